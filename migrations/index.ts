@@ -1,0 +1,14 @@
+import type { Migration } from 'kysely';
+import * as accounts from './2026_11_26_0001_accounts';
+import * as rounds from './2026_11_26_0002_rounds';
+import * as needsProposalsReviews from './2026_11_26_0003_needs_proposals_reviews';
+
+/**
+ * Every migration, by name. Imported statically so that the built server, the scripts and the
+ * tests all run the very same list (a test checks that no file in this folder is missing here).
+ */
+export const migrations: Record<string, Migration> = {
+	'2026_11_26_0001_accounts': accounts,
+	'2026_11_26_0002_rounds': rounds,
+	'2026_11_26_0003_needs_proposals_reviews': needsProposalsReviews
+};

@@ -1,0 +1,68 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { getDb, migrate } from '$lib/server/db';
+import {
+	SESSION_COOKIE,
+	deleteSessionCookie,
+	setSessionCookie,
+	validateSessionToken
+} from '$lib/server/auth/session';
+import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale } from '$lib/i18n';
+
+export const init: ServerInit = async () => {
+	await migrate(getDb());
+};
+
+const auth: Handle = async ({ event, resolve }) => {
+	const token = event.cookies.get(SESSION_COOKIE);
+	event.locals.user = null;
+	event.locals.session = null;
+	if (token) {
+		const result = await validateSessionToken(getDb(), token);
+		if (result) {
+			event.locals.user = result.user;
+			event.locals.session = result.session;
+			setSessionCookie(event.cookies, event.url, token, result.session.expiresAt);
+		} else {
+			deleteSessionCookie(event.cookies, event.url);
+		}
+	}
+	return resolve(event);
+};
+
+const i18n: Handle = async ({ event, resolve }) => {
+	const chosen = event.cookies.get(LOCALE_COOKIE);
+	const locale = isLocale(chosen) ? chosen : DEFAULT_LOCALE;
+	event.locals.locale = locale;
+	return resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('%lang%', locale)
+	});
+};
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	// The CSP itself comes from svelte.config.js, with nonces for SvelteKit's inline script.
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('X-Frame-Options', 'DENY');
+	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+	if (!response.headers.has('Content-Security-Policy')) {
+		response.headers.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+	}
+	const area = event.url.pathname.split('/')[1];
+	if (event.locals.user || ['admin', 'station', 'review', 'invite', 'track'].includes(area)) {
+		response.headers.set('Cache-Control', 'private, no-store');
+	}
+	return response;
+};
+
+export const handle = sequence(securityHeaders, auth, i18n);
+
+/** Logs the failure without the request's body or query, which may hold personal data. */
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	if (status !== 404) {
+		const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+		console.error(`[${status}] ${event.request.method} ${event.url.pathname}: ${message}`);
+	}
+	return { message: status === 404 ? 'not found' : 'internal error' };
+};

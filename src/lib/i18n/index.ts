@@ -1,0 +1,56 @@
+import { formatFen } from '../domain/money';
+import { formatInZone } from '../domain/time';
+import { common } from './messages/common';
+import { auth } from './messages/auth';
+import { admin } from './messages/admin';
+import { rounds } from './messages/rounds';
+import { needs } from './messages/needs';
+import { proposals } from './messages/proposals';
+import { review } from './messages/review';
+import { organisations } from './messages/organisations';
+import { results } from './messages/results';
+
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'zh-CN';
+export const LOCALE_COOKIE = 'lang';
+
+const catalogue = { ...common, ...auth, ...admin, ...rounds, ...needs, ...proposals, ...review, ...organisations, ...results };
+
+export type MessageKey = keyof typeof catalogue;
+export type Params = Record<string, string | number>;
+
+export function isLocale(value: unknown): value is Locale {
+	return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+export function isMessageKey(value: unknown): value is MessageKey {
+	return typeof value === 'string' && Object.hasOwn(catalogue, value);
+}
+
+/** The message in the locale, with `{name}` placeholders filled from `params`. */
+export function translate(locale: Locale, key: MessageKey, params?: Params): string {
+	const entry = catalogue[key];
+	let text: string = locale === 'en' ? entry.en : entry.zh;
+	if (params) text = text.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m));
+	return text;
+}
+
+export interface I18n {
+	readonly locale: Locale;
+	t: (key: MessageKey, params?: Params) => string;
+	money: (fen: number) => string;
+	/** A UTC instant on the wall clock of `timeZone` (the round's), e.g. "2026-03-01 09:00". */
+	date: (iso: string, timeZone?: string) => string;
+}
+
+export function createI18n(getLocale: () => Locale): I18n {
+	return {
+		get locale() {
+			return getLocale();
+		},
+		t: (key, params) => translate(getLocale(), key, params),
+		money: formatFen,
+		date: (iso, timeZone = 'Asia/Shanghai') => formatInZone(iso, timeZone)
+	};
+}

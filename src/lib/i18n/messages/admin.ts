@@ -1,0 +1,9 @@
+import type { Messages } from '../types';
+
+export const admin = {
+	'admin.nav.overview': { zh: '概览', en: 'Overview' },
+	'admin.nav.rounds': { zh: '轮次', en: 'Rounds' },
+	'admin.nav.organisations': { zh: '申报机构', en: 'Organisations' },
+	'admin.nav.users': { zh: '用户与邀请', en: 'Users & invitations' },
+	'admin.nav.audit': { zh: '审计日志', en: 'Audit log' }
+} satisfies Messages;

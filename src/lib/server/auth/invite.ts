@@ -1,0 +1,132 @@
+import type { DB } from '../db';
+import { randomString, sameDigest, sha256Hex } from '../random';
+import type { Role } from '../schema';
+import { audit } from '../audit';
+import { normaliseEmail } from '../users';
+import { hashPassword } from './password';
+
+export const INVITE_DAYS = 7;
+
+/**
+ * An invitation link `/invite/<id>.<secret>`: single use, expiring, and only a hash of the
+ * secret is stored, so a copy of the database cannot be used to accept it.
+ */
+export async function createInvitation(
+	db: DB,
+	input: { email: string; name: string; role: Role; organisationId: number | null; createdBy: number },
+	now = new Date()
+): Promise<{ token: string; expiresAt: Date }> {
+	const id = randomString(16);
+	const secret = randomString(24);
+	const expiresAt = new Date(now.getTime() + INVITE_DAYS * 24 * 60 * 60 * 1000);
+	await db
+		.insertInto('invitations')
+		.values({
+			id,
+			token_hash: sha256Hex(secret),
+			email: normaliseEmail(input.email),
+			name: input.name.trim(),
+			role: input.role,
+			organisation_id: input.role === 'station' ? input.organisationId : null,
+			created_by: input.createdBy,
+			created_at: now.toISOString(),
+			expires_at: expiresAt.toISOString()
+		})
+		.execute();
+	await audit(db, {
+		actorId: input.createdBy,
+		action: 'invitation.create',
+		entity: 'invitation',
+		entityId: id,
+		detail: { role: input.role, organisationId: input.organisationId }
+	});
+	return { token: `${id}.${secret}`, expiresAt };
+}
+
+export type InvitationState = 'valid' | 'unknown' | 'used' | 'expired';
+
+async function findInvitation(db: DB, token: string) {
+	const [id, secret, extra] = token.split('.');
+	if (!id || !secret || extra !== undefined) return undefined;
+	const row = await db
+		.selectFrom('invitations')
+		.leftJoin('organisations', 'organisations.id', 'invitations.organisation_id')
+		.select([
+			'invitations.id',
+			'invitations.token_hash',
+			'invitations.email',
+			'invitations.name',
+			'invitations.role',
+			'invitations.organisation_id',
+			'invitations.expires_at',
+			'invitations.used_at',
+			'organisations.name as organisation_name'
+		])
+		.where('invitations.id', '=', id)
+		.executeTakeFirst();
+	return row && sameDigest(sha256Hex(secret), row.token_hash) ? row : undefined;
+}
+
+export async function checkInvitation(db: DB, token: string, now = new Date()) {
+	const row = await findInvitation(db, token);
+	let state: InvitationState = 'valid';
+	if (!row) state = 'unknown';
+	else if (row.used_at) state = 'used';
+	else if (Date.parse(row.expires_at) <= now.getTime()) state = 'expired';
+	return { state, invitation: row };
+}
+
+/** Creates the account and spends the invitation; returns the new user's id. */
+export async function acceptInvitation(
+	db: DB,
+	token: string,
+	input: { name: string; password: string },
+	now = new Date()
+): Promise<{ ok: true; userId: number } | { ok: false; reason: InvitationState | 'email_taken' }> {
+	const { state, invitation } = await checkInvitation(db, token, now);
+	if (state !== 'valid' || !invitation) return { ok: false, reason: state };
+	const taken = await db
+		.selectFrom('users')
+		.select('id')
+		.where('email', '=', invitation.email)
+		.executeTakeFirst();
+	if (taken) return { ok: false, reason: 'email_taken' };
+	const passwordHash = await hashPassword(input.password);
+	const userId = await db.transaction().execute(async (trx) => {
+		// Spend the invitation first, so that two tabs accepting it at once make one account.
+		const spent = await trx
+			.updateTable('invitations')
+			.set({ used_at: now.toISOString() })
+			.where('id', '=', invitation.id)
+			.where('used_at', 'is', null)
+			.executeTakeFirst();
+		if (Number(spent.numUpdatedRows) !== 1) return null;
+		const user = await trx
+			.insertInto('users')
+			.values({
+				email: invitation.email,
+				name: input.name.trim(),
+				password_hash: passwordHash,
+				role: invitation.role,
+				organisation_id: invitation.organisation_id,
+				created_at: now.toISOString()
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await trx
+			.updateTable('invitations')
+			.set({ used_by: user.id })
+			.where('id', '=', invitation.id)
+			.execute();
+		return user.id;
+	});
+	if (userId === null) return { ok: false, reason: 'used' };
+	await audit(db, {
+		actorId: userId,
+		action: 'invitation.accept',
+		entity: 'user',
+		entityId: userId,
+		detail: { invitation: invitation.id, role: invitation.role }
+	});
+	return { ok: true, userId };
+}

@@ -1,0 +1,128 @@
+import type { DB } from './db';
+import type { NewRound, Round } from './schema';
+import { audit } from './audit';
+import { currentPhase, scheduledPhase, type Phase, PHASES, PHASE_START } from '../domain/phases';
+import { DEFAULT_RUBRIC } from '../domain/scoring';
+
+export type { Round };
+
+/** The round's phase now (or at `now`), honouring an admin's override. */
+export function phaseOf(round: Round, now = new Date()): Phase {
+	return currentPhase(round, now);
+}
+
+/** Whether the round is in one of `phases`: the gate on every phase-bound action. */
+export function inPhase(round: Round, phases: readonly Phase[], now = new Date()): boolean {
+	return phases.includes(phaseOf(round, now));
+}
+
+export async function getRoundBySlug(db: DB, slug: string): Promise<Round | undefined> {
+	return db.selectFrom('rounds').selectAll().where('slug', '=', slug).executeTakeFirst();
+}
+
+export async function getRoundById(db: DB, id: number): Promise<Round | undefined> {
+	return db.selectFrom('rounds').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listRounds(db: DB): Promise<Round[]> {
+	return db.selectFrom('rounds').selectAll().orderBy('year', 'desc').orderBy('id', 'desc').execute();
+}
+
+/** Rounds the public may see: every round past draft, newest first. */
+export async function listPublicRounds(db: DB, now = new Date()): Promise<Round[]> {
+	return (await listRounds(db)).filter((r) => phaseOf(r, now) !== 'draft');
+}
+
+/**
+ * The round the home page leads with: the newest round that has not closed, or else the newest
+ * round that the public may see.
+ */
+export async function currentRound(db: DB, now = new Date()): Promise<Round | undefined> {
+	const visible = await listPublicRounds(db, now);
+	return visible.find((r) => phaseOf(r, now) !== 'closed') ?? visible[0];
+}
+
+export type RoundInput = Omit<NewRound, 'id' | 'created_at' | 'created_by' | 'phase_override' | 'results_published_at'>;
+
+/** Creates a round with the default rubric of DOMAIN.md. */
+export async function createRound(db: DB, input: RoundInput, actorId: number | null): Promise<number> {
+	return db.transaction().execute(async (trx) => {
+		const { id } = await trx
+			.insertInto('rounds')
+			.values({ ...input, created_by: actorId, created_at: new Date().toISOString() })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await trx
+			.insertInto('rubric_criteria')
+			.values(
+				DEFAULT_RUBRIC.map((c, i) => ({
+					round_id: id,
+					position: i + 1,
+					name_zh: c.name_zh,
+					name_en: c.name_en,
+					description: '',
+					weight: c.weight,
+					scale_max: 10
+				}))
+			)
+			.execute();
+		await audit(trx, {
+			actorId,
+			action: 'round.create',
+			entity: 'round',
+			entityId: id,
+			detail: { slug: input.slug, poolFen: input.pool_fen }
+		});
+		return id;
+	});
+}
+
+export async function updateRound(
+	db: DB,
+	roundId: number,
+	input: Partial<RoundInput>,
+	actorId: number
+): Promise<void> {
+	await db.updateTable('rounds').set(input).where('id', '=', roundId).execute();
+	await audit(db, { actorId, action: 'round.update', entity: 'round', entityId: roundId, detail: input });
+}
+
+/**
+ * Moves the round to `phase` ahead of (or behind) its schedule and keeps it there, or, with
+ * null, lets the schedule rule again. Always recorded with the reason.
+ */
+export async function overridePhase(
+	db: DB,
+	round: Round,
+	phase: Phase | null,
+	actorId: number,
+	reason: string,
+	now = new Date()
+): Promise<void> {
+	await db.updateTable('rounds').set({ phase_override: phase }).where('id', '=', round.id).execute();
+	await audit(db, {
+		actorId,
+		action: phase ? 'round.phase_override' : 'round.phase_follow_schedule',
+		entity: 'round',
+		entityId: round.id,
+		reason,
+		detail: { from: phaseOf(round, now), to: phase ?? scheduledPhase(round, now) }
+	});
+}
+
+export async function getRubric(db: DB, roundId: number) {
+	return db
+		.selectFrom('rubric_criteria')
+		.select(['id', 'position', 'name_zh', 'name_en', 'description', 'weight', 'scale_max'])
+		.where('round_id', '=', roundId)
+		.orderBy('position')
+		.execute();
+}
+
+/** The round's schedule as a list of (phase, start) for timelines. */
+export function scheduleOf(round: Round): { phase: Phase; startsAt: string }[] {
+	return PHASES.slice(1).map((phase) => ({
+		phase,
+		startsAt: round[PHASE_START[phase as Exclude<Phase, 'draft'>]]
+	}));
+}

@@ -1,0 +1,75 @@
+import { openDatabase, migrate, type DB } from '../../src/lib/server/db';
+import { createRound, type RoundInput } from '../../src/lib/server/rounds';
+import { createUser } from '../../src/lib/server/users';
+import { PHASES, PHASE_START, type Phase } from '../../src/lib/domain/phases';
+import type { Role } from '../../src/lib/server/schema';
+
+/** A new in-memory database built by the real migrations. */
+export async function freshDb(): Promise<DB> {
+	const db = openDatabase(':memory:');
+	await migrate(db);
+	return db;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * A schedule under which `phase` is the phase in force at `now`: earlier phases started a day
+ * apart in the past, later ones start a day apart in the future.
+ */
+export function scheduleFor(phase: Phase, now = new Date()): Record<(typeof PHASE_START)[keyof typeof PHASE_START], string> {
+	const current = PHASES.indexOf(phase);
+	const out = {} as Record<(typeof PHASE_START)[keyof typeof PHASE_START], string>;
+	PHASES.slice(1).forEach((p, i) => {
+		const offset = i + 1 - current; // ≤ 0 for phases that have started
+		const at = offset <= 0 ? now.getTime() + (offset - 1) * DAY : now.getTime() + offset * DAY;
+		out[PHASE_START[p as keyof typeof PHASE_START]] = new Date(at).toISOString();
+	});
+	return out;
+}
+
+let counter = 0;
+
+export async function makeRound(db: DB, phase: Phase, overrides: Partial<RoundInput> = {}) {
+	counter += 1;
+	const id = await createRound(
+		db,
+		{
+			slug: `round-${counter}`,
+			title: `测试轮次 ${counter}`,
+			year: 2026,
+			pool_fen: 50_000_000,
+			grant_min_fen: 500_000,
+			grant_max_fen: 5_000_000,
+			proposals_per_org: 2,
+			reviewers_per_proposal: 5,
+			time_zone: 'Asia/Shanghai',
+			...scheduleFor(phase),
+			...overrides
+		},
+		null
+	);
+	return db.selectFrom('rounds').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+export async function makeOrganisation(db: DB, name = `机构 ${++counter}`) {
+	const { id } = await db
+		.insertInto('organisations')
+		.values({ name, kind: 'station', district: '海珠区', created_at: new Date().toISOString() })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return id;
+}
+
+export async function makeUser(db: DB, role: Role, organisationId: number | null = null) {
+	counter += 1;
+	const email = `${role}${counter}@example.org`;
+	const id = await createUser(db, {
+		email,
+		name: `${role} ${counter}`,
+		password: 'correct horse battery',
+		role,
+		organisationId
+	});
+	return { id, email, password: 'correct horse battery' };
+}
