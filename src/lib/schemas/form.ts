@@ -87,3 +87,8 @@ export const wholeNumber = (min: number, max: number) =>
 export function formError(key: MessageKey, params?: Params): FieldErrors {
 	return { _form: { key, params } };
 }
+
+/** An error on one field, found after parsing (a taken name, a wrong password…). */
+export function fieldError(field: string, key: MessageKey, params?: Params): FieldErrors {
+	return { [field]: { key, params } };
+}

@@ -31,6 +31,7 @@ export async function audit(db: DB, entry: AuditEntry): Promise<void> {
 export interface AuditFilter {
 	action?: string;
 	entity?: string;
+	entityId?: string;
 	actorId?: number;
 	page?: number;
 }
@@ -54,6 +55,7 @@ export async function listAudit(db: DB, filter: AuditFilter) {
 		]);
 	if (filter.action) query = query.where('audit_log.action', '=', filter.action);
 	if (filter.entity) query = query.where('audit_log.entity', '=', filter.entity);
+	if (filter.entityId) query = query.where('audit_log.entity_id', '=', filter.entityId);
 	if (filter.actorId) query = query.where('audit_log.actor_id', '=', filter.actorId);
 	const page = Math.max(1, filter.page ?? 1);
 	return query

@@ -126,3 +126,20 @@ export function scheduleOf(round: Round): { phase: Phase; startsAt: string }[] {
 		startsAt: round[PHASE_START[phase as Exclude<Phase, 'draft'>]]
 	}));
 }
+
+/** What the public pages show of a round: no ids of staff, nothing private. */
+export function publicRoundView(round: Round, now = new Date()) {
+	return {
+		slug: round.slug,
+		title: round.title,
+		year: round.year,
+		phase: phaseOf(round, now),
+		poolFen: round.pool_fen,
+		grantMinFen: round.grant_min_fen,
+		grantMaxFen: round.grant_max_fen,
+		timeZone: round.time_zone,
+		schedule: scheduleOf(round),
+		resultsPublished: round.results_published_at !== null
+	};
+}
+export type PublicRound = ReturnType<typeof publicRoundView>;

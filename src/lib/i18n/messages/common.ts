@@ -98,6 +98,21 @@ export const common = {
 	'orgKind.social_org': { zh: '社会组织', en: 'Social organisation' },
 	'orgKind.residents_committee': { zh: '居委会', en: 'Residents’ committee' },
 	'orgKind.volunteer_group': { zh: '志愿团体', en: 'Volunteer group' },
+	'proposal.status.draft': { zh: '草稿', en: 'Draft' },
+	'proposal.status.submitted': { zh: '已提交', en: 'Submitted' },
+	'proposal.status.eligible': { zh: '资格审查通过', en: 'Eligible' },
+	'proposal.status.ineligible': { zh: '资格审查未通过', en: 'Not eligible' },
+	'proposal.status.funded': { zh: '拟资助', en: 'Funded' },
+	'proposal.status.not_funded': { zh: '未获资助', en: 'Not funded' },
+	'proposal.status.withdrawn': { zh: '已撤回', en: 'Withdrawn' },
+	'need.status.new': { zh: '待审核', en: 'Awaiting moderation' },
+	'need.status.published': { zh: '已发布', en: 'Published' },
+	'need.status.declined': { zh: '未采纳', en: 'Declined' },
+	'need.status.merged': { zh: '已合并', en: 'Merged' },
+	'err.phaseClosed': {
+		zh: '当前阶段为「{phase}」，此操作不可用。',
+		en: 'The round is in its “{phase}” phase; this is not available now.'
+	},
 	'role.admin': { zh: '管理员', en: 'Admin' },
 	'role.station': { zh: '申报主体', en: 'Applicant' },
 	'role.reviewer': { zh: '评审专家', en: 'Reviewer' }

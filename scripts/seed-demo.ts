@@ -1,0 +1,30 @@
+/**
+ * `npm run seed:demo` (part of `npm run demo`): migrates the database at DATABASE_PATH (default
+ * data/app.db) and, when it holds no demo round yet, seeds one; then prints the demo accounts.
+ * `--reset` deletes the database first.
+ */
+import { rmSync } from 'node:fs';
+import { databasePath, migrate, openDatabase } from '../src/lib/server/db';
+import { DEMO_PASSWORD, DEMO_ROUND_SLUG, seedDemo } from '../src/lib/server/seed/demo';
+
+const path = databasePath();
+if (process.argv.includes('--reset')) {
+	for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+}
+const db = openDatabase(path);
+await migrate(db);
+const existing = await db.selectFrom('rounds').select('id').where('slug', '=', DEMO_ROUND_SLUG).executeTakeFirst();
+if (existing) {
+	console.log(`The demo round is already in ${path}; run with --reset to start again.`);
+} else {
+	const started = Date.now();
+	const accounts = await seedDemo(db);
+	console.log(`Seeded the demo into ${path} in ${Date.now() - started} ms.\n`);
+	console.log(`Demo accounts (password for all: ${DEMO_PASSWORD})`);
+	console.log(`  admin     ${accounts.admin}`);
+	for (const s of accounts.stations.slice(0, 3)) console.log(`  station   ${s.email}  ${s.organisation}`);
+	console.log(`  station   … station01–station${String(accounts.stations.length).padStart(2, '0')}@demo.gz.cn`);
+	console.log(`  reviewer  ${accounts.reviewers[0]} … ${accounts.reviewers.at(-1)}`);
+}
+console.log('\nOpen http://localhost:3000 once the server below is listening.');
+await db.destroy();

@@ -1,0 +1,75 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { requireRole } from '$lib/server/auth/guard';
+import {
+	getRoundById,
+	getRoundBySlug,
+	getRubric,
+	overridePhase,
+	phaseOf,
+	scheduleOf,
+	updateRound
+} from '$lib/server/rounds';
+import { roundFormValues } from '$lib/server/round-form';
+import { phaseOverrideSchema, roundSchema } from '$lib/schemas/rounds';
+import { fieldError, fieldErrors, formValues } from '$lib/schemas/form';
+import { scheduledPhase } from '$lib/domain/phases';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+async function loadRound(event: RequestEvent | Parameters<PageServerLoad>[0]) {
+	const id = Number(event.params.id);
+	const round = Number.isSafeInteger(id) ? await getRoundById(getDb(), id) : undefined;
+	if (!round) error(404, 'not found');
+	return round;
+}
+
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, 'admin');
+	const round = await loadRound(event);
+	const now = new Date();
+	return {
+		round: {
+			id: round.id,
+			slug: round.slug,
+			title: round.title,
+			poolFen: round.pool_fen,
+			timeZone: round.time_zone,
+			phase: phaseOf(round, now),
+			scheduledPhase: scheduledPhase(round, now),
+			overridden: round.phase_override !== null,
+			resultsPublishedAt: round.results_published_at
+		},
+		schedule: scheduleOf(round),
+		rubric: await getRubric(getDb(), round.id),
+		values: roundFormValues(round)
+	};
+};
+
+export const actions: Actions = {
+	update: async (event) => {
+		const user = requireRole(event, 'admin');
+		const round = await loadRound(event);
+		const values = formValues(await event.request.formData());
+		const parsed = roundSchema.safeParse(values);
+		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
+		const db = getDb();
+		const other = await getRoundBySlug(db, parsed.data.slug);
+		if (other && other.id !== round.id) {
+			return fail(400, { values, errors: fieldError('slug', 'round.err.slugTaken') });
+		}
+		await updateRound(db, round.id, parsed.data, user.id);
+		redirect(303, `/admin/rounds/${round.id}?saved=1`);
+	},
+	phase: async (event) => {
+		const user = requireRole(event, 'admin');
+		const round = await loadRound(event);
+		const values = formValues(await event.request.formData());
+		const parsed = phaseOverrideSchema.safeParse(values);
+		if (!parsed.success) {
+			return fail(400, { phaseValues: values, phaseErrors: fieldErrors(parsed.error) });
+		}
+		const { phase, reason } = parsed.data;
+		await overridePhase(getDb(), round, phase === 'schedule' ? null : phase, user.id, reason);
+		redirect(303, `/admin/rounds/${round.id}?phase=1`);
+	}
+};

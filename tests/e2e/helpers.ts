@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { ACCOUNTS, FIXTURE_FILE, PASSWORD, type AccountKey, type FixtureIds } from '../fixtures/accounts';
+
+export function fixtures(): FixtureIds {
+	return JSON.parse(readFileSync(FIXTURE_FILE, 'utf8')) as FixtureIds;
+}
+
+/** Signs in through the login form, as a person would. */
+export async function signIn(page: Page, who: AccountKey): Promise<void> {
+	await page.goto('/login');
+	await page.getByLabel('电子邮箱').fill(ACCOUNTS[who].email);
+	await page.getByLabel('密码').fill(PASSWORD);
+	await page.getByRole('button', { name: '登录' }).click();
+	await expect(page).not.toHaveURL(/\/login/);
+}
+
+/** Signs an API request context in (cookies kept in the context), for HTTP-level checks. */
+export async function apiSignIn(request: APIRequestContext, baseURL: string, who: AccountKey) {
+	const response = await request.post('/login', {
+		form: { email: ACCOUNTS[who].email, password: PASSWORD },
+		headers: { origin: baseURL },
+		maxRedirects: 0
+	});
+	expect(response.status(), `sign-in as ${who}`).toBe(303);
+}

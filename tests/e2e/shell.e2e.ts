@@ -1,0 +1,76 @@
+import { expect, test } from '@playwright/test';
+import { ACCOUNTS, PASSWORD } from '../fixtures/accounts';
+import { signIn } from './helpers';
+
+test('health check answers ok', async ({ request }) => {
+	const response = await request.get('/healthz');
+	expect(response.status()).toBe(200);
+	expect(await response.text()).toBe('ok');
+});
+
+test('pages carry the security headers', async ({ request }) => {
+	const response = await request.get('/');
+	const headers = response.headers();
+	expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+	expect(headers['content-security-policy']).toMatch(/script-src 'self' 'nonce-/);
+	expect(headers['x-content-type-options']).toBe('nosniff');
+	expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+});
+
+test('a cross-site form post is refused', async ({ request }) => {
+	const response = await request.post('/login', {
+		form: { email: ACCOUNTS.admin.email, password: PASSWORD },
+		headers: { origin: 'https://evil.example' },
+		maxRedirects: 0
+	});
+	expect(response.status()).toBe(403);
+});
+
+test('is Chinese by default and switches to English and back without JavaScript', async ({ browser }) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await page.goto('/');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+	await expect(page.getByRole('link', { name: '社区公益微创投' })).toBeVisible();
+	await page.getByRole('button', { name: 'English' }).click();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await expect(page.getByRole('link', { name: 'Community Micro-grants' })).toBeVisible();
+	await page.getByRole('button', { name: '中文' }).click();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+	await context.close();
+});
+
+test('sign-in says the same for an unknown email as for a wrong password', async ({ page }) => {
+	await page.goto('/login');
+	await page.getByLabel('电子邮箱').fill('nobody@e2e.test');
+	await page.getByLabel('密码').fill('whatever-password');
+	await page.getByRole('button', { name: '登录' }).click();
+	const unknown = await page.getByRole('alert').textContent();
+	await page.getByLabel('电子邮箱').fill(ACCOUNTS.reviewer3.email);
+	await page.getByLabel('密码').fill('wrong-password');
+	await page.getByRole('button', { name: '登录' }).click();
+	await expect(page.getByRole('alert')).toHaveText(unknown!);
+	expect(unknown).toContain('邮箱或密码不正确');
+	// The typed email is kept; the password is not sent back.
+	await expect(page.getByLabel('电子邮箱')).toHaveValue(ACCOUNTS.reviewer3.email);
+	await expect(page.getByLabel('密码')).toHaveValue('');
+});
+
+test('the session cookie is HttpOnly and SameSite=Lax, and signing out ends it', async ({ page, context }) => {
+	await signIn(page, 'reviewer2');
+	const cookie = (await context.cookies()).find((c) => c.name === 'session');
+	expect(cookie?.httpOnly).toBe(true);
+	expect(cookie?.sameSite).toBe('Lax');
+	await page.getByRole('button', { name: '退出' }).click();
+	await page.goto('/review');
+	await expect(page).toHaveURL(/\/login\?next=%2Freview/);
+});
+
+test('a phone-sized home page has no sideways scrolling', async ({ browser }) => {
+	const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
+	const page = await context.newPage();
+	await page.goto('/');
+	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+	expect(overflow).toBeLessThanOrEqual(0);
+	await context.close();
+});
