@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, request as playwrightRequest, test } from '@playwright/test';
 import type { AccountKey } from '../fixtures/accounts';
-import { apiSignIn, fixtures } from './helpers';
+import { apiSignIn, browserPost, fixtures } from './helpers';
 
 /** Every page under a staff area, found in the route tree so new pages are walked too. */
 function pages(area: string): { route: string; actions: string[] }[] {
@@ -64,7 +64,7 @@ for (const { area, owner, others } of AREAS) {
 				expect(get.headers().location, `GET ${url}`).toMatch(/^\/login\?next=/);
 				for (const action of actions) {
 					const target = action === 'default' ? url : `${url}?/${action}`;
-					const post = await anonymous.post(target, { form: {}, headers: { origin: baseURL! }, maxRedirects: 0 });
+					const post = await anonymous.post(target, { form: {}, headers: browserPost(baseURL!), maxRedirects: 0 });
 					expect(post.status(), `POST ${target}`).toBe(303);
 					expect(post.headers().location, `POST ${target}`).toMatch(/^\/login\?next=/);
 				}
@@ -82,7 +82,7 @@ for (const { area, owner, others } of AREAS) {
 					expect(get.status(), `GET ${url} as ${other}`).toBe(403);
 					for (const action of actions) {
 						const target = action === 'default' ? url : `${url}?/${action}`;
-						const post = await context.post(target, { form: {}, headers: { origin: baseURL! }, maxRedirects: 0 });
+						const post = await context.post(target, { form: {}, headers: browserPost(baseURL!), maxRedirects: 0 });
 						expect(post.status(), `POST ${target} as ${other}`).toBe(403);
 					}
 				}

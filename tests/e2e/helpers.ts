@@ -15,11 +15,19 @@ export async function signIn(page: Page, who: AccountKey): Promise<void> {
 	await expect(page).not.toHaveURL(/\/login/);
 }
 
+/**
+ * The headers of a plain HTML form post from a page at `origin`. Without `accept: text/html`
+ * SvelteKit answers form actions in JSON for `use:enhance`, not with the 303 a browser gets.
+ */
+export function browserPost(origin: string) {
+	return { origin, accept: 'text/html' };
+}
+
 /** Signs an API request context in (cookies kept in the context), for HTTP-level checks. */
 export async function apiSignIn(request: APIRequestContext, baseURL: string, who: AccountKey) {
 	const response = await request.post('/login', {
 		form: { email: ACCOUNTS[who].email, password: PASSWORD },
-		headers: { origin: baseURL },
+		headers: browserPost(baseURL),
 		maxRedirects: 0
 	});
 	expect(response.status(), `sign-in as ${who}`).toBe(303);

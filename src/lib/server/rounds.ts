@@ -20,6 +20,12 @@ export async function getRoundBySlug(db: DB, slug: string): Promise<Round | unde
 	return db.selectFrom('rounds').selectAll().where('slug', '=', slug).executeTakeFirst();
 }
 
+/** A round the public may see by its slug (any phase after draft), or undefined. */
+export async function publicRoundBySlug(db: DB, slug: string, now = new Date()): Promise<Round | undefined> {
+	const round = await getRoundBySlug(db, slug);
+	return round && phaseOf(round, now) !== 'draft' ? round : undefined;
+}
+
 export async function getRoundById(db: DB, id: number): Promise<Round | undefined> {
 	return db.selectFrom('rounds').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -42,7 +42,7 @@ export const common = {
 		zh: '表单有 {count} 处需要修改，请查看标红的项目。',
 		en: 'The form has {count} problem(s); see the fields marked in red.'
 	},
-	'common.timeZoneNote': { zh: '时间为北京时间（{tz}）', en: 'Times are in {tz}' },
+	'common.timeZoneNote': { zh: '以上时间均为 {tz} 时区时间', en: 'Times are in the {tz} time zone' },
 	'err.required': { zh: '此项必填。', en: 'This field is required.' },
 	'err.tooLong': { zh: '内容过长，最多 {max} 个字。', en: 'Too long: at most {max} characters.' },
 	'err.tooShort': { zh: '内容过短，至少 {min} 个字。', en: 'Too short: at least {min} characters.' },

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { DISTRICTS, SERVICE_CATEGORIES, URGENCIES } from '../domain/catalogue';
+import { optionalText, text } from './form';
+
+/** A required choice from a fixed list: blank says "required", anything else off the list "choose". */
+const choice = <T extends readonly [string, ...string[]]>(values: T) =>
+	z.string().trim().min(1, 'err.required').pipe(z.enum(values));
+
+// Mainland mobile (optionally +86), or a landline with or without its area code and extension.
+const MOBILE = /^(?:\+?86)?1[3-9]\d{9}$/;
+const LANDLINE = /^(?:0\d{2,3})?[2-9]\d{6,7}(?:(?:ext|x|转)\d{1,5})?$/;
+
+/** Whether text reads as a mainland phone number; spaces, dashes and brackets are ignored. */
+export function isMainlandPhone(value: string): boolean {
+	const compact = value.replace(/[\s\-()（）]/g, '');
+	return MOBILE.test(compact) || LANDLINE.test(compact);
+}
+
+export const NEED_LIMITS = {
+	title: 80,
+	description: 2000,
+	street: 40,
+	affectedGroup: 100,
+	contactName: 40,
+	contactPhone: 30,
+	declineReason: 500
+} as const;
+
+/** How many people are affected: optional, a whole number from 1 to 1,000,000. */
+const affectedCount = z
+	.string()
+	.trim()
+	.optional()
+	.transform((v, ctx) => {
+		if (!v) return null;
+		if (!/^\d+$/.test(v)) {
+			ctx.addIssue({ code: 'custom', message: 'err.integer' });
+			return z.NEVER;
+		}
+		const n = Number(v);
+		if (n < 1 || n > 1_000_000) {
+			ctx.addIssue({ code: 'custom', message: 'needs.err.count' });
+			return z.NEVER;
+		}
+		return n;
+	});
+
+/** The resident's report form. The contact is optional, but giving one needs consent. */
+export const needSchema = z
+	.object({
+		title: text(NEED_LIMITS.title),
+		description: text(NEED_LIMITS.description),
+		category: choice(SERVICE_CATEGORIES),
+		district: choice(DISTRICTS),
+		street: text(NEED_LIMITS.street),
+		affected_group: text(NEED_LIMITS.affectedGroup),
+		affected_count: affectedCount,
+		urgency: choice(URGENCIES),
+		contact_name: optionalText(NEED_LIMITS.contactName),
+		contact_phone: optionalText(NEED_LIMITS.contactPhone).refine(
+			(v) => v === null || isMainlandPhone(v),
+			'err.phone'
+		),
+		consent: z.string().optional()
+	})
+	.superRefine(
+		(v, ctx) => {
+			const hasContact = !!(v.contact_name || v.contact_phone);
+			if (hasContact && v.consent !== 'on') {
+				ctx.addIssue({ code: 'custom', path: ['consent'], message: 'needs.err.consent' });
+			}
+		},
+		// Also when other fields failed (values may then be untransformed), so the resident sees
+		// every problem at once.
+		{ when: () => true }
+	)
+	.transform(({ consent: _consent, ...need }) => need);
+
+export type NeedInput = z.output<typeof needSchema>;
+
+/** The form's fields that are typed back into the form after an error (all of them). */
+export const NEED_FIELDS = [
+	'title',
+	'description',
+	'category',
+	'district',
+	'street',
+	'affected_group',
+	'affected_count',
+	'urgency',
+	'contact_name',
+	'contact_phone',
+	'consent',
+	'submission_key'
+] as const;
+
+/** A per-form token made by the page's load; anything else is ignored (no de-duplication). */
+export function submissionKeyOf(value: string | undefined): string | null {
+	return value && /^[a-z2-9]{16,64}$/.test(value) ? value : null;
+}
+
+export const declineSchema = z.object({
+	id: z.coerce.number().int().positive(),
+	reason: text(NEED_LIMITS.declineReason)
+});
+
+export const NEED_STATUSES = ['new', 'published', 'declined', 'merged'] as const;

@@ -1,0 +1,103 @@
+import { sql } from 'kysely';
+import type { DB } from './db';
+import { audit } from './audit';
+
+export interface OrganisationInput {
+	name: string;
+	kind: string;
+	district: string;
+}
+
+export type CreateOrganisationResult = { ok: true; id: number } | { ok: false; reason: 'name_taken' };
+
+/** Every organisation with its number of (enabled) staff accounts, by name. */
+export async function listOrganisations(db: DB) {
+	return db
+		.selectFrom('organisations')
+		.leftJoin('users', (join) =>
+			join
+				.onRef('users.organisation_id', '=', 'organisations.id')
+				.on('users.role', '=', 'station')
+				.on('users.disabled_at', 'is', null)
+		)
+		.select([
+			'organisations.id',
+			'organisations.name',
+			'organisations.kind',
+			'organisations.district',
+			(eb) => eb.fn.count<number>('users.id').as('staff_count')
+		])
+		.groupBy('organisations.id')
+		.orderBy('organisations.name')
+		.execute();
+}
+
+export async function getOrganisation(db: DB, id: number) {
+	return db
+		.selectFrom('organisations')
+		.select(['id', 'name', 'kind', 'district'])
+		.where('id', '=', id)
+		.executeTakeFirst();
+}
+
+/** Names are unique regardless of surrounding space or Latin letter case. */
+async function nameTaken(db: DB, name: string): Promise<boolean> {
+	const row = await db
+		.selectFrom('organisations')
+		.select('id')
+		.where(sql<string>`lower(trim(name))`, '=', name.trim().toLowerCase())
+		.executeTakeFirst();
+	return !!row;
+}
+
+export async function createOrganisation(
+	db: DB,
+	input: OrganisationInput,
+	actorId: number
+): Promise<CreateOrganisationResult> {
+	const name = input.name.trim();
+	if (await nameTaken(db, name)) return { ok: false, reason: 'name_taken' };
+	let id: number;
+	try {
+		({ id } = await db
+			.insertInto('organisations')
+			.values({ name, kind: input.kind, district: input.district, created_at: new Date().toISOString() })
+			.returning('id')
+			.executeTakeFirstOrThrow());
+	} catch (e) {
+		// Two admins adding the same name at once: the unique index decides.
+		if (e instanceof Error && /UNIQUE/.test(e.message)) return { ok: false, reason: 'name_taken' };
+		throw e;
+	}
+	await audit(db, {
+		actorId,
+		action: 'organisation.create',
+		entity: 'organisation',
+		entityId: id,
+		detail: { name, kind: input.kind, district: input.district }
+	});
+	return { ok: true, id };
+}
+
+/**
+ * Invitations still waiting to be accepted: not used and not expired. (It reads the invitations
+ * table of auth/invite.ts; it would sit better there.)
+ */
+export async function listPendingInvitations(db: DB, now = new Date()) {
+	return db
+		.selectFrom('invitations')
+		.leftJoin('organisations', 'organisations.id', 'invitations.organisation_id')
+		.select([
+			'invitations.id',
+			'invitations.email',
+			'invitations.name',
+			'invitations.role',
+			'invitations.created_at',
+			'invitations.expires_at',
+			'organisations.name as organisation_name'
+		])
+		.where('invitations.used_at', 'is', null)
+		.where('invitations.expires_at', '>', now.toISOString())
+		.orderBy('invitations.created_at', 'desc')
+		.execute();
+}

@@ -1,0 +1,79 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { getDb } from '$lib/server/db';
+import { acceptInvitation, checkInvitation } from '$lib/server/auth/invite';
+import { PASSWORD_MAX, PASSWORD_MIN } from '$lib/server/auth/password';
+import { createSession, invalidateSession, setSessionCookie } from '$lib/server/auth/session';
+import { RateLimiter } from '$lib/server/rate-limit';
+import { fieldErrors, formError, formValues, text } from '$lib/schemas/form';
+import type { Actions, PageServerLoad } from './$types';
+
+const HOME = { admin: '/admin', station: '/station', reviewer: '/review' } as const;
+
+// Accepting hashes a password (deliberately slow), so a client may try only so often.
+const attempts = new RateLimiter(20, 15 * 60 * 1000);
+
+const schema = z
+	.object({
+		name: text(60),
+		password: z.string().min(PASSWORD_MIN).max(PASSWORD_MAX),
+		confirm: z.string()
+	})
+	.superRefine((v, ctx) => {
+		if (v.password !== v.confirm) {
+			ctx.addIssue({ code: 'custom', path: ['confirm'], message: 'password.mismatch' });
+		}
+	});
+
+export const load: PageServerLoad = async ({ params, locals }) => {
+	const { state, invitation } = await checkInvitation(getDb(), params.token);
+	if (state !== 'valid' || !invitation) {
+		return {
+			state: state === 'valid' ? ('unknown' as const) : state,
+			invitation: null,
+			passwordMin: PASSWORD_MIN,
+			signedInAs: null
+		};
+	}
+	return {
+		state: 'valid' as const,
+		invitation: {
+			name: invitation.name,
+			role: invitation.role,
+			organisationName: invitation.organisation_name
+		},
+		passwordMin: PASSWORD_MIN,
+		signedInAs: locals.user?.name ?? null
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		if (!attempts.consume(event.getClientAddress())) error(429, 'too many requests');
+		const values = formValues(await event.request.formData());
+		const typed = { name: values.name ?? '' };
+		const parsed = schema.safeParse(values);
+		if (!parsed.success) return fail(400, { values: typed, errors: fieldErrors(parsed.error) });
+		const db = getDb();
+		const result = await acceptInvitation(db, event.params.token, {
+			name: parsed.data.name,
+			password: parsed.data.password
+		});
+		if (!result.ok) {
+			const reason = result.reason === 'valid' ? 'unknown' : result.reason;
+			return fail(reason === 'email_taken' ? 409 : 410, {
+				values: typed,
+				errors: formError(`invite.${reason}`)
+			});
+		}
+		if (event.locals.session) await invalidateSession(db, event.locals.session.id);
+		const { token, session } = await createSession(db, result.userId);
+		setSessionCookie(event.cookies, event.url, token, session.expiresAt);
+		const user = await db
+			.selectFrom('users')
+			.select('role')
+			.where('id', '=', result.userId)
+			.executeTakeFirstOrThrow();
+		redirect(303, HOME[user.role]);
+	}
+};

@@ -1,0 +1,67 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { getDb } from '$lib/server/db';
+import { requireRole } from '$lib/server/auth/guard';
+import { getAssignmentForReviewer, saveReview, COMMENT_MAX } from '$lib/server/reviews';
+import { fieldErrors, formValues, optionalText } from '$lib/schemas/form';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+const schema = z.object({
+	comment: optionalText(COMMENT_MAX),
+	privateNote: optionalText(COMMENT_MAX)
+});
+
+/** A typed score: blank is "not scored yet"; anything but a whole number is left for the range check. */
+function scoresFrom(values: Record<string, string>): Record<number, number | null> {
+	const scores: Record<number, number | null> = {};
+	for (const [name, raw] of Object.entries(values)) {
+		const m = /^score_(\d+)$/.exec(name);
+		if (!m) continue;
+		const v = raw.trim();
+		scores[Number(m[1])] = v === '' ? null : /^\d{1,3}$/.test(v) ? Number(v) : NaN;
+	}
+	return scores;
+}
+
+function assignmentId(event: Pick<RequestEvent, 'params'>): number {
+	const id = Number(event.params.id);
+	if (!Number.isSafeInteger(id) || id <= 0) error(404, 'not found');
+	return id;
+}
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireRole(event, 'reviewer');
+	// Anyone but the assigned reviewer gets the same 404 as for an id that does not exist.
+	const view = await getAssignmentForReviewer(getDb(), assignmentId(event), user.id);
+	if (!view) error(404, 'not found');
+	return view;
+};
+
+async function save(event: RequestEvent, submit: boolean) {
+	const user = requireRole(event, 'reviewer');
+	const id = assignmentId(event);
+	const values = formValues(await event.request.formData());
+	const parsed = schema.safeParse(values);
+	if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
+	const result = await saveReview(
+		getDb(),
+		{
+			assignmentId: id,
+			reviewerId: user.id,
+			scores: scoresFrom(values),
+			comment: parsed.data.comment,
+			privateNote: parsed.data.privateNote
+		},
+		{ submit }
+	);
+	if (!result.ok) {
+		if (result.errors._form?.key === 'review.err.noAssignment') error(404, 'not found');
+		return fail(400, { values, errors: result.errors });
+	}
+	redirect(303, `/review/assignments/${id}?${submit ? 'submitted' : 'saved'}=1`);
+}
+
+export const actions: Actions = {
+	save: (event) => save(event, false),
+	submit: (event) => save(event, true)
+};

@@ -1,0 +1,76 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { phaseOf, publicRoundBySlug } from '$lib/server/rounds';
+import { randomString } from '$lib/server/random';
+import {
+	NeedsCallClosedError,
+	formatReceiptCode,
+	receiptForSubmission,
+	reportLimiter,
+	reportNeed
+} from '$lib/server/needs';
+import { fieldErrors, formError, formValues } from '$lib/schemas/form';
+import { NEED_FIELDS, needSchema, submissionKeyOf } from '$lib/schemas/needs';
+import { translate, type Locale, type MessageKey } from '$lib/i18n';
+import type { Phase } from '$lib/domain/phases';
+import type { Actions, PageServerLoad } from './$types';
+
+async function roundOr404(slug: string) {
+	const round = await publicRoundBySlug(getDb(), slug);
+	if (!round) error(404, 'not found');
+	return round;
+}
+
+/** "The call is closed, the round is in its … phase", with the phase named in the reader's language. */
+function callClosed(locale: Locale, phase: Phase, values: Record<string, string>) {
+	const label = translate(locale, `phase.${phase}` as MessageKey);
+	return fail(409, { values, errors: formError('err.phaseClosed', { phase: label }) });
+}
+
+export const load: PageServerLoad = async ({ params }) => {
+	const round = await roundOr404(params.slug);
+	const phase = phaseOf(round);
+	return {
+		round: { slug: round.slug, title: round.title },
+		phase,
+		open: phase === 'needs_call',
+		submissionKey: randomString(24)
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		// No account: the gate is "the round is public and its needs call is open".
+		const db = getDb();
+		const round = await roundOr404(event.params.slug);
+		const raw = formValues(await event.request.formData());
+		const values = Object.fromEntries(NEED_FIELDS.map((f) => [f, raw[f] ?? ''])) as Record<
+			(typeof NEED_FIELDS)[number],
+			string
+		>;
+		const submissionKey = submissionKeyOf(raw.submission_key);
+		// A resent form (double click, reload, flaky network) gets its first receipt back.
+		const earlier = await receiptForSubmission(db, submissionKey);
+		if (earlier) redirect(303, `/track/${earlier}?new=1`);
+
+		const phase = phaseOf(round);
+		if (phase !== 'needs_call') return callClosed(event.locals.locale, phase, values);
+		if (!reportLimiter.consume(event.getClientAddress())) {
+			return fail(429, { values, errors: formError('err.rateLimited') });
+		}
+		// A filled honeypot is a robot: it gets what looks like a receipt, and nothing is stored.
+		if (raw.website) redirect(303, `/track/${formatReceiptCode(randomString(12))}?new=1`);
+
+		const parsed = needSchema.safeParse(raw);
+		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
+		let receiptCode: string;
+		try {
+			({ receiptCode } = await reportNeed(db, round, parsed.data, submissionKey));
+		} catch (e) {
+			// The call closed between the check above and now.
+			if (!(e instanceof NeedsCallClosedError)) throw e;
+			return callClosed(event.locals.locale, e.phase, values);
+		}
+		redirect(303, `/track/${receiptCode}?new=1`);
+	}
+};
