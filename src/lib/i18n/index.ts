@@ -28,11 +28,27 @@ export function isMessageKey(value: unknown): value is MessageKey {
 	return typeof value === 'string' && Object.hasOwn(catalogue, value);
 }
 
+/**
+ * Parameters that carry a stored key rather than text: `{ phase: 'review' }` shows as 专家评审.
+ * So a server can say which phase or status stopped an action without knowing the reader's language.
+ */
+const KEYED_PARAMS: Record<string, string> = { phase: 'phase.', status: 'proposal.status.' };
+
+function paramText(locale: Locale, name: string, value: string | number): string {
+	const prefix = KEYED_PARAMS[name];
+	const key = prefix ? `${prefix}${value}` : '';
+	return isMessageKey(key) ? translate(locale, key) : String(value);
+}
+
 /** The message in the locale, with `{name}` placeholders filled from `params`. */
 export function translate(locale: Locale, key: MessageKey, params?: Params): string {
 	const entry = catalogue[key];
 	let text: string = locale === 'en' ? entry.en : entry.zh;
-	if (params) text = text.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m));
+	if (params) {
+		text = text.replace(/\{(\w+)\}/g, (m, name) =>
+			name in params ? paramText(locale, name, params[name]) : m
+		);
+	}
 	return text;
 }
 

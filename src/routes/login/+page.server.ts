@@ -2,12 +2,12 @@ import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { signIn } from '$lib/server/auth/login';
+import { HOME } from '$lib/server/auth/guard';
 import { createSession, setSessionCookie } from '$lib/server/auth/session';
 import { safeRedirect } from '$lib/server/redirect';
 import { fieldErrors, formError, formValues } from '$lib/schemas/form';
 import type { Actions, PageServerLoad } from './$types';
 
-const HOME = { admin: '/admin', station: '/station', reviewer: '/review' } as const;
 
 const schema = z.object({
 	email: z.string().trim().min(1, 'err.required').max(254).email('err.email'),

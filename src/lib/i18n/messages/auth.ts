@@ -32,8 +32,8 @@ export const auth = {
 	},
 	'invite.title': { zh: '接受邀请', en: 'Accept invitation' },
 	'invite.intro': {
-		zh: '您被邀请以「{role}」身份加入{org}。请设置姓名和密码。',
-		en: 'You are invited to join{org} as {role}. Choose your name and a password.'
+		zh: '您被邀请以「{role}」身份加入「{org}」。请设置姓名和密码。',
+		en: 'You are invited to join “{org}” as {role}. Choose your name and a password.'
 	},
 	'invite.name': { zh: '姓名', en: 'Name' },
 	'invite.submit': { zh: '创建账户', en: 'Create account' },

@@ -2,6 +2,9 @@ import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Role } from '../schema';
 import type { SessionUser } from './session';
 
+/** Where each role's work starts: sign-in and invitations land here. */
+export const HOME: Record<Role, string> = { admin: '/admin', station: '/station', reviewer: '/review' };
+
 /** The signed-in user, or a redirect to /login that comes back here afterwards. */
 export function requireUser(event: Pick<RequestEvent, 'locals' | 'url'>): SessionUser {
 	const user = event.locals.user;

@@ -2,13 +2,13 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { acceptInvitation, checkInvitation } from '$lib/server/auth/invite';
+import { HOME } from '$lib/server/auth/guard';
 import { PASSWORD_MAX, PASSWORD_MIN } from '$lib/server/auth/password';
 import { createSession, invalidateSession, setSessionCookie } from '$lib/server/auth/session';
 import { RateLimiter } from '$lib/server/rate-limit';
 import { fieldErrors, formError, formValues, text } from '$lib/schemas/form';
 import type { Actions, PageServerLoad } from './$types';
 
-const HOME = { admin: '/admin', station: '/station', reviewer: '/review' } as const;
 
 // Accepting hashes a password (deliberately slow), so a client may try only so often.
 const attempts = new RateLimiter(20, 15 * 60 * 1000);

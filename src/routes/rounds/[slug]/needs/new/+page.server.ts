@@ -11,7 +11,6 @@ import {
 } from '$lib/server/needs';
 import { fieldErrors, formError, formValues } from '$lib/schemas/form';
 import { NEED_FIELDS, needSchema, submissionKeyOf } from '$lib/schemas/needs';
-import { translate, type Locale, type MessageKey } from '$lib/i18n';
 import type { Phase } from '$lib/domain/phases';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -21,10 +20,9 @@ async function roundOr404(slug: string) {
 	return round;
 }
 
-/** "The call is closed, the round is in its … phase", with the phase named in the reader's language. */
-function callClosed(locale: Locale, phase: Phase, values: Record<string, string>) {
-	const label = translate(locale, `phase.${phase}` as MessageKey);
-	return fail(409, { values, errors: formError('err.phaseClosed', { phase: label }) });
+/** "The call is closed, the round is in its … phase". */
+function callClosed(phase: Phase, values: Record<string, string>) {
+	return fail(409, { values, errors: formError('err.phaseClosed', { phase }) });
 }
 
 export const load: PageServerLoad = async ({ params }) => {
@@ -54,7 +52,7 @@ export const actions: Actions = {
 		if (earlier) redirect(303, `/track/${earlier}?new=1`);
 
 		const phase = phaseOf(round);
-		if (phase !== 'needs_call') return callClosed(event.locals.locale, phase, values);
+		if (phase !== 'needs_call') return callClosed(phase, values);
 		if (!reportLimiter.consume(event.getClientAddress())) {
 			return fail(429, { values, errors: formError('err.rateLimited') });
 		}
@@ -69,7 +67,7 @@ export const actions: Actions = {
 		} catch (e) {
 			// The call closed between the check above and now.
 			if (!(e instanceof NeedsCallClosedError)) throw e;
-			return callClosed(event.locals.locale, e.phase, values);
+			return callClosed(e.phase, values);
 		}
 		redirect(303, `/track/${receiptCode}?new=1`);
 	}
