@@ -30,6 +30,12 @@ function pages(area: string): { route: string; actions: string[] }[] {
 	return found;
 }
 
+/** The URL a form posts to for a named action, keeping the page's own query. */
+function actionUrl(url: string, action: string): string {
+	if (action === 'default') return url;
+	return `${url}${url.includes('?') ? '&' : '?'}/${action}`;
+}
+
 /** Fills a route's parameters with the fixture's records. */
 function concrete(route: string): string {
 	const ids = fixtures();
@@ -38,7 +44,8 @@ function concrete(route: string): string {
 		.replace('/station/proposals/[id]', `/station/proposals/${ids.proposalA}`)
 		.replace('/review/assignments/[id]', `/review/assignments/${ids.assignmentReviewer1}`);
 	if (filled.includes('[')) throw new Error(`add a fixture record for ${route} in access.e2e.ts`);
-	return filled;
+	// The new-proposal page is always opened for a round.
+	return filled === '/station/proposals/new' ? `${filled}?round=${ids.roundSlug}` : filled;
 }
 
 const AREAS: { area: string; owner: AccountKey; others: AccountKey[] }[] = [
@@ -63,7 +70,7 @@ for (const { area, owner, others } of AREAS) {
 				expect(get.status(), `GET ${url}`).toBe(303);
 				expect(get.headers().location, `GET ${url}`).toMatch(/^\/login\?next=/);
 				for (const action of actions) {
-					const target = action === 'default' ? url : `${url}?/${action}`;
+					const target = actionUrl(url, action);
 					const post = await anonymous.post(target, { form: {}, headers: browserPost(baseURL!), maxRedirects: 0 });
 					expect(post.status(), `POST ${target}`).toBe(303);
 					expect(post.headers().location, `POST ${target}`).toMatch(/^\/login\?next=/);
@@ -81,7 +88,7 @@ for (const { area, owner, others } of AREAS) {
 					const get = await context.get(url, { maxRedirects: 0 });
 					expect(get.status(), `GET ${url} as ${other}`).toBe(403);
 					for (const action of actions) {
-						const target = action === 'default' ? url : `${url}?/${action}`;
+						const target = actionUrl(url, action);
 						const post = await context.post(target, { form: {}, headers: browserPost(baseURL!), maxRedirects: 0 });
 						expect(post.status(), `POST ${target} as ${other}`).toBe(403);
 					}
