@@ -2,6 +2,10 @@ import type { Migration } from 'kysely';
 import * as accounts from './2026_11_26_0001_accounts';
 import * as rounds from './2026_11_26_0002_rounds';
 import * as needsProposalsReviews from './2026_11_26_0003_needs_proposals_reviews';
+import * as needsRegistry from './2026_11_26_0004_needs_registry';
+import * as proposalDetails from './2026_11_26_0005_proposal_details';
+import * as reviewPanel from './2026_11_26_0006_review_panel';
+import * as decisionNotice from './2026_11_26_0007_decision_notice';
 
 /**
  * Every migration, by name. Imported statically so that the built server, the scripts and the
@@ -10,5 +14,9 @@ import * as needsProposalsReviews from './2026_11_26_0003_needs_proposals_review
 export const migrations: Record<string, Migration> = {
 	'2026_11_26_0001_accounts': accounts,
 	'2026_11_26_0002_rounds': rounds,
-	'2026_11_26_0003_needs_proposals_reviews': needsProposalsReviews
+	'2026_11_26_0003_needs_proposals_reviews': needsProposalsReviews,
+	'2026_11_26_0004_needs_registry': needsRegistry,
+	'2026_11_26_0005_proposal_details': proposalDetails,
+	'2026_11_26_0006_review_panel': reviewPanel,
+	'2026_11_26_0007_decision_notice': decisionNotice
 };

@@ -2,7 +2,7 @@ import { openDatabase, migrate, type DB } from '../../src/lib/server/db';
 import { createRound, type RoundInput } from '../../src/lib/server/rounds';
 import { createUser } from '../../src/lib/server/users';
 import { PHASES, PHASE_START, type Phase } from '../../src/lib/domain/phases';
-import type { Role } from '../../src/lib/server/schema';
+import type { ProposalStatus, Role } from '../../src/lib/server/schema';
 
 /** A new in-memory database built by the real migrations. */
 export async function freshDb(): Promise<DB> {
@@ -72,4 +72,40 @@ export async function makeUser(db: DB, role: Role, organisationId: number | null
 		organisationId
 	});
 	return { id, email, password: 'correct horse battery' };
+}
+
+/** A proposal written straight into the table, in any status, by a new staff user of `organisationId`. */
+export async function makeProposal(
+	db: DB,
+	roundId: number,
+	organisationId: number,
+	status: ProposalStatus = 'eligible',
+	requestedFen = 3_000_000
+) {
+	const author = await makeUser(db, 'station', organisationId);
+	const now = new Date().toISOString();
+	const { id } = await db
+		.insertInto('proposals')
+		.values({
+			round_id: roundId,
+			organisation_id: organisationId,
+			title: `社区项目 ${requestedFen}`,
+			summary: '项目简介',
+			requested_fen: requestedFen,
+			status,
+			award_fen: null,
+			decision_reason: null,
+			created_by: author.id,
+			created_at: now,
+			updated_at: now,
+			submitted_at: status === 'draft' ? null : now
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return id;
+}
+
+/** Holds a round in `phase`, as an admin's override would. */
+export async function setPhase(db: DB, roundId: number, phase: Phase) {
+	await db.updateTable('rounds').set({ phase_override: phase }).where('id', '=', roundId).execute();
 }

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Phase } from '../domain/phases';
-import type { DB } from './db';
-import type { ProposalStatus } from './schema';
-import { freshDb, makeOrganisation, makeRound, makeUser } from '../../../tests/helpers/db';
+import { freshDb, makeOrganisation, makeProposal, makeRound, makeUser, setPhase } from '../../../tests/helpers/db';
 import { getRubric } from './rounds';
 import { assignReviewer, saveReview } from './reviews';
 import {
@@ -15,41 +13,6 @@ import {
 	roundFunding,
 	setEligibility
 } from './decisions';
-
-// A proposal written straight into the table: proposal editing lives in another module.
-async function makeProposal(
-	db: DB,
-	roundId: number,
-	organisationId: number,
-	status: ProposalStatus,
-	requestedFen = 3_000_000
-) {
-	const author = await makeUser(db, 'station', organisationId);
-	const now = new Date().toISOString();
-	const { id } = await db
-		.insertInto('proposals')
-		.values({
-			round_id: roundId,
-			organisation_id: organisationId,
-			title: `社区项目 ${requestedFen}`,
-			summary: '项目简介',
-			requested_fen: requestedFen,
-			status,
-			award_fen: null,
-			decision_reason: null,
-			created_by: author.id,
-			created_at: now,
-			updated_at: now,
-			submitted_at: now
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	return id;
-}
-
-async function setPhase(db: DB, roundId: number, phase: Phase) {
-	await db.updateTable('rounds').set({ phase_override: phase }).where('id', '=', roundId).execute();
-}
 
 describe('eligibility', () => {
 	it('passes or rejects submitted proposals, with a reason for rejection, in eligibility or review', async () => {

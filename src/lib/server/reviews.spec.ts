@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Phase } from '../domain/phases';
-import type { DB } from './db';
-import type { ProposalStatus } from './schema';
-import { freshDb, makeOrganisation, makeRound, makeUser } from '../../../tests/helpers/db';
+import { freshDb, makeOrganisation, makeProposal, makeRound, makeUser, setPhase } from '../../../tests/helpers/db';
 import { getRubric } from './rounds';
 import {
 	assignReviewer,
@@ -12,34 +10,6 @@ import {
 	saveReview,
 	unassignReviewer
 } from './reviews';
-
-async function makeProposal(db: DB, roundId: number, organisationId: number, status: ProposalStatus = 'eligible') {
-	const author = await makeUser(db, 'station', organisationId);
-	const now = new Date().toISOString();
-	const { id } = await db
-		.insertInto('proposals')
-		.values({
-			round_id: roundId,
-			organisation_id: organisationId,
-			title: '长者食堂助餐服务',
-			summary: '为独居长者提供午餐',
-			requested_fen: 3_000_000,
-			status,
-			award_fen: null,
-			decision_reason: null,
-			created_by: author.id,
-			created_at: now,
-			updated_at: now,
-			submitted_at: now
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	return id;
-}
-
-async function setPhase(db: DB, roundId: number, phase: Phase) {
-	await db.updateTable('rounds').set({ phase_override: phase }).where('id', '=', roundId).execute();
-}
 
 async function setup(phase: Phase = 'review') {
 	const db = await freshDb();
@@ -119,7 +89,7 @@ describe('a reviewer’s assignment', () => {
 		expect(await getAssignmentForReviewer(db, assigned.value, other.id)).toBeUndefined();
 		expect(await getAssignmentForReviewer(db, assigned.value, admin.id)).toBeUndefined();
 		const own = await getAssignmentForReviewer(db, assigned.value, reviewer.id);
-		expect(own?.proposal.title).toBe('长者食堂助餐服务');
+		expect(own?.proposal.title).toBe('社区项目 3000000');
 		expect(own?.criteria).toHaveLength(7);
 		const queue = await listReviewerQueue(db, reviewer.id);
 		expect(queue.map((q) => [q.id, q.status])).toEqual([[assigned.value, 'assigned']]);

@@ -1,4 +1,8 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { NeedsRegistryTables } from './schema-needs-registry';
+import type { ProposalDetailTables } from './schema-proposal-details';
+import type { ReviewPanelTables } from './schema-review-panel';
+import type { DecisionNoticeTables } from './schema-decision-notice';
 
 /** Instants are ISO-8601 UTC strings (`new Date().toISOString()`), which sort as text. */
 type Instant = string;
@@ -166,7 +170,11 @@ export interface ReviewScoreTable {
 	score: number;
 }
 
-export interface Database {
+export interface Database
+	extends NeedsRegistryTables,
+		ProposalDetailTables,
+		ReviewPanelTables,
+		DecisionNoticeTables {
 	organisations: OrganisationTable;
 	users: UserTable;
 	sessions: SessionTable;
