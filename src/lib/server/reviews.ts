@@ -406,3 +406,17 @@ export async function saveReview(
 			: null;
 	return ok({ total });
 }
+
+/**
+ * Whether a reviewer may open a proposal (its page, attachments and reviews): only through a
+ * live assignment. The one place that answers this, so every door asks the same question.
+ */
+export async function reviewerMayOpen(db: DB, reviewerId: number, proposalId: number): Promise<boolean> {
+	const row = await db
+		.selectFrom('review_assignments')
+		.select('id')
+		.where('reviewer_id', '=', reviewerId)
+		.where('proposal_id', '=', proposalId)
+		.executeTakeFirst();
+	return row !== undefined;
+}
