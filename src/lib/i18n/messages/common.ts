@@ -60,6 +60,11 @@ export const common = {
 		zh: '操作太频繁，请稍后再试。',
 		en: 'Too many attempts. Please wait a while and try again.'
 	},
+	'copy.done': { zh: '已复制。', en: 'Copied.' },
+	'copy.failed': {
+		zh: '无法自动复制，请长按或选中后手动复制。',
+		en: 'Could not copy automatically; select the text and copy it by hand.'
+	},
 	'error.title': { zh: '出错了', en: 'Something went wrong' },
 	'error.400': { zh: '请求无效。', en: 'The request was not valid.' },
 	'error.403': { zh: '您没有权限查看此页面。', en: 'You do not have permission to see this page.' },
