@@ -2,6 +2,7 @@ import type { DB } from '../db';
 import { createRound, getRubric } from '../rounds';
 import { createUser } from '../users';
 import { DISTRICTS, STREETS, type ServiceCategory } from '../../domain/catalogue';
+import { utcToZonedInput, zonedToUtc } from '../../domain/time';
 
 /** A small deterministic random source, so every demo database is the same. */
 export function seededRandom(seed: number) {
@@ -101,8 +102,11 @@ const RESIDENT_NAMES = ['陈阿姨', '黄伯', '李女士', '王先生', '梁姐
 const DAY = 24 * 60 * 60 * 1000;
 
 function scheduleAround(now: Date, daysIntoReview: number) {
-	// Days relative to now at which each phase starts, so the demo round is in expert review.
-	const start = (d: number) => new Date(now.getTime() + d * DAY).toISOString();
+	// Phases start at 09:00 Beijing time on days counted from today, so the demo round is in
+	// expert review whenever it is seeded.
+	const today = utcToZonedInput(now.toISOString(), 'Asia/Shanghai').slice(0, 10);
+	const nineToday = Date.parse(zonedToUtc(`${today}T09:00`, 'Asia/Shanghai')!);
+	const start = (d: number) => new Date(nineToday + d * DAY).toISOString();
 	const r = -daysIntoReview;
 	return {
 		needs_call_at: start(r - 75),
@@ -162,7 +166,7 @@ export async function seedDemo(db: DB, now = new Date()): Promise<DemoAccounts> 
 	};
 	const earlierId = await createRound(
 		db,
-		{ ...roundBase, slug: DEMO_EARLIER_SLUG, title: '2025 年社区公益微创投', year: 2025, pool_fen: 30_000_000, ...scheduleAround(new Date(now.getTime() - 365 * DAY), 10) },
+		{ ...roundBase, slug: DEMO_EARLIER_SLUG, title: '2025 年社区公益微创投', year: 2025, pool_fen: 20_000_000, ...scheduleAround(new Date(now.getTime() - 365 * DAY), 10) },
 		adminId
 	);
 	const currentId = await createRound(
@@ -284,7 +288,7 @@ export async function seedDemo(db: DB, now = new Date()): Promise<DemoAccounts> 
 	// The earlier round: finished, with a published funded list.
 	const earlierNeeds = await seedNeeds(earlierId, 24, new Date(now.getTime() - 440 * DAY));
 	const earlier = await seedProposals(earlierId, 10, earlierNeeds, new Date(now.getTime() - 400 * DAY), true);
-	let left = 30_000_000;
+	let left = 20_000_000;
 	for (const p of [...earlier].sort((a, b) => b.total - a.total)) {
 		const funded = p.requested <= left;
 		if (funded) left -= p.requested;

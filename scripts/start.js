@@ -1,0 +1,5 @@
+// `npm start`: the built server. adapter-node takes the site to be https:// when ORIGIN is unset,
+// and SvelteKit then refuses every form posted from http://localhost as cross-site, so a local
+// run defaults ORIGIN to the local address. Set ORIGIN to the public URL in production.
+process.env.ORIGIN ??= `http://localhost:${process.env.PORT ?? 3000}`;
+await import('../build/index.js');
