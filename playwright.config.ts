@@ -43,6 +43,8 @@ export default defineConfig({
 		timeout: 120_000,
 		env: {
 			DATABASE_PATH: E2E_DATABASE,
+			UPLOAD_DIR: 'tests/.tmp/uploads',
+			BODY_SIZE_LIMIT: '12M',
 			PORT: String(PORT),
 			HOST: '127.0.0.1',
 			ORIGIN: baseURL

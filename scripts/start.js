@@ -2,4 +2,6 @@
 // and SvelteKit then refuses every form posted from http://localhost as cross-site, so a local
 // run defaults ORIGIN to the local address. Set ORIGIN to the public URL in production.
 process.env.ORIGIN ??= `http://localhost:${process.env.PORT ?? 3000}`;
+// Attachments may be up to 10 MB; adapter-node's own default refuses bodies over 512 KB.
+process.env.BODY_SIZE_LIMIT ??= '12M';
 await import('../build/index.js');

@@ -1,6 +1,7 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { getDb, migrate } from '$lib/server/db';
+import { PageCache, databaseFingerprint, pageCacheHandle } from '$lib/server/cache';
 import {
 	SESSION_COOKIE,
 	deleteSessionCookie,
@@ -56,7 +57,32 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(securityHeaders, auth, i18n);
+let pages: PageCache | null | undefined;
+
+/** The anonymous page cache; `PAGE_CACHE=off` turns it off (to measure without it). */
+function pageCache(): PageCache | null {
+	if (pages !== undefined) return pages;
+	if (process.env.PAGE_CACHE === 'off') return (pages = null);
+	const db = getDb();
+	pages = new PageCache({
+		ttlMs: 5_000,
+		maxEntries: 2_000,
+		maxBytes: 48 * 1024 * 1024,
+		fingerprint: () => databaseFingerprint(db)
+	});
+	return pages;
+}
+
+const cachePages = pageCacheHandle({
+	cache: pageCache,
+	sessionCookie: SESSION_COOKIE,
+	variant: (event) => {
+		const chosen = event.cookies.get(LOCALE_COOKIE);
+		return isLocale(chosen) ? chosen : DEFAULT_LOCALE;
+	}
+});
+
+export const handle = sequence(securityHeaders, cachePages, auth, i18n);
 
 /** Logs the failure without the request's body or query, which may hold personal data. */
 export const handleError: HandleServerError = ({ error, event, status }) => {

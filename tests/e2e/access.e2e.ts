@@ -40,7 +40,9 @@ function actionUrl(url: string, action: string): string {
 function concrete(route: string): string {
 	const ids = fixtures();
 	const filled = route
+		.replace('/admin/rounds/[id]/eligibility/[proposalId]', `/admin/rounds/${ids.roundId}/eligibility/${ids.proposalA}`)
 		.replace('/admin/rounds/[id]', `/admin/rounds/${ids.roundId}`)
+		.replace('/admin/organisations/[id]', `/admin/organisations/${ids.organisationA}`)
 		.replace('/station/proposals/[id]', `/station/proposals/${ids.proposalA}`)
 		.replace('/review/assignments/[id]', `/review/assignments/${ids.assignmentReviewer1}`);
 	if (filled.includes('[')) throw new Error(`add a fixture record for ${route} in access.e2e.ts`);

@@ -8,9 +8,12 @@ export function fixtures(): FixtureIds {
 
 /** Signs in through the login form, as a person would. */
 export async function signIn(page: Page, who: AccountKey): Promise<void> {
-	await page.goto('/login');
-	await page.getByLabel('电子邮箱').fill(ACCOUNTS[who].email);
+	// Wait until the page's scripts have run: hydration would otherwise reset what was typed.
+	await page.goto('/login', { waitUntil: 'networkidle' });
+	const email = page.getByLabel('电子邮箱');
+	await email.fill(ACCOUNTS[who].email);
 	await page.getByLabel('密码').fill(PASSWORD);
+	await expect(email).toHaveValue(ACCOUNTS[who].email);
 	await page.getByRole('button', { name: '登录' }).click();
 	await expect(page).not.toHaveURL(/\/login/);
 }

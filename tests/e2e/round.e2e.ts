@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { signIn } from './helpers';
+import { withE2eDb } from './db';
+import { fillProposal } from '../helpers/proposal-form';
 
 /**
  * One whole round, thin but real, through the browser as four people: an admin sets it up and
@@ -45,8 +47,8 @@ test('a whole round from a resident’s need to a published winner', async ({ br
 	await resident.getByLabel('需求标题').fill(needTitle);
 	await resident.getByLabel('具体情况').fill('三号楼楼道灯坏了两个月，独居老人晚上下楼摔倒过。');
 	await resident.getByLabel('服务领域').selectOption({ label: '长者' });
-	await resident.getByLabel('所在区').selectOption('海珠区');
-	await resident.getByLabel('街道 / 镇').fill('南华西街');
+	await resident.getByLabel('所在区').selectOption({ label: '海珠区' });
+	await resident.getByLabel('街道 / 镇').selectOption({ label: '南华西街' });
 	await resident.getByLabel('受影响的人群').fill('三号楼独居长者');
 	await resident.getByLabel('大约人数').fill('12');
 	await resident.getByLabel('紧急程度').selectOption({ label: '紧急' });
@@ -66,22 +68,27 @@ test('a whole round from a resident’s need to a published winner', async ({ br
 	await signIn(station, 'stationA');
 	await station.goto('/station');
 	await station.locator(`a[href="/station/proposals/new?round=${slug}"]`).click();
-	await station.getByLabel('项目名称').fill(projectTitle);
-	await station.getByLabel('项目简介').fill('与居民一起排查楼道照明，加装感应灯，并组织邻里守望志愿队。');
-	await station.getByLabel('申请资助金额（元）').fill('30000');
-	await station.getByLabel(needTitle).check();
+	await fillProposal(station, {
+		title: projectTitle,
+		needTitles: [needTitle],
+		lines: [['activities', '楼道感应灯及安装', '盏', '40', '750']],
+		matchingCash: '3000'
+	});
 	await station.getByRole('button', { name: '提交申报' }).click();
 	await expect(station.getByText('已提交').first()).toBeVisible();
 
 	// Eligibility check, then the panel: the admin passes it and assigns a reviewer.
 	await setPhase('资格审查');
-	await admin.goto(`${roundPath}/proposals`);
-	await admin.getByRole('button', { name: '资格审查通过' }).click();
+	await admin.goto(`${roundPath}/eligibility`);
+	await admin.getByRole('link', { name: projectTitle }).click();
+	for (const box of await admin.locator('input[name="item"]').all()) await box.check();
+	await admin.getByLabel('通过', { exact: true }).check();
+	await admin.getByRole('button', { name: '登记结果' }).click();
 	await expect(admin.getByText('资格审查通过').first()).toBeVisible();
 	await setPhase('专家评审');
 	await admin.goto(`${roundPath}/proposals`);
 	await admin.getByLabel('评审专家').selectOption({ label: '林评审' });
-	await admin.getByRole('button', { name: '分配评审' }).click();
+	await admin.getByRole('button', { name: '分配评审', exact: true }).click();
 	await expect(admin.getByRole('cell', { name: /林评审/ })).toBeVisible();
 
 	// The reviewer scores it on the rubric.
@@ -96,14 +103,21 @@ test('a whole round from a resident’s need to a published winner', async ({ br
 	await reviewer.getByRole('button', { name: '提交评审' }).click();
 	await expect(reviewer.getByRole('status')).toContainText('评审已提交');
 
-	// The admin funds it and publishes the results.
+	// The admin draws the funding line (which funds it), puts it on notice and, once the notice
+	// has run its course, confirms the final list: the results are public.
 	await setPhase('评审决策');
-	await admin.goto(`${roundPath}/proposals`);
-	await expect(admin.getByRole('cell', { name: '80.0' }).first()).toBeVisible();
-	await admin.getByRole('button', { name: '拟资助', exact: true }).click();
-	await expect(admin.getByText('¥30,000.00').first()).toBeVisible();
-	await admin.getByRole('button', { name: '发布资助结果' }).click();
-	await expect(admin.getByRole('link', { name: /查看/ }).first()).toBeVisible();
+	await admin.goto(`${roundPath}/decision`);
+	await expect(admin.getByRole('cell', { name: /80\.00/ }).first()).toBeVisible();
+	await admin.getByRole('button', { name: '划定资助线' }).click();
+	await expect(admin.getByRole('cell', { name: '¥30,000.00' }).nth(1)).toBeVisible();
+	await admin.getByRole('button', { name: '发布公示' }).click();
+	await expect(admin.getByRole('link', { name: '查看公示页' })).toBeVisible();
+	await withE2eDb((db) =>
+		db.updateTable('rounds').set({ notice_ends_at: new Date(Date.now() - 1000).toISOString() }).where('slug', '=', slug).execute()
+	);
+	await admin.reload();
+	await admin.getByRole('button', { name: '确认最终名单并公布结果' }).click();
+	await expect(admin.getByText(/最终名单已于/)).toBeVisible();
 
 	// The public sees the winner, and the resident sees the need funded.
 	const visitor = await (await browser.newContext()).newPage();
@@ -122,11 +136,11 @@ test('a whole round from a resident’s need to a published winner', async ({ br
 async function verifyAudit(admin: Page, roundPath: string) {
 	const roundId = roundPath.split('/').pop()!;
 	await admin.goto(`/admin/audit?entity=round&entityId=${roundId}`);
-	for (const action of ['round.create', 'round.phase_override', 'round.publish_results']) {
+	for (const action of ['round.create', 'round.phase_override', 'round.draw_line', 'round.publish_notice', 'round.confirm_results']) {
 		await expect(admin.getByRole('cell', { name: action, exact: true }).first()).toBeVisible();
 	}
 	await admin.goto('/admin/audit?entity=proposal');
-	for (const action of ['proposal.eligible', 'review.assign', 'proposal.fund']) {
+	for (const action of ['eligibility.pass', 'review.assign']) {
 		await expect(admin.getByRole('cell', { name: action, exact: true }).first()).toBeVisible();
 	}
 }

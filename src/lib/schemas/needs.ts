@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { DISTRICTS, SERVICE_CATEGORIES, URGENCIES } from '../domain/catalogue';
+import { URGENCIES } from '../domain/catalogue';
 import { optionalText, text } from './form';
+import { placeIdOf } from './places';
 
 /** A required choice from a fixed list: blank says "required", anything else off the list "choose". */
 const choice = <T extends readonly [string, ...string[]]>(values: T) =>
@@ -20,6 +21,7 @@ export const NEED_LIMITS = {
 	title: 80,
 	description: 2000,
 	street: 40,
+	category: 40,
 	affectedGroup: 100,
 	contactName: 40,
 	contactPhone: 30,
@@ -45,14 +47,31 @@ const affectedCount = z
 		return n;
 	});
 
+/** A place chosen from a list: a blank required choice says "required", nonsense "choose". */
+const placeId = (required: boolean) =>
+	z
+		.string()
+		.optional()
+		.transform((v, ctx) => {
+			if (!v || !v.trim()) {
+				if (required) ctx.addIssue({ code: 'custom', message: 'err.required' });
+				return null;
+			}
+			const id = placeIdOf(v);
+			if (id === null) ctx.addIssue({ code: 'custom', message: 'err.choice' });
+			return id;
+		});
+
 /** The resident's report form. The contact is optional, but giving one needs consent. */
 export const needSchema = z
 	.object({
 		title: text(NEED_LIMITS.title),
 		description: text(NEED_LIMITS.description),
-		category: choice(SERVICE_CATEGORIES),
-		district: choice(DISTRICTS),
-		street: text(NEED_LIMITS.street),
+		// Checked against the stored categories and places by reportNeed.
+		category: z.string().trim().min(1, 'err.required').max(NEED_LIMITS.category),
+		district_id: placeId(true),
+		street_id: placeId(true),
+		community_id: placeId(false),
 		affected_group: text(NEED_LIMITS.affectedGroup),
 		affected_count: affectedCount,
 		urgency: choice(URGENCIES),
@@ -83,8 +102,9 @@ export const NEED_FIELDS = [
 	'title',
 	'description',
 	'category',
-	'district',
-	'street',
+	'district_id',
+	'street_id',
+	'community_id',
 	'affected_group',
 	'affected_count',
 	'urgency',
@@ -105,3 +125,52 @@ export const declineSchema = z.object({
 });
 
 export const NEED_STATUSES = ['new', 'published', 'declined', 'merged'] as const;
+
+const needId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+/** Publishing one need, optionally with personal details edited out of its public text. */
+export const publishEditSchema = z.object({
+	id: needId,
+	title: text(NEED_LIMITS.title),
+	description: text(NEED_LIMITS.description),
+	affected_group: text(NEED_LIMITS.affectedGroup)
+});
+
+/** Merging a need into another as a duplicate; the target is given by its number. */
+export const mergeSchema = z
+	.object({
+		id: needId,
+		target: z
+			.string()
+			.trim()
+			.min(1, 'err.required')
+			.transform((v) => v.replace(/^#/, ''))
+			.pipe(z.string().regex(/^\d{1,12}$/, 'err.integer'))
+			.transform(Number)
+	})
+	.refine((v) => v.id !== v.target, { path: ['target'], message: 'needs.err.mergeSelf' });
+
+/** Carrying a finished round's unanswered needs into another round. */
+export const rolloverSchema = z.object({
+	target_round: z.coerce.number({ message: 'err.required' }).int().positive()
+});
+
+/** What the public board can show: needs by how proposals have answered them. */
+export const BOARD_STATUSES = ['open', 'answered', 'funded'] as const;
+export type BoardStatus = (typeof BOARD_STATUSES)[number];
+export const BOARD_SORTS = ['newest', 'support'] as const;
+export type BoardSort = (typeof BOARD_SORTS)[number];
+export const SEARCH_MAX = 50;
+
+/** An admin's new or renamed category. */
+export const categorySchema = z.object({
+	key: z
+		.string()
+		.trim()
+		.toLowerCase()
+		.min(1, 'err.required')
+		.max(30)
+		.regex(/^[a-z][a-z0-9_]*$/, 'categories.err.key'),
+	name_zh: text(20),
+	name_en: text(40)
+});

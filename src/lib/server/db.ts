@@ -7,6 +7,15 @@ import type { Database } from './schema';
 
 export type DB = Kysely<Database>;
 
+const handles = new WeakMap<DB, SQLite.Database>();
+
+/** The better-sqlite3 handle under `db`, for what Kysely cannot say: online backup, data_version. */
+export function sqliteOf(db: DB): SQLite.Database {
+	const handle = handles.get(db);
+	if (!handle) throw new Error('not a database opened by openDatabase');
+	return handle;
+}
+
 /** Opens (creating when missing) a SQLite database with the pragmas the app relies on. */
 export function openDatabase(path: string): DB {
 	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -16,7 +25,9 @@ export function openDatabase(path: string): DB {
 	sqlite.pragma('busy_timeout = 5000');
 	// WAL makes NORMAL durable against process crashes; only power loss may drop the last commits.
 	sqlite.pragma('synchronous = NORMAL');
-	return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+	handles.set(db, sqlite);
+	return db;
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Phase } from '../domain/phases';
 import { freshDb, makeOrganisation, makeProposal, makeRound, makeUser, setPhase } from '../../../tests/helpers/db';
-import { getRubric } from './rounds';
+import { getRubric, phaseOf } from './rounds';
 import { assignReviewer, saveReview } from './reviews';
 import {
 	fundProposal,
@@ -156,7 +156,7 @@ describe('results', () => {
 	}
 
 	it('stays hidden until published, and is published once', async () => {
-		const { db, round, admin, funded } = await decidedRound();
+		const { db, round, admin, funded, turnedDown } = await decidedRound();
 		expect(await listResults(db, round.id)).toBeNull();
 		expect(await getPublicProject(db, funded)).toBeUndefined();
 
@@ -172,34 +172,64 @@ describe('results', () => {
 		expect(log).toEqual([{ entity: 'round' }]);
 
 		const results = await listResults(db, round.id);
-		expect(results?.projects.map((p) => p.id)).toEqual([funded]);
+		// Every proposal of the line, funded first, each with its reason.
+		expect(results?.projects.map((p) => [p.id, p.funded, p.reason])).toEqual([
+			[funded, true, 'funded'],
+			[turnedDown, false, 'below_line']
+		]);
 		expect(results?.totals).toEqual({ count: 1, awardedFen: 2_500_000, poolFen: 50_000_000 });
 	});
 
 	it('shows only public fields: no private note, no reviewer, no resident contact', async () => {
 		const { db, round, admin, reviewer, funded, turnedDown } = await decidedRound();
+		await setPhase(db, round.id, 'notice');
 		await publishResults(db, { roundId: round.id, actorId: admin.id });
 
 		const results = await listResults(db, round.id);
 		expect(Object.keys(results!).sort()).toEqual(['projects', 'publishedAt', 'totals']);
-		expect(Object.keys(results!.projects[0]).sort()).toEqual(['awardFen', 'district', 'id', 'organisation', 'score', 'title']);
+		expect(Object.keys(results!.projects[0]).sort()).toEqual([
+			'awardFen',
+			'categories',
+			'district',
+			'funded',
+			'id',
+			'organisation',
+			'rank',
+			'reason',
+			'reasonText',
+			'requestedFen',
+			'reviewCount',
+			'score',
+			'street',
+			'title'
+		]);
+		expect(results!.projects[0].categories).toEqual(['elderly']);
 		expect(results!.projects[0].score).toBe(90);
 
 		const project = await getPublicProject(db, funded);
 		expect(Object.keys(project!).sort()).toEqual([
 			'awardFen',
+			'beneficiaries',
+			'budget',
+			'budgetTotalFen',
 			'district',
 			'id',
+			'indicators',
+			'matching',
 			'needs',
 			'organisation',
+			'rank',
+			'reasonText',
 			'requestedFen',
 			'reviewCount',
 			'round',
 			'score',
+			'street',
 			'summary',
+			'targetGroup',
 			'title'
 		]);
-		expect(Object.keys(project!.needs[0]).sort()).toEqual(['id', 'title']);
+		expect(Object.keys(project!.needs[0]).sort()).toEqual(['category', 'id', 'title']);
 		const text = JSON.stringify([results, project]);
 		for (const secret of ['私密备注', '公开意见', '陈阿姨', '13800000000', 'reviewer', String(reviewer.email)]) {
 			expect(text).not.toContain(secret);
@@ -215,5 +245,223 @@ describe('results', () => {
 		expect(row.reviewers).toHaveLength(1);
 		expect(row.reviewers[0].submitted).toBe(true);
 		expect({ count: row.count, mean: row.mean, trimmedMean: row.trimmedMean }).toEqual({ count: 1, mean: 90, trimmedMean: 90 });
+	});
+});
+
+describe('the funding line, the notice and the final list', async () => {
+	const { addReviews } = await import('../../../tests/helpers/decision');
+	const { drawLine, saveLineSettings, setLineOverride, setReducedAward, publishNotice, confirmFinalList, previewFundingLine, getNotice } =
+		await import('./decisions');
+	const { fileObjection, answerObjection } = await import('./objections');
+
+	/** Four eligible proposals scored 90 > 80 > 70 > 60, one ineligible, a ¥100,000 pool. */
+	async function lineRound() {
+		const db = await freshDb();
+		const round = await makeRound(db, 'review', { pool_fen: 10_000_000 });
+		const org = await makeOrganisation(db);
+		const admin = await makeUser(db, 'admin');
+		const reviewers = [];
+		for (let i = 0; i < 5; i++) reviewers.push((await makeUser(db, 'reviewer')).id);
+		const ids: number[] = [];
+		for (const [score, requested] of [
+			[90, 4_000_000],
+			[80, 4_000_000],
+			[70, 4_000_000],
+			[60, 2_000_000]
+		]) {
+			const id = await makeProposal(db, round.id, org, 'eligible', requested);
+			await addReviews(db, round.id, id, [score - 10, score, score, score, score + 10], reviewers);
+			ids.push(id);
+		}
+		const ineligible = await makeProposal(db, round.id, org, 'ineligible');
+		await setPhase(db, round.id, 'decision');
+		const fresh = async () => db.selectFrom('rounds').selectAll().where('id', '=', round.id).executeTakeFirstOrThrow();
+		const state = async () =>
+			db
+				.selectFrom('proposals')
+				.select(['id', 'status', 'award_fen', 'funding_reason', 'funding_rank'])
+				.where('round_id', '=', round.id)
+				.orderBy('id')
+				.execute();
+		return { db, round, admin, ids, ineligible, fresh, state };
+	}
+
+	it('draws the line in rank order, skips what no longer fits, and stores every reason', async () => {
+		const { db, round, admin, ids, ineligible, state } = await lineRound();
+		const [a, b, c, d] = ids;
+		expect((await drawLine(db, { roundId: round.id, actorId: admin.id })).ok).toBe(true);
+		expect(await state()).toEqual([
+			{ id: a, status: 'funded', award_fen: 4_000_000, funding_reason: 'funded', funding_rank: 1 },
+			{ id: b, status: 'funded', award_fen: 4_000_000, funding_reason: 'funded', funding_rank: 2 },
+			{ id: c, status: 'not_funded', award_fen: null, funding_reason: 'pool_exhausted', funding_rank: 3 },
+			{ id: d, status: 'funded', award_fen: 2_000_000, funding_reason: 'funded', funding_rank: 4 },
+			{ id: ineligible, status: 'ineligible', award_fen: null, funding_reason: 'ineligible', funding_rank: null }
+		]);
+		expect(await roundFunding(db, round)).toEqual({ poolFen: 10_000_000, awardedFen: 10_000_000, leftFen: 0 });
+
+		// A reduced award frees money: C fits again only if A and B leave room; reduce A and B.
+		expect((await setReducedAward(db, { roundId: round.id, proposalId: a, awardFen: 3_000_000, reason: '', actorId: admin.id })).ok).toBe(false);
+		expect(await setReducedAward(db, { roundId: round.id, proposalId: a, awardFen: 4_000_000, reason: '核减', actorId: admin.id })).toEqual({
+			ok: false,
+			errors: { _form: { key: 'results.err.reduceBelowRequest', params: { requested: '¥40,000.00' } } }
+		});
+		await setReducedAward(db, { roundId: round.id, proposalId: a, awardFen: 3_000_000, reason: '宣传费偏高', actorId: admin.id });
+		await setReducedAward(db, { roundId: round.id, proposalId: b, awardFen: 3_000_000, reason: '人员费偏高', actorId: admin.id });
+		expect((await state()).map((r) => [r.funding_reason, r.award_fen])).toEqual([
+			['funded', 3_000_000],
+			['funded', 3_000_000],
+			['funded', 4_000_000],
+			['pool_exhausted', null],
+			['ineligible', null]
+		]);
+
+		// An override needs a reason, and is published with it.
+		expect((await setLineOverride(db, { roundId: round.id, proposalId: d, kind: 'fund', reason: ' ', actorId: admin.id })).ok).toBe(false);
+		await setLineOverride(db, { roundId: round.id, proposalId: d, kind: 'fund', reason: '本区唯一长者项目', actorId: admin.id });
+		const preview = await previewFundingLine(db, (await db.selectFrom('rounds').selectAll().where('id', '=', round.id).executeTakeFirstOrThrow()));
+		expect(preview.rows.map((r) => [r.id, r.reason])).toEqual([
+			[a, 'funded'],
+			[b, 'funded'],
+			[c, 'pool_exhausted'],
+			[d, 'override_fund'],
+			[ineligible, 'ineligible']
+		]);
+		// A minimum score puts D's rank-mates below the line; a district cap stops the rest.
+		await setLineOverride(db, { roundId: round.id, proposalId: d, kind: null, reason: null, actorId: admin.id });
+		await saveLineSettings(db, {
+			roundId: round.id,
+			actorId: admin.id,
+			tieRule: 'lower_request',
+			minScore: 65,
+			districtCapsFen: { 海珠区: 6_000_000 },
+			noticeWorkingDays: 5
+		});
+		expect((await state()).map((r) => r.funding_reason)).toEqual(['funded', 'funded', 'district_cap', 'below_line', 'ineligible']);
+		const log = await db.selectFrom('audit_log').select('action').where('action', 'like', '%line%').execute();
+		expect(log.length).toBeGreaterThan(5);
+	});
+
+	it('publishes the notice for 5 working days, takes objections, and an upheld one changes the list', async () => {
+		const { db, round, admin, ids, fresh, state } = await lineRound();
+		const [a, b, c] = ids;
+		expect(await publishNotice(db, { roundId: round.id, actorId: admin.id })).toEqual({
+			ok: false,
+			errors: { _form: { key: 'results.err.lineNotDrawn' } }
+		});
+		await drawLine(db, { roundId: round.id, actorId: admin.id });
+		const publishedAt = new Date('2026-03-02T07:00:00.000Z');
+		const published = await publishNotice(db, { roundId: round.id, actorId: admin.id }, publishedAt);
+		expect(published).toEqual({ ok: true, value: { endsAt: '2026-03-09T16:00:00.000Z' } });
+		const r1 = await fresh();
+		expect(phaseOf(r1, publishedAt)).toBe('notice');
+		// The line is frozen now: only an objection changes it.
+		expect((await drawLine(db, { roundId: round.id, actorId: admin.id }, publishedAt)).ok).toBe(false);
+
+		const during = new Date('2026-03-04T02:00:00.000Z');
+		const base = { roundId: round.id, name: '林先生', contact: '13900000001', reason: '该项目与去年资助项目重复申报。', submissionKey: 'k-1' };
+		const filed = await fileObjection(db, { ...base, proposalId: a }, during);
+		expect(filed.ok).toBe(true);
+		// The same form sent twice files one objection.
+		expect(await fileObjection(db, { ...base, proposalId: a }, during)).toEqual(filed);
+		// A proposal of another round, or none on the list, is not a choice.
+		expect(await fileObjection(db, { ...base, submissionKey: 'k-2', proposalId: 999_999 }, during)).toEqual({
+			ok: false,
+			errors: { proposalId: { key: 'err.choice' } }
+		});
+		expect(await confirmFinalList(db, { roundId: round.id, actorId: admin.id }, during)).toMatchObject({
+			ok: false,
+			errors: { _form: { key: 'results.err.noticeRunning' } }
+		});
+
+		const objectionId = filed.ok ? filed.value : 0;
+		expect(
+			(await answerObjection(db, { roundId: round.id, objectionId, outcome: 'upheld', effect: 'exclude', response: ' ', actorId: admin.id }, during)).ok
+		).toBe(false);
+		expect(
+			(
+				await answerObjection(
+					db,
+					{ roundId: round.id, objectionId, outcome: 'upheld', effect: 'exclude', response: '经核实属重复申报，移出名单。', actorId: admin.id },
+					during
+				)
+			).ok
+		).toBe(true);
+		// A is off the list with the response as its reason; C moves up into the money.
+		const after = await state();
+		expect(after.find((r) => r.id === a)).toMatchObject({ status: 'not_funded', funding_reason: 'override_exclude' });
+		expect(after.find((r) => r.id === b)).toMatchObject({ status: 'funded' });
+		expect(after.find((r) => r.id === c)).toMatchObject({ status: 'funded', funding_reason: 'funded' });
+		const notice = await getNotice(db, await fresh());
+		expect(notice?.rows.find((r) => r.id === a)?.reasonText).toBe('经核实属重复申报，移出名单。');
+		// Answered once only.
+		expect(
+			(await answerObjection(db, { roundId: round.id, objectionId, outcome: 'dismissed', effect: 'none', response: 'x', actorId: admin.id }, during)).ok
+		).toBe(false);
+
+		// After the period objections are refused and the list can be confirmed.
+		const afterEnd = new Date('2026-03-09T16:00:00.000Z');
+		expect(await fileObjection(db, { ...base, submissionKey: 'k-3', proposalId: b }, afterEnd)).toEqual({
+			ok: false,
+			errors: { _form: { key: 'results.err.noticeClosed' } }
+		});
+		expect(await listResults(db, round.id)).toBeNull();
+		expect((await confirmFinalList(db, { roundId: round.id, actorId: admin.id }, afterEnd)).ok).toBe(true);
+		expect((await confirmFinalList(db, { roundId: round.id, actorId: admin.id }, afterEnd)).ok).toBe(false);
+		const results = await listResults(db, round.id);
+		expect(results?.projects.filter((p) => p.funded).map((p) => p.id)).toEqual([b, c, ids[3]]);
+		expect((await getNotice(db, await fresh()))?.stage).toBe('final');
+		const actions = (await db.selectFrom('audit_log').select('action').execute()).map((r) => r.action);
+		for (const action of ['round.publish_notice', 'round.phase_override', 'objection.file', 'objection.upheld', 'round.confirm_results']) {
+			expect(actions).toContain(action);
+		}
+	});
+
+	it('refuses to confirm while an objection is unanswered', async () => {
+		const { db, round, admin, ids } = await lineRound();
+		await drawLine(db, { roundId: round.id, actorId: admin.id });
+		await publishNotice(db, { roundId: round.id, actorId: admin.id }, new Date('2026-03-02T07:00:00.000Z'));
+		await fileObjection(
+			db,
+			{ roundId: round.id, proposalId: ids[0], name: '甲', contact: '1', reason: '理由足够具体的一段文字', submissionKey: null },
+			new Date('2026-03-03T07:00:00.000Z')
+		);
+		expect(await confirmFinalList(db, { roundId: round.id, actorId: admin.id }, new Date('2026-03-20T00:00:00.000Z'))).toEqual({
+			ok: false,
+			errors: { _form: { key: 'results.err.openObjections', params: { count: 1 } } }
+		});
+	});
+
+	it('changes the line only in the decision phase', async () => {
+		const { db, round, admin, ids } = await lineRound();
+		await setPhase(db, round.id, 'review');
+		expect(await drawLine(db, { roundId: round.id, actorId: admin.id })).toEqual({
+			ok: false,
+			errors: { _form: { key: 'err.phaseClosed', params: { phase: 'review' } } }
+		});
+		expect((await setLineOverride(db, { roundId: round.id, proposalId: ids[0], kind: 'exclude', reason: 'x', actorId: admin.id })).ok).toBe(false);
+		expect((await publishNotice(db, { roundId: round.id, actorId: admin.id })).ok).toBe(false);
+		// Another round's proposal is not found through this round.
+		const other = await makeRound(db, 'decision');
+		expect((await setLineOverride(db, { roundId: other.id, proposalId: ids[0], kind: 'exclude', reason: 'x', actorId: admin.id })).ok).toBe(false);
+	});
+});
+
+describe('ranking score', () => {
+	it('ranks by the calibrated score when the round says so, and states which one it used', async () => {
+		const { addReviews } = await import('../../../tests/helpers/decision');
+		const { rankingScores } = await import('./decisions');
+		const db = await freshDb();
+		const round = await makeRound(db, 'decision');
+		const org = await makeOrganisation(db);
+		const reviewers = [(await makeUser(db, 'reviewer')).id, (await makeUser(db, 'reviewer')).id];
+		const a = await makeProposal(db, round.id, org);
+		await addReviews(db, round.id, a, [90, 70], reviewers);
+		expect((await rankingScores(db, round)).basis).toBe('trimmed_mean');
+		expect((await rankingScores(db, round)).scores.get(a)).toEqual({ score: 80, count: 2 });
+		await db.updateTable('rounds').set({ ranking_score: 'calibrated' }).where('id', '=', round.id).execute();
+		const calibrated = await db.selectFrom('rounds').selectAll().where('id', '=', round.id).executeTakeFirstOrThrow();
+		const result = await rankingScores(db, calibrated);
+		expect(result.basis).toBe('calibrated');
+		expect(typeof result.scores.get(a)?.score).toBe('number');
 	});
 });

@@ -1,10 +1,22 @@
+import { memoUntilWrite } from './cache';
 import { sql } from 'kysely';
 import type { DB } from './db';
 import type { Phase } from '../domain/phases';
 import type { ProposalStatus } from './schema';
 import { formatFen } from '../domain/money';
 import { audit } from './audit';
-import { phaseOf, type Round } from './rounds';
+import { overridePhase, phaseOf, type Round } from './rounds';
+import {
+	drawFundingLine,
+	roundScore,
+	TIE_RULES,
+	type FundingLine,
+	type LineCandidate,
+	type LineReason,
+	type LineRules,
+	type TieRule
+} from '../domain/funding-line';
+import { noticeEndsAt } from '../domain/working-days';
 import {
 	ASSIGNMENT_PHASES,
 	ok,
@@ -244,24 +256,18 @@ export async function listRoundProposals(db: DB, roundId: number) {
 	});
 }
 
-export interface PublicResultRow {
-	id: number;
-	title: string;
-	organisation: string;
-	district: string;
-	awardFen: number;
-	score: number | null;
-}
+export type PublicResultRow = PublicLineRow;
 
 export interface PublicResults {
 	publishedAt: string;
-	projects: PublicResultRow[];
+	/** Every proposal of the line (funded first), each with its reason. */
+	projects: PublicLineRow[];
 	totals: { count: number; awardedFen: number; poolFen: number };
 }
 
 /**
- * The round's funded projects for the public, or null while results are unpublished. Only
- * public fields: no reviewer, no per-review score, no private note.
+ * The round's final list for the public, or null while results are unpublished. Only public
+ * fields: no reviewer, no per-review score, no private note.
  */
 export async function listResults(db: DB, roundId: number): Promise<PublicResults | null> {
 	const round = await db
@@ -270,36 +276,22 @@ export async function listResults(db: DB, roundId: number): Promise<PublicResult
 		.where('id', '=', roundId)
 		.executeTakeFirst();
 	if (!round?.results_published_at) return null;
-	const rows = await db
-		.selectFrom('proposals')
-		.innerJoin('organisations', 'organisations.id', 'proposals.organisation_id')
-		.select([
-			'proposals.id',
-			'proposals.title',
-			'proposals.award_fen',
-			'organisations.name as organisation',
-			'organisations.district'
-		])
-		.where('proposals.round_id', '=', round.id)
-		.where('proposals.status', '=', 'funded')
-		.execute();
-	const summary = await proposalScoreSummary(db, round.id);
-	const projects: PublicResultRow[] = rows
-		.map((r) => ({
-			id: r.id,
-			title: r.title,
-			organisation: r.organisation,
-			district: r.district,
-			awardFen: r.award_fen ?? 0,
-			score: oneDecimal(summary.get(r.id)?.trimmedMean ?? null)
-		}))
-		.sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || a.id - b.id);
-	const awardedFen = projects.reduce((sum, p) => sum + p.awardFen, 0);
+	const projects = await publicLine(db, round.id);
+	const funded = projects.filter((p) => p.funded);
 	return {
 		publishedAt: round.results_published_at,
 		projects,
-		totals: { count: projects.length, awardedFen, poolFen: round.pool_fen }
+		totals: {
+			count: funded.length,
+			awardedFen: funded.reduce((sum, p) => sum + (p.awardFen ?? 0), 0),
+			poolFen: round.pool_fen
+		}
 	};
+}
+
+async function tableExists(db: DB, name: string): Promise<boolean> {
+	const row = await sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'table' and name = ${name}`.execute(db);
+	return Number(row.rows[0]?.n ?? 0) > 0;
 }
 
 /** A funded project of a round with published results, with public fields only; else undefined. */
@@ -315,8 +307,13 @@ export async function getPublicProject(db: DB, id: number, now = new Date()) {
 			'proposals.award_fen',
 			'proposals.requested_fen',
 			'proposals.round_id',
+			'proposals.matching_cash_fen',
+			'proposals.volunteer_hours',
+			'proposals.target_group',
+			'proposals.beneficiaries',
 			'organisations.name as organisation',
-			'organisations.district'
+			'organisations.district',
+			'organisations.street'
 		])
 		.where('proposals.id', '=', id)
 		.where('proposals.status', '=', 'funded')
@@ -328,24 +325,59 @@ export async function getPublicProject(db: DB, id: number, now = new Date()) {
 	const needs = await db
 		.selectFrom('proposal_needs')
 		.innerJoin('needs', 'needs.id', 'proposal_needs.need_id')
-		.select(['needs.id', 'needs.title'])
+		.select(['needs.id', 'needs.title', 'needs.category'])
 		.where('proposal_needs.proposal_id', '=', row.id)
 		.where('needs.status', '=', 'published')
 		.orderBy('needs.id')
 		.execute();
-	const summary = (await proposalScoreSummary(db, row.round_id)).get(row.id);
+	const line = (await publicLine(db, row.round_id)).find((p) => p.id === row.id);
+	// Budget lines and indicators come from the proposal-details tables; a database migrated
+	// before them simply has none to show.
+	const budget = (await tableExists(db, 'budget_lines'))
+		? await db
+				.selectFrom('budget_lines')
+				.select(['category', sql<number>`sum(quantity * unit_price_fen)`.as('total_fen')])
+				.where('proposal_id', '=', row.id)
+				.groupBy('category')
+				.orderBy('category')
+				.execute()
+		: [];
+	const indicators = (await tableExists(db, 'proposal_indicators'))
+		? await db
+				.selectFrom('proposal_indicators')
+				.select(['name', 'target', 'unit'])
+				.where('proposal_id', '=', row.id)
+				.orderBy('position')
+				.execute()
+		: [];
+	const hourFen = Number((round as unknown as { volunteer_hour_fen?: number }).volunteer_hour_fen ?? 0);
+	const volunteerValueFen = (row.volunteer_hours ?? 0) * hourFen;
 	return {
 		id: row.id,
 		title: row.title,
 		summary: row.summary,
 		organisation: row.organisation,
 		district: row.district,
-		round: { slug: round.slug, title: round.title },
+		street: row.street,
+		targetGroup: row.target_group,
+		beneficiaries: row.beneficiaries,
+		round: { slug: round.slug, title: round.title, final: !!round.results_published_at },
 		awardFen: row.award_fen ?? 0,
 		requestedFen: row.requested_fen,
-		needs,
-		score: oneDecimal(summary?.trimmedMean ?? null),
-		reviewCount: summary?.count ?? 0
+		needs: needs.map((n) => ({ id: n.id, title: n.title, category: n.category })),
+		score: line?.score ?? null,
+		rank: line?.rank ?? null,
+		reasonText: line?.reasonText ?? null,
+		reviewCount: line?.reviewCount ?? 0,
+		budget: budget.map((b) => ({ category: b.category, totalFen: Number(b.total_fen) })),
+		budgetTotalFen: budget.reduce((s, b) => s + Number(b.total_fen), 0),
+		matching: {
+			cashFen: row.matching_cash_fen ?? 0,
+			volunteerHours: row.volunteer_hours ?? 0,
+			volunteerValueFen,
+			totalFen: (row.matching_cash_fen ?? 0) + volunteerValueFen
+		},
+		indicators
 	};
 }
 
@@ -358,4 +390,575 @@ export async function proposalInRound(db: DB, proposalId: number, roundId: numbe
 		.where('round_id', '=', roundId)
 		.executeTakeFirst();
 	return row !== undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The funding line, the public notice (公示) and the final list.
+// ---------------------------------------------------------------------------------------------
+
+/** Settings and per-proposal inputs to the line change only while deciding. */
+export const LINE_EDIT_PHASES: readonly Phase[] = ['decision'];
+/** An upheld objection redraws the line during the notice. */
+export const NOTICE_PHASES: readonly Phase[] = ['notice'];
+export const NOTICE_DAYS_MAX = 30;
+/** Statuses that take part in the funding line: everything submitted and not withdrawn. */
+const IN_LINE: ProposalStatus[] = ['submitted', 'returned', 'eligible', 'ineligible', 'funded', 'not_funded'];
+const ELIGIBLE_STATUSES: readonly ProposalStatus[] = ['eligible', 'funded', 'not_funded'];
+
+export type ScoreBasis = 'trimmed_mean' | 'calibrated';
+
+export function parseDistrictCaps(json: string | null | undefined): Record<string, number> {
+	try {
+		const value: unknown = JSON.parse(json ?? '{}');
+		if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
+		const out: Record<string, number> = {};
+		for (const [district, fen] of Object.entries(value)) {
+			if (Number.isSafeInteger(fen) && (fen as number) >= 0) out[district] = fen as number;
+		}
+		return out;
+	} catch {
+		return {};
+	}
+}
+
+export function lineRulesOf(round: Round): LineRules {
+	return {
+		poolFen: round.pool_fen,
+		tieRule: (TIE_RULES as readonly string[]).includes(round.funding_tie_rule) ? round.funding_tie_rule : 'lower_request',
+		minScore: round.funding_min_score,
+		districtCapsFen: parseDistrictCaps(round.district_caps)
+	};
+}
+
+/**
+ * The score that ranks each proposal of the round, and which kind it is. Calibrated scores are
+ * used only when the round asks for them and the review module provides them; otherwise the
+ * trimmed mean (the stated basis follows what was actually used).
+ */
+export async function rankingScores(
+	db: DB,
+	round: Round
+): Promise<{ basis: ScoreBasis; scores: Map<number, { score: number | null; count: number }> }> {
+	const summary = await proposalScoreSummary(db, round.id);
+	const first = summary.values().next().value as (Record<string, unknown> | undefined);
+	const calibratedAvailable = first !== undefined && 'calibrated' in first;
+	const basis: ScoreBasis = round.ranking_score === 'calibrated' && calibratedAvailable ? 'calibrated' : 'trimmed_mean';
+	const scores = new Map<number, { score: number | null; count: number }>();
+	for (const [id, s] of summary) {
+		const raw = basis === 'calibrated' ? ((s as unknown as { calibrated: number | null }).calibrated ?? null) : s.trimmedMean;
+		scores.set(id, { score: roundScore(raw), count: s.count });
+	}
+	return { basis, scores };
+}
+
+async function lineInputs(db: DB, round: Round) {
+	const rows = await db
+		.selectFrom('proposals')
+		.innerJoin('organisations', 'organisations.id', 'proposals.organisation_id')
+		.select([
+			'proposals.id',
+			'proposals.title',
+			'proposals.status',
+			'proposals.requested_fen',
+			'proposals.award_fen',
+			'proposals.submitted_at',
+			'proposals.reduced_award_fen',
+			'proposals.reduced_award_reason',
+			'proposals.line_override',
+			'proposals.line_override_reason',
+			'proposals.funding_reason',
+			'organisations.name as organisation',
+			'organisations.district'
+		])
+		.where('proposals.round_id', '=', round.id)
+		.where('proposals.status', 'in', IN_LINE)
+		.orderBy('proposals.id')
+		.execute();
+	const { basis, scores } = await rankingScores(db, round);
+	const candidates: LineCandidate[] = rows.map((r) => ({
+		id: r.id,
+		eligible: ELIGIBLE_STATUSES.includes(r.status),
+		requestedFen: r.requested_fen,
+		score: scores.get(r.id)?.score ?? null,
+		district: r.district,
+		submittedAt: r.submitted_at,
+		reducedAwardFen: r.reduced_award_fen,
+		override: r.line_override ? { kind: r.line_override, reason: r.line_override_reason ?? '' } : null
+	}));
+	return { rows, candidates, basis, scores };
+}
+
+/** The line as it would be drawn now, for the admin's page (staff only: nothing is written). */
+export async function previewFundingLine(db: DB, round: Round) {
+	const { rows, candidates, basis, scores } = await lineInputs(db, round);
+	const line = drawFundingLine(candidates, lineRulesOf(round));
+	const byId = new Map(rows.map((r) => [r.id, r]));
+	return {
+		basis,
+		rules: lineRulesOf(round),
+		totals: line.totals,
+		byDistrictFen: line.byDistrictFen,
+		rows: line.decisions.map((d) => {
+			const r = byId.get(d.id)!;
+			return {
+				id: d.id,
+				rank: d.rank,
+				title: r.title,
+				organisation: r.organisation,
+				district: r.district,
+				status: r.status,
+				requestedFen: r.requested_fen,
+				score: scores.get(d.id)?.score ?? null,
+				reviewCount: scores.get(d.id)?.count ?? 0,
+				funded: d.funded,
+				awardFen: d.awardFen,
+				reason: d.reason,
+				/** What is stored now: differs from `funded`/`awardFen` until the line is drawn again. */
+				storedAwardFen: r.status === 'funded' ? r.award_fen : null,
+				storedReason: r.funding_reason,
+				reducedAwardFen: r.reduced_award_fen,
+				reducedAwardReason: r.reduced_award_reason,
+				override: r.line_override,
+				overrideReason: r.line_override_reason
+			};
+		})
+	};
+}
+
+/** The public text of a decision: an override's or a reduced award's reason. */
+function reasonText(
+	d: { reason: LineReason; funded: boolean; awardFen: number | null },
+	r: { requested_fen: number; line_override_reason: string | null; reduced_award_reason: string | null }
+): string | null {
+	if (d.reason === 'override_fund' || d.reason === 'override_exclude') return r.line_override_reason;
+	if (d.funded && d.awardFen !== null && d.awardFen < r.requested_fen) return r.reduced_award_reason;
+	return null;
+}
+
+/**
+ * Draws the funding line and stores what it says about every proposal: funded or not, the award,
+ * the rank, the score it was ranked by, and the reason. Run inside the caller's transaction.
+ */
+async function applyLine(
+	trx: DB,
+	round: Round,
+	input: { actorId: number; cause: string; reason?: string | null },
+	now: Date
+): Promise<FundingLine> {
+	const { rows, candidates, basis } = await lineInputs(trx, round);
+	const line = drawFundingLine(candidates, lineRulesOf(round));
+	const byId = new Map(rows.map((r) => [r.id, r]));
+	const scoreOf = new Map(candidates.map((c) => [c.id, c.score]));
+	const changed: number[] = [];
+	for (const d of line.decisions) {
+		const r = byId.get(d.id)!;
+		const eligible = ELIGIBLE_STATUSES.includes(r.status);
+		const status: ProposalStatus = eligible ? (d.funded ? 'funded' : 'not_funded') : r.status;
+		const awardFen = eligible && d.funded ? d.awardFen : null;
+		if (status !== r.status || awardFen !== (r.status === 'funded' ? r.award_fen : null) || r.funding_reason !== d.reason) {
+			changed.push(d.id);
+		}
+		await trx
+			.updateTable('proposals')
+			.set({
+				status,
+				award_fen: awardFen,
+				funding_rank: d.rank,
+				funding_reason: d.reason,
+				ranking_score: scoreOf.get(d.id) ?? null,
+				...(eligible ? { decision_reason: reasonText(d, r) } : {}),
+				updated_at: now.toISOString()
+			})
+			.where('id', '=', d.id)
+			.execute();
+	}
+	await trx.updateTable('rounds').set({ line_drawn_at: now.toISOString() }).where('id', '=', round.id).execute();
+	await audit(trx, {
+		actorId: input.actorId,
+		action: 'round.draw_line',
+		entity: 'round',
+		entityId: round.id,
+		reason: input.reason ?? null,
+		detail: {
+			cause: input.cause,
+			basis,
+			awardedFen: line.totals.awardedFen,
+			fundedCount: line.totals.fundedCount,
+			changed
+		}
+	});
+	return line;
+}
+
+async function roundForUpdate(db: DB, roundId: number) {
+	return db.selectFrom('rounds').selectAll().where('id', '=', roundId).executeTakeFirst();
+}
+
+/** Draws (or redraws) the funding line from the current scores and rules. */
+export async function drawLine(
+	db: DB,
+	input: { roundId: number; actorId: number },
+	now = new Date()
+): Promise<Outcome<FundingLine>> {
+	return db.transaction().execute(async (trx) => {
+		const round = await roundForUpdate(trx, input.roundId);
+		if (!round) return refuse('review.err.noRound');
+		if (!LINE_EDIT_PHASES.includes(phaseOf(round, now))) return phaseClosed(round, now);
+		if (round.notice_published_at) return refuse('results.err.noticePublished');
+		return ok(await applyLine(trx, round, { actorId: input.actorId, cause: 'draw' }, now));
+	});
+}
+
+export interface LineSettings {
+	tieRule: TieRule;
+	minScore: number | null;
+	districtCapsFen: Record<string, number>;
+	noticeWorkingDays: number;
+}
+
+/** Saves the round's funding rules (tie rule, minimum score, district caps, notice length) and redraws. */
+export async function saveLineSettings(
+	db: DB,
+	input: LineSettings & { roundId: number; actorId: number },
+	now = new Date()
+): Promise<Outcome<void>> {
+	return db.transaction().execute(async (trx) => {
+		const round = await roundForUpdate(trx, input.roundId);
+		if (!round) return refuse('review.err.noRound');
+		if (!LINE_EDIT_PHASES.includes(phaseOf(round, now))) return phaseClosed(round, now);
+		if (round.notice_published_at) return refuse('results.err.noticePublished');
+		await trx
+			.updateTable('rounds')
+			.set({
+				funding_tie_rule: input.tieRule,
+				funding_min_score: input.minScore,
+				district_caps: JSON.stringify(input.districtCapsFen),
+				notice_working_days: input.noticeWorkingDays
+			})
+			.where('id', '=', round.id)
+			.execute();
+		await audit(trx, {
+			actorId: input.actorId,
+			action: 'round.line_settings',
+			entity: 'round',
+			entityId: round.id,
+			detail: {
+				tieRule: input.tieRule,
+				minScore: input.minScore,
+				districtCapsFen: input.districtCapsFen,
+				noticeWorkingDays: input.noticeWorkingDays
+			}
+		});
+		const updated = (await roundForUpdate(trx, round.id))!;
+		await applyLine(trx, updated, { actorId: input.actorId, cause: 'settings' }, now);
+		return ok(undefined);
+	});
+}
+
+async function lineProposal(trx: DB, proposalId: number, roundId: number) {
+	return trx
+		.selectFrom('proposals')
+		.select(['id', 'status', 'requested_fen'])
+		.where('id', '=', proposalId)
+		.where('round_id', '=', roundId)
+		.executeTakeFirst();
+}
+
+/**
+ * Sets or clears an admin's override of the order: `fund` funds the proposal ahead of its rank,
+ * `exclude` takes it off the list; null goes back to the rank. A reason is required to set one.
+ */
+export async function setLineOverride(
+	db: DB,
+	input: { roundId: number; proposalId: number; kind: 'fund' | 'exclude' | null; reason: string | null; actorId: number },
+	now = new Date()
+): Promise<Outcome<void>> {
+	return db.transaction().execute(async (trx) => {
+		const round = await roundForUpdate(trx, input.roundId);
+		if (!round) return refuse('review.err.noRound');
+		if (!LINE_EDIT_PHASES.includes(phaseOf(round, now))) return phaseClosed(round, now);
+		if (round.notice_published_at) return refuse('results.err.noticePublished');
+		const proposal = await lineProposal(trx, input.proposalId, round.id);
+		if (!proposal) return refuse('review.err.noProposal');
+		if (!ELIGIBLE_STATUSES.includes(proposal.status)) return refuse('review.err.notDecidable');
+		if (input.kind && !input.reason?.trim()) return refuse('review.err.reasonRequired');
+		await trx
+			.updateTable('proposals')
+			.set({ line_override: input.kind, line_override_reason: input.kind ? input.reason!.trim() : null })
+			.where('id', '=', proposal.id)
+			.execute();
+		await audit(trx, {
+			actorId: input.actorId,
+			action: input.kind ? `proposal.line_override_${input.kind}` : 'proposal.line_override_clear',
+			entity: 'proposal',
+			entityId: proposal.id,
+			reason: input.kind ? input.reason : null
+		});
+		await applyLine(trx, round, { actorId: input.actorId, cause: 'override' }, now);
+		return ok(undefined);
+	});
+}
+
+/** Awards less than requested (with a reason), or, with null, the full request again. */
+export async function setReducedAward(
+	db: DB,
+	input: { roundId: number; proposalId: number; awardFen: number | null; reason: string | null; actorId: number },
+	now = new Date()
+): Promise<Outcome<void>> {
+	return db.transaction().execute(async (trx) => {
+		const round = await roundForUpdate(trx, input.roundId);
+		if (!round) return refuse('review.err.noRound');
+		if (!LINE_EDIT_PHASES.includes(phaseOf(round, now))) return phaseClosed(round, now);
+		if (round.notice_published_at) return refuse('results.err.noticePublished');
+		const proposal = await lineProposal(trx, input.proposalId, round.id);
+		if (!proposal) return refuse('review.err.noProposal');
+		if (!ELIGIBLE_STATUSES.includes(proposal.status)) return refuse('review.err.notDecidable');
+		if (input.awardFen !== null) {
+			if (!Number.isSafeInteger(input.awardFen) || input.awardFen <= 0) return refuse('review.err.awardPositive');
+			if (input.awardFen >= proposal.requested_fen) {
+				return refuse('results.err.reduceBelowRequest', { requested: formatFen(proposal.requested_fen) });
+			}
+			if (!input.reason?.trim()) return refuse('review.err.reasonRequired');
+		}
+		await trx
+			.updateTable('proposals')
+			.set({
+				reduced_award_fen: input.awardFen,
+				reduced_award_reason: input.awardFen === null ? null : input.reason!.trim()
+			})
+			.where('id', '=', proposal.id)
+			.execute();
+		await audit(trx, {
+			actorId: input.actorId,
+			action: input.awardFen === null ? 'proposal.award_full' : 'proposal.award_reduce',
+			entity: 'proposal',
+			entityId: proposal.id,
+			reason: input.awardFen === null ? null : input.reason,
+			detail: { awardFen: input.awardFen, requestedFen: proposal.requested_fen }
+		});
+		await applyLine(trx, round, { actorId: input.actorId, cause: 'award' }, now);
+		return ok(undefined);
+	});
+}
+
+/**
+ * Publishes the drawn line as the provisional list (公示) for the round's notice period in working
+ * days, and moves the round into its notice phase (recorded like any phase override).
+ */
+export async function publishNotice(
+	db: DB,
+	input: { roundId: number; actorId: number },
+	now = new Date()
+): Promise<Outcome<{ endsAt: string }>> {
+	return db.transaction().execute(async (trx) => {
+		const round = await roundForUpdate(trx, input.roundId);
+		if (!round) return refuse('review.err.noRound');
+		if (!LINE_EDIT_PHASES.includes(phaseOf(round, now))) return phaseClosed(round, now);
+		if (round.notice_published_at) return refuse('results.err.noticePublished');
+		if (!round.line_drawn_at) return refuse('results.err.lineNotDrawn');
+		// The list published is the line as it stands now, drawn once more from the same inputs.
+		await applyLine(trx, round, { actorId: input.actorId, cause: 'publish_notice' }, now);
+		const publishedAt = now.toISOString();
+		const endsAt = noticeEndsAt(publishedAt, round.notice_working_days, round.time_zone);
+		await trx
+			.updateTable('rounds')
+			.set({ notice_published_at: publishedAt, notice_ends_at: endsAt })
+			.where('id', '=', round.id)
+			.execute();
+		await audit(trx, {
+			actorId: input.actorId,
+			action: 'round.publish_notice',
+			entity: 'round',
+			entityId: round.id,
+			detail: { endsAt, workingDays: round.notice_working_days }
+		});
+		await overridePhase(trx, round, 'notice', input.actorId, 'publish_notice', now);
+		return ok({ endsAt });
+	});
+}
+
+/** Whether the notice takes objections at `now`: published, not ended, not confirmed. */
+export function noticeOpen(
+	round: Pick<Round, 'notice_published_at' | 'notice_ends_at' | 'results_confirmed_at'> & Round,
+	now = new Date()
+): boolean {
+	return (
+		!!round.notice_published_at &&
+		!!round.notice_ends_at &&
+		!round.results_confirmed_at &&
+		NOTICE_PHASES.includes(phaseOf(round, now)) &&
+		now.getTime() < Date.parse(round.notice_ends_at)
+	);
+}
+
+/** After the notice period, with every objection answered, the provisional list becomes final and public. */
+export async function confirmFinalList(
+	db: DB,
+	input: { roundId: number; actorId: number },
+	now = new Date()
+): Promise<Outcome<void>> {
+	return db.transaction().execute(async (trx) => {
+		const round = await roundForUpdate(trx, input.roundId);
+		if (!round) return refuse('review.err.noRound');
+		if (!NOTICE_PHASES.includes(phaseOf(round, now))) return phaseClosed(round, now);
+		if (!round.notice_published_at || !round.notice_ends_at) return refuse('results.err.noticeNotPublished');
+		if (round.results_confirmed_at) return refuse('review.err.alreadyPublished');
+		if (now.getTime() < Date.parse(round.notice_ends_at)) {
+			return refuse('results.err.noticeRunning', { at: `${round.notice_ends_at}` });
+		}
+		const open = await trx
+			.selectFrom('objections')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where('round_id', '=', round.id)
+			.where('status', '=', 'open')
+			.executeTakeFirstOrThrow();
+		if (Number(open.n) > 0) return refuse('results.err.openObjections', { count: Number(open.n) });
+		const at = now.toISOString();
+		await trx
+			.updateTable('rounds')
+			.set({ results_confirmed_at: at, results_published_at: round.results_published_at ?? at })
+			.where('id', '=', round.id)
+			.execute();
+		const funding = await roundFunding(trx, round);
+		await audit(trx, {
+			actorId: input.actorId,
+			action: 'round.confirm_results',
+			entity: 'round',
+			entityId: round.id,
+			detail: { awardedFen: funding.awardedFen, poolFen: funding.poolFen }
+		});
+		return ok(undefined);
+	});
+}
+
+/** Used by objections: redraws during the notice after an upheld objection changed an input. */
+export async function redrawAfterObjection(
+	trx: DB,
+	round: Round,
+	input: { actorId: number; objectionId: number; reason: string },
+	now: Date
+): Promise<FundingLine> {
+	return applyLine(trx, round, { actorId: input.actorId, cause: `objection:${input.objectionId}`, reason: input.reason }, now);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The public line: what the notice, the results, and the open data show. Public fields only.
+// ---------------------------------------------------------------------------------------------
+
+export interface PublicLineRow {
+	id: number;
+	rank: number | null;
+	title: string;
+	organisation: string;
+	district: string;
+	street: string;
+	categories: string[];
+	requestedFen: number;
+	score: number | null;
+	reviewCount: number;
+	funded: boolean;
+	awardFen: number | null;
+	reason: LineReason;
+	/** The text of an override or of a reduced award; null otherwise. */
+	reasonText: string | null;
+}
+
+/** Every proposal of the round's published line, ranked, with its reason; funded ones first in rank. */
+export function publicLine(db: DB, roundId: number): Promise<PublicLineRow[]> {
+	// Behind every results and project page: computed once until the database next changes.
+	return memoUntilWrite(db, `publicLine:${roundId}`, () => computePublicLine(db, roundId));
+}
+
+async function computePublicLine(db: DB, roundId: number): Promise<PublicLineRow[]> {
+	const rows = await db
+		.selectFrom('proposals')
+		.innerJoin('organisations', 'organisations.id', 'proposals.organisation_id')
+		.select([
+			'proposals.id',
+			'proposals.title',
+			'proposals.status',
+			'proposals.requested_fen',
+			'proposals.award_fen',
+			'proposals.funding_rank',
+			'proposals.funding_reason',
+			'proposals.ranking_score',
+			'proposals.decision_reason',
+			'organisations.name as organisation',
+			'organisations.district',
+			'organisations.street'
+		])
+		.where('proposals.round_id', '=', roundId)
+		.where('proposals.status', 'in', IN_LINE)
+		.execute();
+	const ids = rows.map((r) => r.id);
+	const cats = ids.length
+		? await db
+				.selectFrom('proposal_needs')
+				.innerJoin('needs', 'needs.id', 'proposal_needs.need_id')
+				.select(['proposal_needs.proposal_id', 'needs.category'])
+				.where('proposal_needs.proposal_id', 'in', ids)
+				.orderBy('needs.id')
+				.execute()
+		: [];
+	const categoriesOf = new Map<number, string[]>();
+	for (const c of cats) {
+		const list = categoriesOf.get(c.proposal_id) ?? [];
+		if (!list.includes(c.category)) list.push(c.category);
+		categoriesOf.set(c.proposal_id, list);
+	}
+	const summary = await proposalScoreSummary(db, roundId);
+	const out: PublicLineRow[] = rows.map((r) => {
+		const funded = r.status === 'funded';
+		// Rounds decided before the funding line existed have no stored reason: say what the status says.
+		const reason = (r.funding_reason as LineReason | null) ?? (funded ? 'funded' : ELIGIBLE_STATUSES.includes(r.status) ? 'below_line' : 'ineligible');
+		const eligibleReason = reason === 'override_fund' || reason === 'override_exclude' || (funded && (r.award_fen ?? 0) < r.requested_fen);
+		return {
+			id: r.id,
+			rank: r.funding_rank,
+			title: r.title,
+			organisation: r.organisation,
+			district: r.district,
+			street: r.street,
+			categories: categoriesOf.get(r.id) ?? [],
+			requestedFen: r.requested_fen,
+			score: r.ranking_score ?? oneDecimal(summary.get(r.id)?.trimmedMean ?? null),
+			reviewCount: summary.get(r.id)?.count ?? 0,
+			funded,
+			awardFen: funded ? r.award_fen : null,
+			reason,
+			// Ineligibility reasons come from the eligibility check and stay with the applicant.
+			reasonText: eligibleReason ? r.decision_reason : null
+		};
+	});
+	return out.sort(
+		(a, b) =>
+			Number(b.funded) - Number(a.funded) ||
+			(a.rank ?? Infinity) - (b.rank ?? Infinity) ||
+			(b.score ?? -1) - (a.score ?? -1) ||
+			a.id - b.id
+	);
+}
+
+export type NoticeStage = 'notice' | 'final';
+
+/** The public notice of a round: null until published. */
+export async function getNotice(db: DB, round: Round) {
+	if (!round.notice_published_at && !round.results_published_at) return null;
+	const rows = await publicLine(db, round.id);
+	const awardedFen = rows.reduce((s, r) => s + (r.awardFen ?? 0), 0);
+	return {
+		stage: (round.results_confirmed_at || (!round.notice_published_at && round.results_published_at) ? 'final' : 'notice') as NoticeStage,
+		publishedAt: round.notice_published_at,
+		endsAt: round.notice_ends_at,
+		confirmedAt: round.results_confirmed_at ?? round.results_published_at,
+		workingDays: round.notice_working_days,
+		rows,
+		totals: {
+			poolFen: round.pool_fen,
+			awardedFen,
+			leftFen: round.pool_fen - awardedFen,
+			fundedCount: rows.filter((r) => r.funded).length,
+			count: rows.length
+		}
+	};
 }

@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { freshDb, makeOrganisation, makeRound, makeUser } from '../../../tests/helpers/db';
+import { freshDb as emptyDb, makeOrganisation, makeRound, makeUser, setPhase } from '../../../tests/helpers/db';
+import { placeIds } from '../../../tests/helpers/needs';
 import { fieldErrors } from '../schemas/form';
 import { needSchema, type NeedInput } from '../schemas/needs';
 import type { DB } from './db';
-import type { ProposalStatus } from './schema';
+import type { ProposalStatus, Round } from './schema';
+import { saveCategory, setCategoryRetired } from './categories';
 import {
+	NeedInputError,
 	NeedsCallClosedError,
+	boardPlaces,
+	declineNeeds,
+	editAndPublishNeed,
+	hasSupported,
+	mergeNeed,
+	publicTargetOf,
+	rollOverNeeds,
+	supportNeed,
 	declineNeed,
 	getPublicNeed,
 	listNeedsForModeration,
@@ -19,13 +30,20 @@ import {
 const PHONE = '13800138000';
 const NAME = '陈阿姨';
 
+/** Place ids of the seeded demo places, filled in by `seeded()` before any form is built. */
+let PLACES: Record<string, string> = { district_id: '1', street_id: '2', community_id: '' };
+
+async function seeded(db: DB) {
+	PLACES = await placeIds(db);
+	return db;
+}
+
 function form(overrides: Record<string, string> = {}): Record<string, string> {
 	return {
 		title: '独居长者缺少助餐服务',
 		description: '小区里有二十多位独居长者，附近没有长者饭堂，下雨天买菜做饭很困难。',
 		category: 'elderly',
-		district: '海珠区',
-		street: '南华西街道',
+		...PLACES,
 		affected_group: '行动不便的独居长者',
 		affected_count: '25',
 		urgency: 'high',
@@ -34,6 +52,11 @@ function form(overrides: Record<string, string> = {}): Record<string, string> {
 		consent: 'on',
 		...overrides
 	};
+}
+
+/** A fresh database with the demo places and categories. */
+async function freshDb() {
+	return seeded(await emptyDb());
 }
 
 function input(overrides: Record<string, string> = {}): NeedInput {
@@ -170,7 +193,7 @@ describe('the report form', () => {
 
 	it('names every missing required field', () => {
 		const errors = errorsOf({});
-		for (const field of ['title', 'description', 'category', 'district', 'street', 'affected_group', 'urgency']) {
+		for (const field of ['title', 'description', 'category', 'district_id', 'street_id', 'affected_group', 'urgency']) {
 			expect(errors[field]?.key, field).toBe('err.required');
 		}
 		expect(errorsOf(form({ title: '   ', category: '' })).title?.key).toBe('err.required');
@@ -183,14 +206,12 @@ describe('the report form', () => {
 			form({
 				title: '标'.repeat(81),
 				description: 'x'.repeat(100_000),
-				street: '街'.repeat(41),
 				affected_group: '人'.repeat(101),
 				contact_name: '名'.repeat(41)
 			})
 		);
 		expect(errors.title).toEqual({ key: 'err.tooLong', params: { max: 80 } });
 		expect(errors.description).toEqual({ key: 'err.tooLong', params: { max: 2000 } });
-		expect(errors.street?.key).toBe('err.tooLong');
 		expect(errors.affected_group?.key).toBe('err.tooLong');
 		expect(errors.contact_name?.key).toBe('err.tooLong');
 		expect(errorsOf(form({ title: '标'.repeat(80) })).title).toBeUndefined();
@@ -205,9 +226,9 @@ describe('the report form', () => {
 	});
 
 	it('refuses values off the lists', () => {
-		const errors = errorsOf(form({ district: '东城区', category: 'pets', urgency: 'extreme' }));
-		expect(errors.district?.key).toBe('err.choice');
-		expect(errors.category?.key).toBe('err.choice');
+		const errors = errorsOf(form({ district_id: '东城区', category: 'x'.repeat(41), urgency: 'extreme' }));
+		expect(errors.district_id?.key).toBe('err.choice');
+		expect(errors.category?.key).toBe('err.tooLong');
 		expect(errors.urgency?.key).toBe('err.choice');
 	});
 
@@ -356,16 +377,17 @@ describe('what the public sees', () => {
 		const round = await makeRound(db, 'needs_call');
 		const admin = await makeUser(db, 'admin');
 		const ids: number[] = [];
+		const yuexiuPlace = await placeIds(db, '越秀区', '北京街');
 		for (let i = 0; i < 25; i++) {
-			const district = i % 5 === 0 ? '越秀区' : '海珠区';
+			const place = i % 5 === 0 ? yuexiuPlace : {};
 			const category = i % 2 === 0 ? 'youth' : 'elderly';
-			const { receiptCode } = await reportNeed(db, round, input({ title: `需求 ${i}`, district, category }), null);
+			const { receiptCode } = await reportNeed(db, round, input({ title: `需求 ${i}`, ...place, category }), null);
 			const id = await needId(db, receiptCode);
 			ids.push(id);
 			await publishNeeds(db, [id], admin.id);
 		}
 		// One still awaiting moderation never shows.
-		await reportNeed(db, round, input({ district: '越秀区' }), null);
+		await reportNeed(db, round, input(yuexiuPlace), null);
 
 		const first = await listPublishedNeeds(db, round.id, { page: 1 });
 		const second = await listPublishedNeeds(db, round.id, { page: 2 });
@@ -402,7 +424,7 @@ describe('what the public sees', () => {
 			.set({ results_published_at: new Date().toISOString() })
 			.where('id', '=', round.id)
 			.execute();
-		const project = { id: funded, title: '项目 funded' };
+		const project = { id: funded, title: '项目 funded', completed: false };
 		expect((await trackNeed(db, receiptCode))?.funded).toEqual([project]);
 		expect((await getPublicNeed(db, id))?.funded).toEqual([project]);
 	});
@@ -415,5 +437,240 @@ describe('what the public sees', () => {
 		await publishNeeds(db, [id], admin.id);
 		await db.updateTable('rounds').set({ phase_override: 'draft' }).where('id', '=', round.id).execute();
 		expect(await getPublicNeed(db, id)).toBeUndefined();
+	});
+});
+
+describe('places and categories on a report', () => {
+	it('stores the names of the chosen places and refuses places that do not nest', async () => {
+		const db = await freshDb();
+		const round = await makeRound(db, 'needs_call');
+		const place = await placeIds(db, '海珠区', '南华西街', '龙导尾社区');
+		const { receiptCode } = await reportNeed(db, round, input(place), null);
+		const row = await db
+			.selectFrom('needs')
+			.select(['district', 'street', 'community', 'district_id', 'street_id', 'community_id'])
+			.where('receipt_code', '=', normaliseReceiptCode(receiptCode)!)
+			.executeTakeFirstOrThrow();
+		expect(row).toMatchObject({
+			district: '海珠区',
+			street: '南华西街',
+			community: '龙导尾社区',
+			district_id: Number(place.district_id),
+			community_id: Number(place.community_id)
+		});
+
+		const yuexiu = await placeIds(db, '越秀区', '北京街', '西湖社区');
+		const attempts: [Record<string, string>, string][] = [
+			[{ street_id: yuexiu.street_id }, 'street_id'],
+			[{ community_id: yuexiu.community_id }, 'community_id'],
+			[{ district_id: '999999' }, 'district_id'],
+			// A street's id given as the district.
+			[{ district_id: place.street_id }, 'district_id']
+		];
+		for (const [overrides, field] of attempts) {
+			const attempt = reportNeed(db, round, input(overrides), null);
+			await expect(attempt, field).rejects.toBeInstanceOf(NeedInputError);
+			await expect(attempt, field).rejects.toMatchObject({ field, key: 'needs.err.place' });
+		}
+		expect(await db.selectFrom('needs').select('id').execute()).toHaveLength(1);
+	});
+
+	it('refuses a category that is unknown or retired', async () => {
+		const db = await freshDb();
+		const round = await makeRound(db, 'needs_call');
+		const admin = await makeUser(db, 'admin');
+		await expect(reportNeed(db, round, input({ category: 'pets' }), null)).rejects.toMatchObject({
+			field: 'category',
+			key: 'err.choice'
+		});
+		await setCategoryRetired(db, 'drugs', true, admin.id);
+		await expect(reportNeed(db, round, input({ category: 'drugs' }), null)).rejects.toBeInstanceOf(NeedInputError);
+		await saveCategory(db, { key: 'pets', name_zh: '宠物', name_en: 'Pets' }, admin.id);
+		await expect(reportNeed(db, round, input({ category: 'pets' }), null)).resolves.toMatchObject({ duplicate: false });
+	});
+});
+
+async function reported(db: DB, round: Round, overrides: Record<string, string> = {}) {
+	const { receiptCode } = await reportNeed(db, round, input(overrides), null);
+	return { receiptCode, id: await needId(db, receiptCode) };
+}
+
+describe('merging duplicates', () => {
+	it('carries supports (each supporter once) and the receipt code over to the target', async () => {
+		const db = await freshDb();
+		const round = await makeRound(db, 'needs_call');
+		const admin = await makeUser(db, 'admin');
+		const target = await reported(db, round);
+		const duplicate = await reported(db, round, { title: '楼下长者吃饭难' });
+		await publishNeeds(db, [target.id, duplicate.id], admin.id);
+		await supportNeed(db, target.id, 'a'.repeat(64));
+		await supportNeed(db, duplicate.id, 'a'.repeat(64));
+		await supportNeed(db, duplicate.id, 'b'.repeat(64));
+		await supportNeed(db, duplicate.id, 'c'.repeat(64));
+
+		expect(await mergeNeed(db, duplicate.id, target.id, admin.id, round.id)).toBe('merged');
+		// a supported both: counted once. b and c carry over.
+		expect((await getPublicNeed(db, target.id))?.supportCount).toBe(3);
+		expect(await getPublicNeed(db, duplicate.id)).toBeUndefined();
+		expect(await publicTargetOf(db, duplicate.id)).toBe(target.id);
+
+		const tracked = await trackNeed(db, duplicate.receiptCode);
+		expect(tracked).toMatchObject({
+			status: 'merged',
+			title: '楼下长者吃饭难',
+			publicId: target.id,
+			merged: { intoTitle: '独居长者缺少助餐服务', intoStatus: 'published' }
+		});
+		// Supporting the old need now supports the target.
+		expect(await supportNeed(db, duplicate.id, 'd'.repeat(64))).toEqual({ outcome: 'added', needId: target.id });
+		expect((await getPublicNeed(db, target.id))?.supportCount).toBe(4);
+
+		const log = await db.selectFrom('audit_log').selectAll().where('action', '=', 'need.merge').execute();
+		expect(log).toMatchObject([{ entity_id: String(duplicate.id), actor_id: admin.id }]);
+		expect(JSON.parse(log[0].detail!)).toEqual({ into: target.id, supports: 2 });
+	});
+
+	it('keeps merges one hop deep and refuses itself, merged targets and other rounds', async () => {
+		const db = await freshDb();
+		const round = await makeRound(db, 'needs_call');
+		const other = await makeRound(db, 'needs_call');
+		const admin = await makeUser(db, 'admin');
+		const [a, b, c] = [await reported(db, round), await reported(db, round), await reported(db, round)];
+		const elsewhere = await reported(db, other);
+		expect(await mergeNeed(db, a.id, a.id, admin.id, round.id)).toBe('self');
+		expect(await mergeNeed(db, a.id, elsewhere.id, admin.id, round.id)).toBe('target_not_found');
+		expect(await mergeNeed(db, a.id, b.id, admin.id, round.id)).toBe('merged');
+		// A new target is published by the merge.
+		expect((await trackNeed(db, b.receiptCode))?.status).toBe('published');
+		expect(await mergeNeed(db, c.id, a.id, admin.id, round.id)).toBe('target_not_found');
+		expect(await mergeNeed(db, b.id, c.id, admin.id, round.id)).toBe('merged');
+		const rows = await db.selectFrom('needs').select(['id', 'merged_into']).where('status', '=', 'merged').execute();
+		expect(rows.sort((x, y) => x.id - y.id)).toEqual([
+			{ id: a.id, merged_into: c.id },
+			{ id: b.id, merged_into: c.id }
+		]);
+		expect((await trackNeed(db, a.receiptCode))?.publicId).toBe(c.id);
+	});
+});
+
+describe('me too', () => {
+	it('counts each supporter once, only on published needs of an open round', async () => {
+		const db = await freshDb();
+		const round = await makeRound(db, 'needs_call');
+		const admin = await makeUser(db, 'admin');
+		const need = await reported(db, round);
+		expect((await supportNeed(db, need.id, 'a'.repeat(64))).outcome).toBe('not_found');
+		await publishNeeds(db, [need.id], admin.id);
+		const results = await Promise.all([
+			supportNeed(db, need.id, 'a'.repeat(64)),
+			supportNeed(db, need.id, 'a'.repeat(64)),
+			supportNeed(db, need.id, 'b'.repeat(64))
+		]);
+		expect(results.map((r) => r.outcome).sort()).toEqual(['added', 'added', 'already']);
+		expect((await getPublicNeed(db, need.id))?.supportCount).toBe(2);
+		expect(await hasSupported(db, need.id, 'a'.repeat(64))).toBe(true);
+		expect(await hasSupported(db, need.id, 'z'.repeat(64))).toBe(false);
+		await setPhase(db, round.id, 'closed');
+		expect((await supportNeed(db, need.id, 'c'.repeat(64))).outcome).toBe('closed');
+	});
+});
+
+describe('moderation with edits and bulk decline', () => {
+	it('publishes the edited text and keeps the resident’s original for admins only', async () => {
+		const db = await freshDb();
+		const round = await makeRound(db, 'needs_call');
+		const admin = await makeUser(db, 'admin');
+		const need = await reported(db, round, { description: '我是 3 栋 502 的王大妈，电话 13900001111。楼道灯坏了。' });
+		const text = { title: '独居长者缺少助餐服务', description: '某栋居民反映：楼道灯坏了。', affected_group: '行动不便的独居长者' };
+		expect(await editAndPublishNeed(db, need.id, text, admin.id, round.id)).toBe(true);
+		const page = await getPublicNeed(db, need.id);
+		expect(page?.description).toBe('某栋居民反映：楼道灯坏了。');
+		expect(JSON.stringify(await listPublishedNeeds(db, round.id, { q: '楼道' }))).not.toContain('13900001111');
+		// A second edit never overwrites the resident's original.
+		await editAndPublishNeed(db, need.id, { ...text, description: '楼道灯坏了。' }, admin.id, round.id);
+		const [row] = await listNeedsForModeration(db, round.id, 'published');
+		expect(row.original_description).toContain('13900001111');
+		expect(row.original_title).toBeNull();
+		const actions = await db.selectFrom('audit_log').select(['action', 'detail']).where('entity', '=', 'need').execute();
+		expect(actions.map((a) => a.action)).toEqual(['need.edit', 'need.publish', 'need.edit']);
+		expect(JSON.stringify(actions)).not.toContain('13900001111');
+	});
+
+	it('declines several needs with one reason and records when', async () => {
+		const db = await freshDb();
+		const round = await makeRound(db, 'needs_call');
+		const admin = await makeUser(db, 'admin');
+		const [a, b] = [await reported(db, round), await reported(db, round)];
+		expect(await declineNeeds(db, [a.id, b.id, 999], '不属于本轮资助范围。', admin.id, round.id)).toEqual([a.id, b.id]);
+		const tracked = await trackNeed(db, b.receiptCode);
+		expect(tracked).toMatchObject({ status: 'declined', declineReason: '不属于本轮资助范围。' });
+		expect(tracked?.declinedAt).toMatch(/^\d{4}-/);
+	});
+});
+
+describe('the board', () => {
+	it('filters by street, text and answer status, and sorts by support', async () => {
+		const db = await freshDb();
+		const round = await makeRound(db, 'needs_call');
+		const admin = await makeUser(db, 'admin');
+		const shaYuan = await placeIds(db, '海珠区', '沙园街');
+		const a = await reported(db, round, { title: '百分之百 100% 需要_路灯' });
+		const b = await reported(db, round, shaYuan);
+		const c = await reported(db, round, { title: '社区菜园' });
+		await publishNeeds(db, [a.id, b.id, c.id], admin.id);
+		await supportNeed(db, c.id, 'a'.repeat(64));
+		await supportNeed(db, c.id, 'b'.repeat(64));
+		await supportNeed(db, b.id, 'a'.repeat(64));
+		await addProposal(db, round.id, [a.id], 'submitted');
+		await addProposal(db, round.id, [b.id], 'draft');
+		const ids = async (filter: Parameters<typeof listPublishedNeeds>[2]) =>
+			(await listPublishedNeeds(db, round.id, filter)).items.map((n) => n.id);
+
+		expect(await ids({ district: '海珠区', street: '沙园街' })).toEqual([b.id]);
+		expect(await ids({ q: '菜园' })).toEqual([c.id]);
+		// % and _ are literal text, not wildcards.
+		expect(await ids({ q: '100%' })).toEqual([a.id]);
+		expect(await ids({ q: '%' })).toEqual([a.id]);
+		expect(await ids({ q: '需要_路' })).toEqual([a.id]);
+		expect(await ids({ q: '<script>' })).toEqual([]);
+		expect(await ids({ status: 'answered' })).toEqual([a.id]);
+		expect((await ids({ status: 'open' })).sort()).toEqual([b.id, c.id].sort());
+		expect(await ids({ status: 'funded' })).toEqual([]);
+		expect(await ids({ sort: 'support' })).toEqual([c.id, b.id, a.id]);
+		expect(await boardPlaces(db, round.id)).toEqual([{ district: '海珠区', streets: ['南华西街', '沙园街'] }]);
+	});
+});
+
+describe('rolling needs over', () => {
+	it('moves unanswered needs with their codes and supports, once applications are over', async () => {
+		const db = await freshDb();
+		const admin = await makeUser(db, 'admin');
+		const from = await makeRound(db, 'needs_call');
+		const to = await makeRound(db, 'needs_call');
+		const open = await reported(db, from);
+		const answered = await reported(db, from);
+		const declined = await reported(db, from);
+		const duplicate = await reported(db, from);
+		await publishNeeds(db, [open.id, answered.id], admin.id);
+		await supportNeed(db, open.id, 'a'.repeat(64));
+		await mergeNeed(db, duplicate.id, open.id, admin.id);
+		await declineNeed(db, declined.id, '重复', admin.id);
+		await addProposal(db, from.id, [answered.id], 'submitted');
+
+		expect(await rollOverNeeds(db, from, to, admin.id)).toEqual({ ok: false, reason: 'source_open' });
+		await setPhase(db, from.id, 'closed');
+		const closedFrom = { ...from, phase_override: 'closed' };
+		await setPhase(db, to.id, 'review');
+		expect(await rollOverNeeds(db, closedFrom, { ...to, phase_override: 'review' }, admin.id)).toEqual({
+			ok: false,
+			reason: 'target_phase'
+		});
+		expect(await rollOverNeeds(db, closedFrom, to, admin.id)).toEqual({ ok: true, moved: 1 });
+
+		expect((await listPublishedNeeds(db, to.id)).items.map((n) => [n.id, n.support_count])).toEqual([[open.id, 1]]);
+		expect((await trackNeed(db, open.receiptCode))?.round.slug).toBe(to.slug);
+		expect((await trackNeed(db, duplicate.receiptCode))?.publicId).toBe(open.id);
+		expect((await trackNeed(db, answered.receiptCode))?.round.slug).toBe(from.slug);
+		expect((await trackNeed(db, declined.receiptCode))?.round.slug).toBe(from.slug);
 	});
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb, makeOrganisation, makeUser } from '../../../tests/helpers/db';
-import { createOrganisation, listOrganisations, listPendingInvitations } from './organisations';
+import { createOrganisation, getOrganisationProfile, listOrganisations, listPendingInvitations, updateOrganisationProfile } from './organisations';
 import { acceptInvitation, checkInvitation, createInvitation } from './auth/invite';
 import { signIn } from './auth/login';
 
@@ -31,6 +31,34 @@ describe('organisations', () => {
 			[a, 2],
 			[b, 0]
 		]);
+	});
+});
+
+describe('organisation profile', () => {
+	it('keeps the full profile, trims communities to one a line, and keeps names unique on update', async () => {
+		const db = await freshDb();
+		const admin = await makeUser(db, 'admin');
+		const input = {
+			name: '南华西街社工站',
+			kind: 'station',
+			district: '海珠区',
+			street: '南华西街',
+			registrationNo: '52440105MJL123456X',
+			communities: ' 龙骧社区 \n\n洪德社区',
+			contactName: '陈主任',
+			contactPhone: '020-8888 0000',
+			introduction: '承接南华西街社工服务。'
+		};
+		const created = await createOrganisation(db, input, admin.id);
+		if (!created.ok) throw new Error('create');
+		expect(await getOrganisationProfile(db, created.id)).toMatchObject({ registrationNo: '52440105MJL123456X', communities: '龙骧社区\n洪德社区', street: '南华西街' });
+		const other = await makeOrganisation(db, '另一个机构');
+		expect(await updateOrganisationProfile(db, other, { ...input, name: '南华西街社工站 ' }, admin.id)).toEqual({ ok: false, reason: 'name_taken' });
+		expect(await updateOrganisationProfile(db, created.id, { ...input, introduction: '新简介' }, admin.id)).toEqual({ ok: true });
+		expect((await getOrganisationProfile(db, created.id))?.introduction).toBe('新简介');
+		const log = await db.selectFrom('audit_log').select(['action', 'detail']).where('action', '=', 'organisation.update').execute();
+		expect(log).toHaveLength(1);
+		expect(log[0].detail).not.toContain('8888');
 	});
 });
 

@@ -6,6 +6,29 @@ export interface OrganisationInput {
 	name: string;
 	kind: string;
 	district: string;
+	street?: string;
+	registrationNo?: string;
+	/** Communities served, one per line. */
+	communities?: string;
+	contactName?: string;
+	contactPhone?: string;
+	introduction?: string;
+}
+
+/** The profile columns of an input, blank where the form left them out. */
+function profileColumns(input: OrganisationInput) {
+	return {
+		street: input.street?.trim() ?? '',
+		registration_no: input.registrationNo?.trim() ?? '',
+		communities: (input.communities ?? '')
+			.split('\n')
+			.map((c) => c.trim())
+			.filter(Boolean)
+			.join('\n'),
+		contact_name: input.contactName?.trim() ?? '',
+		contact_phone: input.contactPhone?.trim() ?? '',
+		introduction: input.introduction?.trim() ?? ''
+	};
 }
 
 export type CreateOrganisationResult = { ok: true; id: number } | { ok: false; reason: 'name_taken' };
@@ -40,14 +63,61 @@ export async function getOrganisation(db: DB, id: number) {
 		.executeTakeFirst();
 }
 
-/** Names are unique regardless of surrounding space or Latin letter case. */
-async function nameTaken(db: DB, name: string): Promise<boolean> {
+/** The whole profile, for admins and the organisation's own staff only (it holds a contact). */
+export async function getOrganisationProfile(db: DB, id: number) {
 	const row = await db
 		.selectFrom('organisations')
-		.select('id')
-		.where(sql<string>`lower(trim(name))`, '=', name.trim().toLowerCase())
+		.select(['id', 'name', 'kind', 'district', 'street', 'registration_no', 'communities', 'contact_name', 'contact_phone', 'introduction'])
+		.where('id', '=', id)
 		.executeTakeFirst();
-	return !!row;
+	if (!row) return undefined;
+	return {
+		id: row.id,
+		name: row.name,
+		kind: row.kind,
+		district: row.district,
+		street: row.street,
+		registrationNo: row.registration_no,
+		communities: row.communities,
+		contactName: row.contact_name,
+		contactPhone: row.contact_phone,
+		introduction: row.introduction
+	};
+}
+
+/** Names are unique regardless of surrounding space or Latin letter case. */
+async function nameTaken(db: DB, name: string, exceptId?: number): Promise<boolean> {
+	let query = db
+		.selectFrom('organisations')
+		.select('id')
+		.where(sql<string>`lower(trim(name))`, '=', name.trim().toLowerCase());
+	if (exceptId !== undefined) query = query.where('id', '!=', exceptId);
+	return !!(await query.executeTakeFirst());
+}
+
+/** Saves the profile; the name stays unique. The detail audited leaves the contact out. */
+export async function updateOrganisationProfile(
+	db: DB,
+	id: number,
+	input: OrganisationInput,
+	actorId: number
+): Promise<{ ok: true } | { ok: false; reason: 'name_taken' | 'not_found' }> {
+	const name = input.name.trim();
+	if (await nameTaken(db, name, id)) return { ok: false, reason: 'name_taken' };
+	const result = await db
+		.updateTable('organisations')
+		.set({ name, kind: input.kind, district: input.district, ...profileColumns(input) })
+		.where('id', '=', id)
+		.executeTakeFirst();
+	if (Number(result.numUpdatedRows) !== 1) return { ok: false, reason: 'not_found' };
+	await audit(db, {
+		actorId,
+		action: 'organisation.update',
+		entity: 'organisation',
+		entityId: id,
+		detail: { name, kind: input.kind, district: input.district, street: input.street ?? '' }
+	});
+	return { ok: true };
 }
 
 export async function createOrganisation(
@@ -61,7 +131,13 @@ export async function createOrganisation(
 	try {
 		({ id } = await db
 			.insertInto('organisations')
-			.values({ name, kind: input.kind, district: input.district, created_at: new Date().toISOString() })
+			.values({
+				name,
+				kind: input.kind,
+				district: input.district,
+				...profileColumns(input),
+				created_at: new Date().toISOString()
+			})
 			.returning('id')
 			.executeTakeFirstOrThrow());
 	} catch (e) {

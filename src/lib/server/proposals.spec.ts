@@ -2,12 +2,19 @@ import { describe, expect, it } from 'vitest';
 import type { DB } from './db';
 import type { NeedStatus, Round } from './schema';
 import { freshDb, makeOrganisation, makeRound, makeUser } from '../../../tests/helpers/db';
+import { proposalInput, SIX_LINES_TOTAL_FEN } from '../../../tests/helpers/proposals';
 import {
 	createProposal,
 	getOwnProposal,
 	linkableNeeds,
+	listAllProposals,
 	listOrganisationProposals,
+	proposalCounts,
+	proposalHistory,
+	roundRules,
+	eligibilityChecklist,
 	submitProposal,
+	updateProposalRules,
 	updateProposal,
 	withdrawProposal,
 	type ProposalInput
@@ -50,12 +57,7 @@ async function setup(phase: Parameters<typeof makeRound>[1] = 'applications') {
 	const userA = await makeUser(db, 'station', orgA);
 	const userB = await makeUser(db, 'station', orgB);
 	const need = await makeNeed(db, round.id);
-	const input: ProposalInput = {
-		title: '长者饭堂互助队',
-		summary: '为独居长者提供送餐与探访。',
-		requestedFen: 3_000_000,
-		needIds: [need]
-	};
+	const input: ProposalInput = proposalInput([need]);
 	return { db, round, orgA, orgB, userA, userB, need, input };
 }
 
@@ -124,27 +126,69 @@ describe('proposals', () => {
 		expect(own).toMatchObject({ title: input.title, status: 'draft', version: 1 });
 	});
 
-	it('refuses amounts outside the round’s grant range, naming both bounds', async () => {
+	it('submits only a budget within the round’s grant range, naming both bounds', async () => {
 		const { db, round, orgA, userA, input } = await setup();
-		for (const requestedFen of [round.grant_min_fen - 1, round.grant_max_fen + 1]) {
-			const result = await createProposal(db, {
-				round,
-				organisationId: orgA,
-				actorId: userA.id,
-				input: { ...input, requestedFen }
-			});
+		const extra = { category: 'activities' as const, item: '多一分', unit: '项', quantity: 1, unitPriceFen: 1 };
+		const tooSmall = { ...input, lines: [{ ...extra, unitPriceFen: round.grant_min_fen - 1 }] };
+		const tooBig = { ...input, lines: [...input.lines, { ...extra, unitPriceFen: round.grant_max_fen - SIX_LINES_TOTAL_FEN + 1 }], matchingCashFen: 1_000_000 };
+		for (const bad of [tooSmall, tooBig]) {
+			const result = await createProposal(db, { round, organisationId: orgA, actorId: userA.id, input: bad, submit: true });
 			expect(result).toMatchObject({
 				ok: false,
-				errors: { amount: { key: 'proposal.err.amountRange', params: { min: '¥5,000.00', max: '¥50,000.00' } } }
+				errors: { 'budget.0': { key: 'proposal.err.amountRange', params: { min: '¥5,000.00', max: '¥50,000.00' } } }
 			});
 		}
 		const edge = await createProposal(db, {
 			round,
 			organisationId: orgA,
 			actorId: userA.id,
-			input: { ...input, requestedFen: round.grant_max_fen }
+			input: { ...tooBig, lines: [...input.lines, { ...extra, unitPriceFen: round.grant_max_fen - SIX_LINES_TOTAL_FEN }] },
+			submit: true
 		});
 		expect(edge.ok).toBe(true);
+		expect(await db.selectFrom('proposals').select('requested_fen').where('status', '=', 'submitted').execute()).toEqual([
+			{ requested_fen: round.grant_max_fen }
+		]);
+	});
+
+	it('saves a draft whatever its budget says, and stores the lines exactly', async () => {
+		const { db, round, orgA, userA, input } = await setup();
+		const draft = { ...input, summary: '', needIds: [], lines: [{ category: 'personnel' as const, item: '社工', unit: '月', quantity: 3, unitPriceFen: 3_333 }] };
+		const { id } = await create(db, round, orgA, userA.id, draft);
+		const own = await getOwnProposal(db, id, orgA);
+		expect(own?.requested_fen).toBe(9_999);
+		expect(own?.content.lines).toEqual(draft.lines);
+		const submit = await submitProposal(db, { round, proposalId: id, organisationId: orgA, actorId: userA.id });
+		expect(submit).toMatchObject({ ok: false, errors: { summary: { key: 'err.required' }, needs: { key: 'proposal.err.needs' } } });
+		expect(submit).toMatchObject({ errors: { 'budget.0': { key: 'proposal.err.amountRange' } } });
+	});
+
+	it('refuses to submit with personnel or admin above their caps, too little matching, or a banned cost', async () => {
+		const { db, round, orgA, userA, input } = await setup();
+		const lines = input.lines.map((l) => (l.category === 'personnel' ? { ...l, unitPriceFen: l.unitPriceFen + 1 } : l));
+		const cases: [ProposalInput, string][] = [
+			[{ ...input, lines }, 'proposal.err.personnelCap'],
+			[{ ...input, lines: input.lines.map((l) => (l.category === 'admin' ? { ...l, unitPriceFen: 300_001 } : l)) }, 'proposal.err.adminCap'],
+			[{ ...input, matchingCashFen: 199_999 }, 'proposal.err.matching'],
+			[{ ...input, lines: [...input.lines.slice(0, 5), { ...input.lines[5], category: 'fixed_assets' }] }, 'proposal.err.banned']
+		];
+		for (const [bad, key] of cases) {
+			const result = await createProposal(db, { round, organisationId: orgA, actorId: userA.id, input: bad, submit: true });
+			expect(result).toMatchObject({ ok: false, errors: { 'budget.0': { key } } });
+		}
+		expect(await db.selectFrom('proposals').select('id').execute()).toEqual([]);
+	});
+
+	it('keeps a snapshot of every submission as its history', async () => {
+		const { db, round, orgA, userA, input } = await setup();
+		const { id, version } = await create(db, round, orgA, userA.id, input, true);
+		await updateProposal(db, { round, proposalId: id, organisationId: orgA, actorId: userA.id, version, input: { ...input, title: '第二版' } });
+		const history = await proposalHistory(db, id);
+		expect(history.map((h) => [h.version, h.content.title])).toEqual([
+			[2, '第二版'],
+			[1, input.title]
+		]);
+		expect(history[1].content.lines).toHaveLength(6);
 	});
 
 	it('refuses unpublished needs, needs of another round and no needs at all', async () => {
@@ -156,7 +200,7 @@ describe('proposals', () => {
 			const result = await createProposal(db, { round, organisationId: orgA, actorId: userA.id, input: { ...input, needIds } });
 			expect(result).toMatchObject({ ok: false, errors: { needs: { key: 'proposal.err.needsInvalid' } } });
 		}
-		const none = await createProposal(db, { round, organisationId: orgA, actorId: userA.id, input: { ...input, needIds: [] } });
+		const none = await createProposal(db, { round, organisationId: orgA, actorId: userA.id, input: { ...input, needIds: [] }, submit: true });
 		expect(none).toMatchObject({ ok: false, errors: { needs: { key: 'proposal.err.needs' } } });
 		expect(await db.selectFrom('proposals').select('id').execute()).toEqual([]);
 	});
@@ -281,5 +325,42 @@ describe('proposals', () => {
 			['草稿', 'draft', 'proposal.next.draftOpen', round.slug],
 			[input.title, 'submitted', 'proposal.next.submittedOpen', round.slug]
 		]);
+	});
+
+	it('lists every submitted proposal for admins, filtered, and counts them by status, district and category', async () => {
+		const { db, round, orgA, orgB, userA, userB, input } = await setup();
+		await db.updateTable('organisations').set({ district: '天河区' }).where('id', '=', orgB).execute();
+		const children = await makeNeed(db, round.id);
+		await db.updateTable('needs').set({ category: 'children' }).where('id', '=', children).execute();
+		await create(db, round, orgA, userA.id, input, true);
+		await create(db, round, orgB, userB.id, { ...input, needIds: [...input.needIds, children] }, true);
+		await create(db, round, orgA, userA.id, { ...input, title: '仍是草稿' });
+		const all = await listAllProposals(db, {});
+		expect(all.map((p) => p.title)).not.toContain('仍是草稿');
+		expect(all).toHaveLength(2);
+		expect((await listAllProposals(db, { district: '天河区' })).map((p) => p.district)).toEqual(['天河区']);
+		expect(await listAllProposals(db, { category: 'children' })).toHaveLength(1);
+		expect(await listAllProposals(db, { status: 'eligible' })).toEqual([]);
+		expect(proposalCounts(all)).toEqual({
+			byStatus: [['submitted', 2]],
+			byDistrict: [['天河区', 1], ['海珠区', 1]],
+			byCategory: [['elderly', 2], ['children', 1]]
+		});
+	});
+
+	it('lets admins change the round’s proposal rules before the check starts, and submissions follow them', async () => {
+		const { db, round, orgA, userA, input } = await setup();
+		const admin = await makeUser(db, 'admin');
+		expect(roundRules(round)).toMatchObject({ matchingMinPct: 10, personnelMaxPct: 30, adminMaxPct: 10, bannedCategories: ['fixed_assets', 'cash_transfer'], volunteerHourFen: 2000 });
+		expect(eligibilityChecklist(round)).toHaveLength(5);
+		const rules = { matchingMinPct: 20, personnelMaxPct: 30, adminMaxPct: 10, bannedCategories: ['publicity' as const], volunteerHourFen: 2500, checklist: ['登记有效'] };
+		expect(await updateProposalRules(db, { round, actorId: admin.id, input: rules })).toEqual({ ok: true });
+		const updated = (await db.selectFrom('rounds').selectAll().where('id', '=', round.id).executeTakeFirstOrThrow());
+		expect(roundRules(updated)).toMatchObject({ matchingMinPct: 20, bannedCategories: ['publicity'], volunteerHourFen: 2500 });
+		const refused = await createProposal(db, { round: updated, organisationId: orgA, actorId: userA.id, input, submit: true });
+		expect(refused).toMatchObject({ ok: false, errors: { 'budget.0': { key: 'proposal.err.banned', params: { line: 4 } }, 'budget.1': { key: 'proposal.err.matching' } } });
+		const locked = await updateProposalRules(db, { round: { ...updated, phase_override: 'eligibility' }, actorId: admin.id, input: rules });
+		expect(locked).toMatchObject({ ok: false, errors: { _form: { key: 'err.phaseClosed' } } });
+		expect((await db.selectFrom('audit_log').select('action').where('action', '=', 'round.rules').execute())).toHaveLength(1);
 	});
 });

@@ -2,17 +2,45 @@ import type { DB } from './db';
 import type { ProposalStatus, Round } from './schema';
 import { audit } from './audit';
 import { getRoundById, phaseOf } from './rounds';
-import { formatFen } from '../domain/money';
 import { formatInZone } from '../domain/time';
 import { PHASES, type Phase } from '../domain/phases';
+import {
+	BUDGET_CATEGORIES,
+	DEFAULT_BANNED,
+	budgetProblems,
+	budgetTotals,
+	type BudgetCategory,
+	type BudgetLine,
+	type ProposalRules
+} from '../domain/budget';
+import { budgetProblemError } from '../schemas/proposals';
 import type { FieldErrors } from '../schemas/form';
 import type { MessageKey } from '../i18n';
 
+export interface ProposalActivity {
+	name: string;
+	startMonth: string;
+	endMonth: string;
+}
+export interface ProposalIndicator {
+	name: string;
+	target: string;
+	unit: string;
+}
+
+/** Everything the organisation writes in a proposal; the grant requested is its budget's total. */
 export interface ProposalInput {
 	title: string;
 	summary: string;
-	requestedFen: number;
+	targetGroup: string;
+	beneficiaries: number | null;
+	team: string;
+	matchingCashFen: number;
+	volunteerHours: number;
 	needIds: number[];
+	lines: BudgetLine[];
+	activities: ProposalActivity[];
+	indicators: ProposalIndicator[];
 }
 
 export type ProposalFailure = { ok: false; status: 400 | 404; errors: FieldErrors };
@@ -20,16 +48,40 @@ export type ProposalResult = { ok: true; id: number; version: number } | Proposa
 
 /** Statuses that still count against the round's per-organisation limit. */
 const NOT_COUNTED: ProposalStatus[] = ['draft', 'withdrawn'];
-/** Statuses the organisation may still edit (while the round takes applications). */
-const EDITABLE: ProposalStatus[] = ['draft', 'submitted'];
 /** A station may pull out until the decision is made. */
-const WITHDRAWABLE: ProposalStatus[] = ['draft', 'submitted', 'eligible'];
+const WITHDRAWABLE: ProposalStatus[] = ['draft', 'submitted', 'returned', 'eligible'];
 const WITHDRAW_PHASES: Phase[] = ['applications', 'eligibility', 'review'];
 
 const notFound: ProposalFailure = { ok: false, status: 404, errors: { _form: { key: 'error.404' } } };
 
 function formFailure(key: MessageKey, params?: Record<string, string | number>): ProposalFailure {
 	return { ok: false, status: 400, errors: { _form: { key, params } } };
+}
+
+/** The round's budget rules, with DOMAIN.md's defaults where a stored list cannot be read. */
+export function roundRules(round: Round): ProposalRules {
+	return {
+		grantMinFen: round.grant_min_fen,
+		grantMaxFen: round.grant_max_fen,
+		matchingMinPct: round.matching_min_pct,
+		personnelMaxPct: round.personnel_max_pct,
+		adminMaxPct: round.admin_max_pct,
+		bannedCategories: parseList(round.banned_categories, DEFAULT_BANNED),
+		volunteerHourFen: round.volunteer_hour_fen
+	};
+}
+
+export function eligibilityChecklist(round: Round): string[] {
+	return parseList(round.eligibility_checklist, []);
+}
+
+function parseList(json: string, fallback: readonly string[]): string[] {
+	try {
+		const list = JSON.parse(json);
+		return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [...fallback];
+	} catch {
+		return [...fallback];
+	}
 }
 
 /** The round's deadline for proposals (the eligibility check starts) on its own wall clock. */
@@ -48,6 +100,28 @@ export function applicationsClosed(round: Round, now = new Date()): FieldErrors 
 		return { _form: { key: 'proposal.err.deadline', params: { at: deadlineOf(round) } } };
 	}
 	return { _form: { key: 'err.phaseClosed', params: { phase } } };
+}
+
+/**
+ * Null when the organisation may change a proposal in this status now: drafts and submitted
+ * proposals while applications are open, a returned one until its revision deadline.
+ */
+export function editClosed(
+	round: Round,
+	proposal: { status: ProposalStatus; revision_due_at: string | null },
+	now = new Date()
+): FieldErrors | null {
+	if (proposal.status === 'returned') {
+		if (proposal.revision_due_at && now.toISOString() < proposal.revision_due_at) return null;
+		return {
+			_form: {
+				key: 'proposal.err.revisionDeadline',
+				params: { at: formatInZone(proposal.revision_due_at ?? round.review_at, round.time_zone) }
+			}
+		};
+	}
+	if (proposal.status === 'draft' || proposal.status === 'submitted') return applicationsClosed(round, now);
+	return { _form: { key: 'proposal.err.status', params: { status: proposal.status } } };
 }
 
 /** The needs a proposal in this round may answer: the published ones. No private fields. */
@@ -74,28 +148,37 @@ export async function linkedNeeds(db: DB, proposalId: number) {
 		.execute();
 }
 
-/** Amount bounds and linked needs, which depend on the round. */
-async function inputErrors(db: DB, round: Round, input: ProposalInput): Promise<FieldErrors> {
+/** Checks that hold for drafts too: the linked needs are published needs of the round. */
+async function needErrors(db: DB, round: Round, needIds: number[]): Promise<FieldErrors> {
+	const ids = [...new Set(needIds)];
+	if (ids.length === 0) return {};
+	const found = await db
+		.selectFrom('needs')
+		.select('id')
+		.where('id', 'in', ids)
+		.where('round_id', '=', round.id)
+		.where('status', '=', 'published')
+		.execute();
+	return found.length === ids.length ? {} : { needs: { key: 'proposal.err.needsInvalid' } };
+}
+
+/**
+ * What a submission needs beyond a draft: the descriptive fields, at least one need, activity
+ * and indicator, and a budget within the round's rules (each broken rule as `budget.n`).
+ */
+export function submissionErrors(round: Round, input: ProposalInput): FieldErrors {
 	const errors: FieldErrors = {};
-	if (input.requestedFen < round.grant_min_fen || input.requestedFen > round.grant_max_fen) {
-		errors.amount = {
-			key: 'proposal.err.amountRange',
-			params: { min: formatFen(round.grant_min_fen), max: formatFen(round.grant_max_fen) }
-		};
-	}
-	const ids = [...new Set(input.needIds)];
-	if (ids.length === 0) {
-		errors.needs = { key: 'proposal.err.needs' };
-	} else {
-		const found = await db
-			.selectFrom('needs')
-			.select('id')
-			.where('id', 'in', ids)
-			.where('round_id', '=', round.id)
-			.where('status', '=', 'published')
-			.execute();
-		if (found.length !== ids.length) errors.needs = { key: 'proposal.err.needsInvalid' };
-	}
+	if (!input.summary.trim()) errors.summary = { key: 'err.required' };
+	if (!input.targetGroup.trim()) errors.targetGroup = { key: 'err.required' };
+	if (input.beneficiaries === null || input.beneficiaries < 1) errors.beneficiaries = { key: 'err.required' };
+	if (!input.team.trim()) errors.team = { key: 'err.required' };
+	if (input.needIds.length === 0) errors.needs = { key: 'proposal.err.needs' };
+	if (input.activities.length === 0) errors.activities = { key: 'proposal.err.activities' };
+	if (input.indicators.length === 0) errors.indicators = { key: 'proposal.err.indicators' };
+	const funding = { matchingCashFen: input.matchingCashFen, volunteerHours: input.volunteerHours };
+	budgetProblems(input.lines, funding, roundRules(round)).forEach((p, i) => {
+		errors[`budget.${i}`] = budgetProblemError(p);
+	});
 	return errors;
 }
 
@@ -121,19 +204,91 @@ async function limitReached(db: DB, round: Round, organisationId: number, except
 	return (await countSubmitted(db, round.id, organisationId, exceptId)) >= round.proposals_per_org;
 }
 
-async function replaceNeeds(db: DB, proposalId: number, needIds: number[]) {
+/** Replaces the proposal's needs, budget, activities and indicators with `input`'s. */
+async function writeDetails(db: DB, proposalId: number, input: ProposalInput) {
 	await db.deleteFrom('proposal_needs').where('proposal_id', '=', proposalId).execute();
-	const ids = [...new Set(needIds)];
+	const ids = [...new Set(input.needIds)];
 	if (ids.length) {
+		await db.insertInto('proposal_needs').values(ids.map((need_id) => ({ proposal_id: proposalId, need_id }))).execute();
+	}
+	await db.deleteFrom('budget_lines').where('proposal_id', '=', proposalId).execute();
+	if (input.lines.length) {
 		await db
-			.insertInto('proposal_needs')
-			.values(ids.map((need_id) => ({ proposal_id: proposalId, need_id })))
+			.insertInto('budget_lines')
+			.values(
+				input.lines.map((l, position) => ({
+					proposal_id: proposalId,
+					position,
+					category: l.category,
+					item: l.item.trim(),
+					unit: l.unit.trim(),
+					quantity: l.quantity,
+					unit_price_fen: l.unitPriceFen
+				}))
+			)
+			.execute();
+	}
+	await db.deleteFrom('proposal_activities').where('proposal_id', '=', proposalId).execute();
+	if (input.activities.length) {
+		await db
+			.insertInto('proposal_activities')
+			.values(
+				input.activities.map((a, position) => ({
+					proposal_id: proposalId,
+					position,
+					name: a.name.trim(),
+					start_month: a.startMonth,
+					end_month: a.endMonth
+				}))
+			)
+			.execute();
+	}
+	await db.deleteFrom('proposal_indicators').where('proposal_id', '=', proposalId).execute();
+	if (input.indicators.length) {
+		await db
+			.insertInto('proposal_indicators')
+			.values(
+				input.indicators.map((x, position) => ({
+					proposal_id: proposalId,
+					position,
+					name: x.name.trim(),
+					target: x.target.trim(),
+					unit: x.unit.trim()
+				}))
+			)
 			.execute();
 	}
 }
 
+function columnsOf(input: ProposalInput) {
+	return {
+		title: input.title.trim(),
+		summary: input.summary.trim(),
+		target_group: input.targetGroup.trim(),
+		beneficiaries: input.beneficiaries,
+		team: input.team.trim(),
+		matching_cash_fen: input.matchingCashFen,
+		volunteer_hours: input.volunteerHours,
+		requested_fen: budgetTotals(input.lines, { matchingCashFen: 0, volunteerHours: 0 }, 0).grantFen
+	};
+}
+
 function auditDetail(round: Round, input: ProposalInput) {
-	return { roundId: round.id, requestedFen: input.requestedFen, needIds: [...new Set(input.needIds)] };
+	return {
+		roundId: round.id,
+		requestedFen: columnsOf(input).requested_fen,
+		budgetLines: input.lines.length,
+		needIds: [...new Set(input.needIds)]
+	};
+}
+
+/** Keeps what was submitted, for the proposal's history. */
+async function snapshot(db: DB, proposalId: number, version: number, actorId: number, at: string) {
+	const content = await getProposalContent(db, proposalId);
+	await db
+		.insertInto('proposal_snapshots')
+		.values({ proposal_id: proposalId, version, status: 'submitted', taken_at: at, taken_by: actorId, content: JSON.stringify(content) })
+		.execute();
 }
 
 /** Creates a draft (or, with `submit`, a submitted proposal) for the organisation. */
@@ -152,7 +307,7 @@ export async function createProposal(
 	const closed = applicationsClosed(round, now);
 	if (closed) return { ok: false, status: 400, errors: closed };
 	return db.transaction().execute(async (trx) => {
-		const errors = await inputErrors(trx, round, input);
+		const errors = { ...(await needErrors(trx, round, input.needIds)), ...(submit ? submissionErrors(round, input) : {}) };
 		if (Object.keys(errors).length) return { ok: false, status: 400, errors };
 		if (submit && (await limitReached(trx, round, organisationId))) {
 			return formFailure('proposal.err.limit', { max: round.proposals_per_org });
@@ -163,9 +318,7 @@ export async function createProposal(
 			.values({
 				round_id: round.id,
 				organisation_id: organisationId,
-				title: input.title.trim(),
-				summary: input.summary.trim(),
-				requested_fen: input.requestedFen,
+				...columnsOf(input),
 				status: submit ? 'submitted' : 'draft',
 				created_by: actorId,
 				created_at: at,
@@ -174,10 +327,11 @@ export async function createProposal(
 			})
 			.returning(['id', 'version'])
 			.executeTakeFirstOrThrow();
-		await replaceNeeds(trx, id, input.needIds);
+		await writeDetails(trx, id, input);
 		const detail = auditDetail(round, input);
 		await audit(trx, { actorId, action: 'proposal.create', entity: 'proposal', entityId: id, detail });
 		if (submit) {
+			await snapshot(trx, id, version, actorId, at);
 			await audit(trx, { actorId, action: 'proposal.submit', entity: 'proposal', entityId: id, detail });
 		}
 		return { ok: true, id, version };
@@ -186,8 +340,9 @@ export async function createProposal(
 
 /**
  * Saves the organisation's changes when nobody saved in between (`version` is the one the form
- * was filled from); otherwise 'conflict' and nothing is written. With `submit`, a draft becomes
- * submitted; a submitted proposal stays submitted.
+ * was filled from); otherwise 'conflict' and nothing is written. With `submit`, a draft or a
+ * returned proposal becomes submitted; a submitted proposal stays submitted, and every save that
+ * leaves it submitted keeps a snapshot.
  */
 export async function updateProposal(
 	db: DB,
@@ -207,33 +362,31 @@ export async function updateProposal(
 	return db.transaction().execute(async (trx) => {
 		const current = await trx
 			.selectFrom('proposals')
-			.select(['id', 'status', 'version'])
+			.select(['id', 'status', 'version', 'revision_due_at'])
 			.where('id', '=', proposalId)
 			.where('organisation_id', '=', organisationId)
 			.where('round_id', '=', round.id)
 			.executeTakeFirst();
 		if (!current) return notFound;
-		const closed = applicationsClosed(round, now);
+		const closed = editClosed(round, current, now);
 		if (closed) return { ok: false, status: 400, errors: closed } as const;
 		if (current.version !== version) return 'conflict' as const;
-		if (!EDITABLE.includes(current.status)) {
-			return formFailure('proposal.err.status', { status: current.status });
-		}
-		const errors = await inputErrors(trx, round, input);
+		const willBeSubmitted = submit || current.status === 'submitted';
+		const errors = { ...(await needErrors(trx, round, input.needIds)), ...(willBeSubmitted ? submissionErrors(round, input) : {}) };
 		if (Object.keys(errors).length) return { ok: false, status: 400, errors } as const;
-		const submitting = submit && current.status === 'draft';
-		if (submitting && (await limitReached(trx, round, organisationId, proposalId))) {
+		const submitting = submit && current.status !== 'submitted';
+		if (submitting && current.status === 'draft' && (await limitReached(trx, round, organisationId, proposalId))) {
 			return formFailure('proposal.err.limit', { max: round.proposals_per_org });
 		}
 		const at = now.toISOString();
+		const status: ProposalStatus = willBeSubmitted ? 'submitted' : current.status;
 		const updated = await trx
 			.updateTable('proposals')
 			.set((eb) => ({
-				title: input.title.trim(),
-				summary: input.summary.trim(),
-				requested_fen: input.requestedFen,
-				status: submitting ? 'submitted' : current.status,
+				...columnsOf(input),
+				status,
 				submitted_at: submitting ? at : eb.ref('submitted_at'),
+				revision_due_at: status === 'returned' ? eb.ref('revision_due_at') : null,
 				updated_at: at,
 				version: eb('version', '+', 1)
 			}))
@@ -242,29 +395,26 @@ export async function updateProposal(
 			.where('status', '=', current.status)
 			.executeTakeFirst();
 		if (Number(updated.numUpdatedRows) !== 1) return 'conflict' as const;
-		await replaceNeeds(trx, proposalId, input.needIds);
-		const detail = auditDetail(round, input);
+		await writeDetails(trx, proposalId, input);
+		const detail = { ...auditDetail(round, input), from: current.status };
 		await audit(trx, { actorId, action: 'proposal.update', entity: 'proposal', entityId: proposalId, detail });
+		if (willBeSubmitted) await snapshot(trx, proposalId, version + 1, actorId, at);
 		if (submitting) {
-			await audit(trx, { actorId, action: 'proposal.submit', entity: 'proposal', entityId: proposalId, detail });
+			const action = current.status === 'returned' ? 'proposal.resubmit' : 'proposal.submit';
+			await audit(trx, { actorId, action, entity: 'proposal', entityId: proposalId, detail });
 		}
 		return { ok: true, id: proposalId, version: version + 1 } as const;
 	});
 }
 
-/** Submits a saved draft as it stands (its amount and needs are checked again). */
+/** Submits a saved draft (or returned proposal) as it stands; everything is checked again. */
 export async function submitProposal(
 	db: DB,
 	args: { round: Round; proposalId: number; organisationId: number; actorId: number; now?: Date }
 ): Promise<ProposalResult | 'conflict'> {
 	const own = await getOwnProposal(db, args.proposalId, args.organisationId);
 	if (!own || own.round_id !== args.round.id) return notFound;
-	return updateProposal(db, {
-		...args,
-		version: own.version,
-		input: { title: own.title, summary: own.summary, requestedFen: own.requested_fen, needIds: own.needIds },
-		submit: true
-	});
+	return updateProposal(db, { ...args, version: own.version, input: own.content, submit: true });
 }
 
 /** Takes the proposal out of the round for good. */
@@ -311,39 +461,84 @@ export async function withdrawProposal(
 	return { ok: true, id: proposalId, version: version + 1 };
 }
 
-/** One of the organisation's proposals with the ids of its needs; undefined for anyone else's. */
+export function mayWithdraw(round: Round, status: ProposalStatus, now = new Date()): boolean {
+	return WITHDRAW_PHASES.includes(phaseOf(round, now)) && WITHDRAWABLE.includes(status);
+}
+
+function asCategory(value: string): BudgetCategory {
+	return (BUDGET_CATEGORIES as readonly string[]).includes(value) ? (value as BudgetCategory) : 'other';
+}
+
+/** A proposal's written content, whoever asks: callers check access first. */
+export async function getProposalContent(db: DB, id: number): Promise<ProposalInput | undefined> {
+	const row = await db
+		.selectFrom('proposals')
+		.select(['title', 'summary', 'target_group', 'beneficiaries', 'team', 'matching_cash_fen', 'volunteer_hours'])
+		.where('id', '=', id)
+		.executeTakeFirst();
+	if (!row) return undefined;
+	const [needs, lines, activities, indicators] = await Promise.all([
+		db.selectFrom('proposal_needs').select('need_id').where('proposal_id', '=', id).orderBy('need_id').execute(),
+		db
+			.selectFrom('budget_lines')
+			.select(['category', 'item', 'unit', 'quantity', 'unit_price_fen'])
+			.where('proposal_id', '=', id)
+			.orderBy('position')
+			.execute(),
+		db.selectFrom('proposal_activities').select(['name', 'start_month', 'end_month']).where('proposal_id', '=', id).orderBy('position').execute(),
+		db.selectFrom('proposal_indicators').select(['name', 'target', 'unit']).where('proposal_id', '=', id).orderBy('position').execute()
+	]);
+	return {
+		title: row.title,
+		summary: row.summary,
+		targetGroup: row.target_group,
+		beneficiaries: row.beneficiaries,
+		team: row.team,
+		matchingCashFen: row.matching_cash_fen,
+		volunteerHours: row.volunteer_hours,
+		needIds: needs.map((n) => n.need_id),
+		lines: lines.map((l) => ({
+			category: asCategory(l.category),
+			item: l.item,
+			unit: l.unit,
+			quantity: l.quantity,
+			unitPriceFen: l.unit_price_fen
+		})),
+		activities: activities.map((a) => ({ name: a.name, startMonth: a.start_month, endMonth: a.end_month })),
+		indicators
+	};
+}
+
+/** One of the organisation's proposals with its content; undefined for anyone else's. */
 export async function getOwnProposal(db: DB, id: number, organisationId: number) {
 	const row = await db
 		.selectFrom('proposals')
-		.select([
-			'id',
-			'round_id',
-			'title',
-			'summary',
-			'requested_fen',
-			'status',
-			'version',
-			'updated_at',
-			'submitted_at'
-		])
+		.select(['id', 'round_id', 'title', 'requested_fen', 'status', 'version', 'updated_at', 'submitted_at', 'revision_due_at'])
 		.where('id', '=', id)
 		.where('organisation_id', '=', organisationId)
 		.executeTakeFirst();
 	if (!row) return undefined;
-	const needs = await db
-		.selectFrom('proposal_needs')
-		.select('need_id')
-		.where('proposal_id', '=', id)
-		.orderBy('need_id')
+	const content = (await getProposalContent(db, id))!;
+	return { ...row, needIds: content.needIds, content };
+}
+
+/** The proposal's submissions, newest first. */
+export async function proposalHistory(db: DB, proposalId: number) {
+	const rows = await db
+		.selectFrom('proposal_snapshots')
+		.innerJoin('users', 'users.id', 'proposal_snapshots.taken_by')
+		.select(['proposal_snapshots.id', 'proposal_snapshots.version', 'proposal_snapshots.taken_at', 'proposal_snapshots.content', 'users.name as by'])
+		.where('proposal_snapshots.proposal_id', '=', proposalId)
+		.orderBy('proposal_snapshots.id', 'desc')
 		.execute();
-	return { ...row, needIds: needs.map((n) => n.need_id) };
+	return rows.map((r) => ({ id: r.id, version: r.version, takenAt: r.taken_at, by: r.by, content: JSON.parse(r.content) as ProposalInput }));
 }
 
 /** The organisation's proposals across rounds, newest round first, with what happens next. */
 export async function listOrganisationProposals(db: DB, organisationId: number, now = new Date()) {
 	const rows = await db
 		.selectFrom('proposals')
-		.select(['id', 'round_id', 'title', 'requested_fen', 'status', 'updated_at'])
+		.select(['id', 'round_id', 'title', 'requested_fen', 'status', 'updated_at', 'revision_due_at'])
 		.where('organisation_id', '=', organisationId)
 		.orderBy('round_id', 'desc')
 		.orderBy('id', 'desc')
@@ -353,6 +548,7 @@ export async function listOrganisationProposals(db: DB, organisationId: number, 
 	return rows.map((r) => {
 		const round = rounds.get(r.round_id)!;
 		const phase = phaseOf(round, now);
+		const revisionOpen = r.status === 'returned' && !!r.revision_due_at && now.toISOString() < r.revision_due_at;
 		return {
 			id: r.id,
 			title: r.title,
@@ -360,22 +556,132 @@ export async function listOrganisationProposals(db: DB, organisationId: number, 
 			status: r.status,
 			roundTitle: round.title,
 			roundSlug: round.slug,
+			timeZone: round.time_zone,
 			phase,
 			deadline: deadlineOf(round),
-			nextStep: nextStep(r.status, phase)
+			revisionDueAt: r.status === 'returned' ? r.revision_due_at : null,
+			nextStep: nextStep(r.status, phase, revisionOpen)
 		};
 	});
 }
 
 /** What the organisation can expect next for a proposal, as a catalogue key. */
-export function nextStep(status: ProposalStatus, phase: Phase): MessageKey {
+export function nextStep(status: ProposalStatus, phase: Phase, revisionOpen = false): MessageKey {
 	const open = phase === 'applications';
 	switch (status) {
 		case 'draft':
 			return open ? 'proposal.next.draftOpen' : 'proposal.next.draftLate';
 		case 'submitted':
 			return open ? 'proposal.next.submittedOpen' : 'proposal.next.submittedCheck';
+		case 'returned':
+			return revisionOpen ? 'proposal.next.returnedOpen' : 'proposal.next.returnedLate';
 		default:
 			return `proposal.next.${status}`;
 	}
+}
+
+export interface ProposalFilter {
+	roundId?: number;
+	status?: ProposalStatus;
+	district?: string;
+	category?: string;
+}
+
+/** Every proposal for the admins' overview (drafts stay the station's own business). */
+export async function listAllProposals(db: DB, filter: ProposalFilter) {
+	let query = db
+		.selectFrom('proposals')
+		.innerJoin('organisations', 'organisations.id', 'proposals.organisation_id')
+		.innerJoin('rounds', 'rounds.id', 'proposals.round_id')
+		.select([
+			'proposals.id',
+			'proposals.title',
+			'proposals.status',
+			'proposals.requested_fen',
+			'proposals.round_id',
+			'rounds.title as round_title',
+			'organisations.name as organisation',
+			'organisations.district',
+			(eb) =>
+				eb
+					.selectFrom('proposal_needs')
+					.innerJoin('needs', 'needs.id', 'proposal_needs.need_id')
+					.select((e) => e.fn('group_concat', [e.ref('needs.category')]).as('c'))
+					.whereRef('proposal_needs.proposal_id', '=', 'proposals.id')
+					.as('categories')
+		])
+		.where('proposals.status', '!=', 'draft');
+	if (filter.roundId) query = query.where('proposals.round_id', '=', filter.roundId);
+	if (filter.status) query = query.where('proposals.status', '=', filter.status);
+	if (filter.district) query = query.where('organisations.district', '=', filter.district);
+	if (filter.category) {
+		const category = filter.category;
+		query = query.where((eb) =>
+			eb.exists(
+				eb
+					.selectFrom('proposal_needs')
+					.innerJoin('needs', 'needs.id', 'proposal_needs.need_id')
+					.select('needs.id')
+					.whereRef('proposal_needs.proposal_id', '=', 'proposals.id')
+					.where('needs.category', '=', category)
+			)
+		);
+	}
+	const rows = await query.orderBy('proposals.round_id', 'desc').orderBy('proposals.id').limit(1000).execute();
+	return rows.map((r) => ({
+		...r,
+		categories: [...new Set(String(r.categories ?? '').split(',').filter(Boolean))]
+	}));
+}
+
+/** Counts of the listed proposals by status, district and need category. */
+export function proposalCounts(rows: Awaited<ReturnType<typeof listAllProposals>>) {
+	const count = (keys: string[]) => {
+		const m = new Map<string, number>();
+		for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
+		return [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+	};
+	return {
+		byStatus: count(rows.map((r) => r.status)),
+		byDistrict: count(rows.map((r) => r.district)),
+		byCategory: count(rows.flatMap((r) => r.categories))
+	};
+}
+
+export interface RulesInput {
+	matchingMinPct: number;
+	personnelMaxPct: number;
+	adminMaxPct: number;
+	bannedCategories: BudgetCategory[];
+	volunteerHourFen: number;
+	checklist: string[];
+}
+
+/** The phases in which the proposal rules may still change: before proposals are checked. */
+export const RULES_PHASES: readonly Phase[] = ['draft', 'needs_call', 'applications'];
+
+export async function updateProposalRules(
+	db: DB,
+	args: { round: Round; actorId: number; input: RulesInput; now?: Date }
+): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
+	const { round, actorId, input, now = new Date() } = args;
+	const phase = phaseOf(round, now);
+	if (!RULES_PHASES.includes(phase)) return { ok: false, errors: { _form: { key: 'err.phaseClosed', params: { phase } } } };
+	const values = {
+		matching_min_pct: input.matchingMinPct,
+		personnel_max_pct: input.personnelMaxPct,
+		admin_max_pct: input.adminMaxPct,
+		banned_categories: JSON.stringify(input.bannedCategories),
+		volunteer_hour_fen: input.volunteerHourFen,
+		eligibility_checklist: JSON.stringify(input.checklist)
+	};
+	await db.updateTable('rounds').set(values).where('id', '=', round.id).execute();
+	await audit(db, {
+		actorId,
+		action: 'round.rules',
+		entity: 'round',
+		entityId: round.id,
+		detail: { ...input }
+	});
+	return { ok: true };
 }

@@ -39,15 +39,6 @@ export async function listPublicRounds(db: DB, now = new Date()): Promise<Round[
 	return (await listRounds(db)).filter((r) => phaseOf(r, now) !== 'draft');
 }
 
-/**
- * The round the home page leads with: the newest round that has not closed, or else the newest
- * round that the public may see.
- */
-export async function currentRound(db: DB, now = new Date()): Promise<Round | undefined> {
-	const visible = await listPublicRounds(db, now);
-	return visible.find((r) => phaseOf(r, now) !== 'closed') ?? visible[0];
-}
-
 export type RoundInput = Omit<NewRound, 'id' | 'created_at' | 'created_by' | 'phase_override' | 'results_published_at'>;
 
 /** Creates a round with the default rubric of DOMAIN.md. */
@@ -145,7 +136,8 @@ export function publicRoundView(round: Round, now = new Date()) {
 		grantMaxFen: round.grant_max_fen,
 		timeZone: round.time_zone,
 		schedule: scheduleOf(round),
-		resultsPublished: round.results_published_at !== null
+		resultsPublished: round.results_published_at !== null,
+		noticePublished: round.notice_published_at !== null
 	};
 }
 export type PublicRound = ReturnType<typeof publicRoundView>;

@@ -2,5 +2,53 @@
  * Tables added by the review-panel migration. Columns added to the core tables are declared in
  * schema.ts itself; new tables go here and are merged into Database.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ReviewPanelTables {}
+type Instant = string;
+
+export type ConflictSource = 'declared' | 'admin';
+
+export interface ReviewerExpertiseTable {
+	user_id: number;
+	category: string;
+}
+
+export interface RoundPanelTable {
+	round_id: number;
+	reviewer_id: number;
+	added_by: number | null;
+	added_at: Instant;
+}
+
+export interface ReviewConflictTable {
+	id: import('kysely').Generated<number>;
+	round_id: number;
+	proposal_id: number;
+	reviewer_id: number;
+	source: ConflictSource;
+	reason: string;
+	created_by: number | null;
+	created_at: Instant;
+}
+
+export interface ReviewCriterionCommentTable {
+	assignment_id: number;
+	criterion_id: number;
+	comment: string;
+}
+
+export interface NoticeTable {
+	id: import('kysely').Generated<number>;
+	user_id: number;
+	kind: string;
+	params: string;
+	link: string | null;
+	created_at: Instant;
+	read_at: Instant | null;
+}
+
+export interface ReviewPanelTables {
+	reviewer_expertise: ReviewerExpertiseTable;
+	round_panel: RoundPanelTable;
+	review_conflicts: ReviewConflictTable;
+	review_criterion_comments: ReviewCriterionCommentTable;
+	notices: NoticeTable;
+}

@@ -15,6 +15,13 @@ export interface OrganisationTable {
 	kind: string;
 	district: string;
 	created_at: Instant;
+	registration_no: Generated<string>;
+	street: Generated<string>;
+	/** Communities served, one per line. */
+	communities: Generated<string>;
+	contact_name: Generated<string>;
+	contact_phone: Generated<string>;
+	introduction: Generated<string>;
 }
 
 export interface UserTable {
@@ -84,6 +91,29 @@ export interface RoundTable {
 	results_published_at: Instant | null;
 	created_by: number | null;
 	created_at: Instant;
+	/** Review panel: when reviewers see each other's scores, blind review, which score ranks. */
+	score_visibility: Generated<'after_submit' | 'never'>;
+	blind_review: Generated<number>;
+	ranking_score: Generated<'trimmed_mean' | 'calibrated'>;
+	/** Decision and notice: the funding line's rules, the notice's clock, the final list. */
+	notice_working_days: Generated<number>;
+	funding_tie_rule: Generated<'lower_request' | 'earlier_submission'>;
+	funding_min_score: number | null;
+	/** JSON { district: fen }: the most each capped district may receive. */
+	district_caps: Generated<string>;
+	line_drawn_at: Instant | null;
+	notice_published_at: Instant | null;
+	notice_ends_at: Instant | null;
+	results_confirmed_at: Instant | null;
+	/** Proposal rules: matching share, personnel and admin caps (percent of the grant). */
+	matching_min_pct: Generated<number>;
+	personnel_max_pct: Generated<number>;
+	admin_max_pct: Generated<number>;
+	/** JSON array of banned budget category keys. */
+	banned_categories: Generated<string>;
+	volunteer_hour_fen: Generated<number>;
+	/** JSON array of the eligibility checklist's items. */
+	eligibility_checklist: Generated<string>;
 }
 
 export interface RubricCriterionTable {
@@ -95,6 +125,10 @@ export interface RubricCriterionTable {
 	description: string;
 	weight: number;
 	scale_max: number;
+	guidance_low: Generated<string>;
+	guidance_fair: Generated<string>;
+	guidance_good: Generated<string>;
+	guidance_excellent: Generated<string>;
 }
 
 export type NeedStatus = 'new' | 'published' | 'declined' | 'merged';
@@ -119,11 +153,24 @@ export interface NeedTable {
 	support_count: Generated<number>;
 	created_at: Instant;
 	published_at: Instant | null;
+	// Added by the needs-registry migration (all optional so older inserts keep working).
+	district_id?: number | null;
+	street_id?: number | null;
+	community_id?: number | null;
+	community?: string | null;
+	merged_into?: number | null;
+	merged_at?: Instant | null;
+	declined_at?: Instant | null;
+	original_title?: string | null;
+	original_description?: string | null;
+	original_affected_group?: string | null;
+	carried_from_round_id?: number | null;
 }
 
 export type ProposalStatus =
 	| 'draft'
 	| 'submitted'
+	| 'returned'
 	| 'eligible'
 	| 'ineligible'
 	| 'funded'
@@ -145,6 +192,20 @@ export interface ProposalTable {
 	created_at: Instant;
 	updated_at: Instant;
 	submitted_at: Instant | null;
+	target_group: Generated<string>;
+	beneficiaries: number | null;
+	team: Generated<string>;
+	matching_cash_fen: Generated<number>;
+	volunteer_hours: Generated<number>;
+	revision_due_at: Instant | null;
+	/** What the funding line said, and the admin's inputs to it (decision-notice migration). */
+	funding_rank: number | null;
+	funding_reason: string | null;
+	ranking_score: number | null;
+	reduced_award_fen: number | null;
+	reduced_award_reason: string | null;
+	line_override: 'fund' | 'exclude' | null;
+	line_override_reason: string | null;
 }
 
 export interface ProposalNeedTable {
@@ -162,6 +223,8 @@ export interface ReviewAssignmentTable {
 	private_note: string | null;
 	assigned_at: Instant;
 	submitted_at: Instant | null;
+	started_at: Generated<Instant | null>;
+	reminded_at: Generated<Instant | null>;
 }
 
 export interface ReviewScoreTable {

@@ -18,6 +18,177 @@ export const needs = {
 		en: 'This need has already been handled; reload the page to see it.'
 	},
 
+	'needs.err.place': {
+		zh: '所选地点不存在或不属于上一级，请重新选择。',
+		en: 'That place does not exist or is not in the place above it; please choose again.'
+	},
+	'needs.err.mergeSelf': { zh: '不能合并到需求自身。', en: 'A need cannot be merged into itself.' },
+	'needs.err.mergeTarget': {
+		zh: '找不到可合并的目标需求：须为本轮次中待审核或已发布的需求。',
+		en: 'No need to merge into: it must be a new or published need of this round.'
+	},
+	'needs.err.supportClosed': { zh: '本轮次已结束，不再接受附议。', en: 'This round has ended; supports are closed.' },
+	'needs.err.rolloverSource': {
+		zh: '本轮次仍在接收项目申报，项目申报结束后才能结转需求。',
+		en: 'This round still takes proposals; needs can be carried over once applications have ended.'
+	},
+	'needs.err.rolloverTarget': {
+		zh: '目标轮次须处于草稿、需求征集或项目申报阶段。',
+		en: 'The target round must be in draft, its needs call or applications.'
+	},
+	'needs.err.rolloverSame': { zh: '请选择另一个轮次。', en: 'Choose another round.' },
+
+	'needs.field.community': { zh: '社区 / 村', en: 'Community or village' },
+	'needs.field.streetChoose': { zh: '请先选择所在区', en: 'Choose the district first' },
+	'needs.field.placeRefresh': { zh: '按所选的区更新街道和社区列表', en: 'Update the street and community lists for this district' },
+	'needs.field.placeHint': {
+		zh: '找不到您所在的社区时，可以不选社区。',
+		en: 'If your community is not listed, leave it unselected.'
+	},
+
+	'needs.board.search': { zh: '搜索', en: 'Search' },
+	'needs.board.searchHint': { zh: '标题、具体情况或人群中的字词', en: 'Words in the title, description or group' },
+	'needs.board.status': { zh: '回应情况', en: 'Answered?' },
+	'needs.board.status.open': { zh: '尚无项目回应', en: 'Not answered yet' },
+	'needs.board.status.answered': { zh: '已有项目回应', en: 'Answered by proposals' },
+	'needs.board.status.funded': { zh: '已有项目获资助', en: 'Has a funded project' },
+	'needs.board.sort': { zh: '排序', en: 'Sort by' },
+	'needs.board.sort.newest': { zh: '最新发布', en: 'Newest' },
+	'needs.board.sort.support': { zh: '附议最多', en: 'Most supported' },
+	'needs.board.clear': { zh: '清除筛选', en: 'Clear filters' },
+
+	'needs.support.button': { zh: '我也有这个需求（附议）', en: 'Me too (support this need)' },
+	'needs.support.done': { zh: '已附议，谢谢！', en: 'Thank you for your support!' },
+	'needs.support.already': { zh: '您已经附议过这项需求。', en: 'You have already supported this need.' },
+	'needs.support.note': {
+		zh: '附议不需要注册，每人每项需求只计一次。',
+		en: 'No account needed; each person counts once per need.'
+	},
+	'needs.detail.community': { zh: '社区', en: 'Community' },
+	'needs.detail.mergedHere': {
+		zh: '您打开的需求已与这项内容相近的需求合并。',
+		en: 'The need you opened was merged into this similar need.'
+	},
+
+	'needs.track.mergedInto': { zh: '已与内容相近的需求「{title}」合并处理（{date}）', en: 'Merged into the similar need “{title}” ({date})' },
+	'needs.track.declinedAt': { zh: '未被采纳（{date}）', en: 'Not taken up ({date})' },
+	'needs.track.completed': { zh: '项目已结项', en: 'The project is completed' },
+	'needs.track.fundedStep': { zh: '获得资助', en: 'Funded' },
+	'needs.track.completedStep': { zh: '项目完成', en: 'Completed' },
+	'needs.track.waitingFunding': { zh: '等待资助结果', en: 'Waiting for funding decisions' },
+
+	'needs.admin.counts': { zh: '待审核 {new} · 已发布 {published} · 未采纳 {declined} · 已合并 {merged}', en: 'New {new} · published {published} · declined {declined} · merged {merged}' },
+	'needs.admin.declineChecked': { zh: '不采纳勾选的需求', en: 'Decline the ticked needs' },
+	'needs.admin.bulkReason': { zh: '批量不采纳的理由（居民可见）', en: 'Reason for declining the ticked needs (residents see it)' },
+	'needs.admin.editPublish': { zh: '修改公开内容并发布', en: 'Edit the public text and publish' },
+	'needs.admin.editSave': { zh: '保存公开内容', en: 'Save the public text' },
+	'needs.admin.editHint': {
+		zh: '请删去姓名、门牌号、电话等个人信息；居民原文会保留，仅管理员可见。',
+		en: 'Take out names, door numbers, phone numbers and other personal details; the resident’s original stays visible to admins only.'
+	},
+	'needs.admin.original': { zh: '居民原文（仅管理员可见）', en: 'Resident’s original (admins only)' },
+	'needs.admin.merge': { zh: '作为重复需求合并', en: 'Merge as a duplicate' },
+	'needs.admin.mergeTarget': { zh: '合并到需求编号', en: 'Merge into need number' },
+	'needs.admin.mergeHint': {
+		zh: '附议数和回执码会转到目标需求，居民凭原回执码可继续查询进度。',
+		en: 'Supports and the receipt code carry over to the target; the resident follows it on the same code.'
+	},
+	'needs.admin.number': { zh: '编号 #{id}', en: 'No. {id}' },
+	'needs.admin.mergedInto': { zh: '已合并到 #{id}', en: 'Merged into No. {id}' },
+	'needs.admin.mergedDone': { zh: '已合并，附议数已转入目标需求。', en: 'Merged; supports now count for the target need.' },
+	'needs.admin.editedDone': { zh: '公开内容已保存。', en: 'The public text is saved.' },
+	'needs.admin.declinedMany': { zh: '已将 {count} 条需求标记为不采纳。', en: 'Declined {count} need(s).' },
+	'needs.admin.carried': { zh: '由往期轮次结转', en: 'Carried over from an earlier round' },
+	'needs.admin.export': { zh: '导出需求清单', en: 'Export the needs list' },
+	'needs.admin.exportCsv': { zh: '下载 CSV（Excel 可直接打开）', en: 'Download CSV (opens in Excel)' },
+	'needs.admin.exportXlsx': { zh: '下载 Excel（.xlsx）', en: 'Download Excel (.xlsx)' },
+	'needs.admin.exportNote': {
+		zh: '导出文件不含居民联系方式。',
+		en: 'Exports never contain residents’ contacts.'
+	},
+	'needs.admin.rollover': { zh: '结转未回应的需求', en: 'Carry unanswered needs over' },
+	'needs.admin.rolloverHint': {
+		zh: '把本轮次中尚无项目回应的需求（待审核和已发布）转入下一轮次，附议数和回执码保持不变。',
+		en: 'Moves this round’s needs that no proposal answers (new and published) into another round, keeping supports and receipt codes.'
+	},
+	'needs.admin.rolloverTarget': { zh: '转入轮次', en: 'Into round' },
+	'needs.admin.rolloverSubmit': { zh: '结转需求', en: 'Carry over' },
+	'needs.admin.rolledDone': { zh: '已结转 {count} 条需求。', en: 'Carried over {count} need(s).' },
+	'needs.admin.page': { zh: '第 {page} 页', en: 'Page {page}' },
+	'needs.admin.places': { zh: '地区管理', en: 'Places' },
+	'needs.admin.categories': { zh: '服务领域管理', en: 'Service categories' },
+
+	'needs.export.id': { zh: '编号', en: 'No.' },
+	'needs.export.receipt': { zh: '回执码', en: 'Receipt code' },
+	'needs.export.status': { zh: '状态', en: 'Status' },
+	'needs.export.title': { zh: '标题', en: 'Title' },
+	'needs.export.description': { zh: '具体情况', en: 'Description' },
+	'needs.export.category': { zh: '服务领域', en: 'Category' },
+	'needs.export.district': { zh: '区', en: 'District' },
+	'needs.export.street': { zh: '街道/镇', en: 'Street/town' },
+	'needs.export.community': { zh: '社区/村', en: 'Community' },
+	'needs.export.group': { zh: '受影响人群', en: 'Affected group' },
+	'needs.export.count': { zh: '人数', en: 'People' },
+	'needs.export.urgency': { zh: '紧急程度', en: 'Urgency' },
+	'needs.export.supports': { zh: '附议数', en: 'Supports' },
+	'needs.export.proposals': { zh: '回应项目数', en: 'Proposals' },
+	'needs.export.received': { zh: '提交时间', en: 'Received' },
+	'needs.export.published': { zh: '发布时间', en: 'Published' },
+	'needs.export.mergedInto': { zh: '合并到', en: 'Merged into' },
+	'needs.export.declineReason': { zh: '不采纳理由', en: 'Decline reason' },
+
+	'places.title': { zh: '地区管理', en: 'Places' },
+	'places.intro': {
+		zh: '区 → 街道/镇 → 社区/村。居民反映需求时从这里选择地点。可从 CSV 文件导入，已存在的地点不会重复添加。',
+		en: 'District → street/town → community. Residents choose from these when they report a need. Import from a CSV file; places already there are not added twice.'
+	},
+	'places.counts': { zh: '共 {district} 个区、{street} 个街道/镇、{community} 个社区/村', en: '{district} districts, {street} streets/towns, {community} communities' },
+	'places.import': { zh: '从 CSV 导入', en: 'Import from CSV' },
+	'places.file': { zh: 'CSV 文件', en: 'CSV file' },
+	'places.fileHint': {
+		zh: '第一行为表头：区,街道/镇,社区/村。每行一个地点，社区可留空。UTF-8 编码（Excel 中“另存为 CSV UTF-8”）。',
+		en: 'First line is the header: 区,街道/镇,社区/村 (or district,street,community). One place a row; the community may be blank. UTF-8 (Excel: “Save as CSV UTF-8”).'
+	},
+	'places.importSubmit': { zh: '导入', en: 'Import' },
+	'places.imported': { zh: '已读取 {rows} 行，新增 {added} 个地点。', en: 'Read {rows} row(s); added {added} place(s).' },
+	'places.rowErrors': { zh: '文件有错误，未导入任何内容：', en: 'The file has errors, so nothing was imported:' },
+	'places.line': { zh: '第 {line} 行：', en: 'Line {line}: ' },
+	'places.seedDefaults': { zh: '导入广州市 11 个区及街道（示例数据）', en: 'Add Guangzhou’s 11 districts and streets (sample data)' },
+	'places.template': { zh: '下载 CSV 模板', en: 'Download a CSV template' },
+	'places.err.empty': { zh: '文件是空的。', en: 'The file is empty.' },
+	'places.err.header': {
+		zh: '表头须包含「区」和「街道/镇」两列。',
+		en: 'The header must have the columns 区 (district) and 街道/镇 (street).'
+	},
+	'places.err.tooMany': { zh: '行数过多，最多 {max} 行。', en: 'Too many rows: at most {max}.' },
+	'places.err.tooBig': { zh: '文件过大，请拆分后再导入。', en: 'The file is too large; split it and import the parts.' },
+	'places.err.noFile': { zh: '请选择一个 CSV 文件。', en: 'Choose a CSV file.' },
+	'places.err.extraCells': { zh: '比表头多出了列。', en: 'More cells than the header has columns.' },
+	'places.err.noDistrict': { zh: '缺少区名。', en: 'The district is missing.' },
+	'places.err.noStreet': { zh: '填写了社区但没有街道/镇。', en: 'A community without a street or town.' },
+	'places.err.tooLong': { zh: '名称过长，最多 {max} 个字。', en: 'A name is too long: at most {max} characters.' },
+	'places.err.badName': { zh: '名称不能包含斜杠「/」或控制字符。', en: 'Names cannot contain “/” or control characters.' },
+	'places.tree': { zh: '现有地点', en: 'Places now' },
+
+	'categories.title': { zh: '服务领域', en: 'Service categories' },
+	'categories.intro': {
+		zh: '居民反映需求时选择的服务领域。停用后居民不能再选，但已有需求仍显示原名称。',
+		en: 'The service areas residents choose from. A retired category can no longer be chosen, but existing needs keep its name.'
+	},
+	'categories.key': { zh: '代码（英文小写，保存后不可更改）', en: 'Key (lower-case English, fixed once saved)' },
+	'categories.nameZh': { zh: '中文名称', en: 'Chinese name' },
+	'categories.nameEn': { zh: '英文名称', en: 'English name' },
+	'categories.add': { zh: '新增服务领域', en: 'Add a category' },
+	'categories.save': { zh: '保存名称', en: 'Save names' },
+	'categories.retire': { zh: '停用', en: 'Retire' },
+	'categories.restore': { zh: '恢复', en: 'Restore' },
+	'categories.retired': { zh: '已停用', en: 'Retired' },
+	'categories.saved': { zh: '已保存。', en: 'Saved.' },
+	'categories.err.key': {
+		zh: '代码须以小写英文字母开头，只含小写字母、数字和下划线。',
+		en: 'The key starts with a lower-case letter and has only lower-case letters, digits and underscores.'
+	},
+
 	'needs.field.title': { zh: '需求标题', en: 'Title' },
 	'needs.field.titleHint': {
 		zh: '一句话说明问题，例如「独居长者缺少助餐服务」。',
@@ -70,6 +241,11 @@ export const needs = {
 	'needs.new.closed': {
 		zh: '本轮需求征集已结束，当前阶段为「{phase}」，暂不接收新的需求。',
 		en: 'The needs call for this round is closed: the round is in its “{phase}” phase, so new needs are not accepted.'
+	},
+	'needs.new.yourText': { zh: '您填写的内容', en: 'What you wrote' },
+	'needs.new.yourTextHint': {
+		zh: '需求未能提交。您可以复制以下内容保存，留待下一轮需求征集时再反映。',
+		en: 'The need was not sent. Copy what you wrote to keep it for the next needs call.'
 	},
 	'needs.new.toBoard': { zh: '查看需求清单', en: 'See the needs list' },
 

@@ -58,5 +58,16 @@ export const organisations = {
 	'invite.signedInNote': {
 		zh: '您当前已登录为 {name}。创建新账户后，将以新账户登录。',
 		en: 'You are signed in as {name}. Creating this account signs you in with it instead.'
-	}
+	},
+	'org.profile.title': { zh: '机构信息', en: 'Organisation profile' },
+	'org.field.registrationNo': { zh: '统一社会信用代码 / 登记证号', en: 'Registration number' },
+	'org.field.street': { zh: '所在街道（镇）', en: 'Street or town' },
+	'org.field.communities': { zh: '服务社区', en: 'Communities served' },
+	'org.communitiesHint': { zh: '每行一个社区。', en: 'One community per line.' },
+	'org.field.contactName': { zh: '联系人', en: 'Contact person' },
+	'org.field.contactPhone': { zh: '联系电话', en: 'Contact phone' },
+	'org.field.introduction': { zh: '机构简介', en: 'Introduction' },
+	'org.profile.edit': { zh: '编辑机构信息', en: 'Edit the profile' },
+	'org.profile.saved': { zh: '机构信息已保存。', en: 'Profile saved.' },
+	'org.err.phone': { zh: '请填写有效的电话号码。', en: 'Enter a valid phone number.' }
 } satisfies Messages;

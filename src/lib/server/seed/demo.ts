@@ -1,5 +1,11 @@
 import type { DB } from '../db';
-import { createRound, getRubric } from '../rounds';
+import { createRound, getRoundById, getRubric, overridePhase } from '../rounds';
+import { confirmFinalList } from '../decisions';
+import { answerObjection } from '../objections';
+import { seedPlaces } from './places';
+import { seedReview } from './review';
+import { seedDecision } from './decision';
+import { seedProposalDetails } from './proposals';
 import { createUser } from '../users';
 import { DISTRICTS, STREETS, type ServiceCategory } from '../../domain/catalogue';
 import { utcToZonedInput, zonedToUtc } from '../../domain/time';
@@ -24,6 +30,7 @@ export function seededRandom(seed: number) {
 export const DEMO_PASSWORD = 'demo-password-2026';
 export const DEMO_ROUND_SLUG = '2026-weichuangtou';
 export const DEMO_EARLIER_SLUG = '2025-weichuangtou';
+export const DEMO_SECOND_SLUG = '2026-second';
 
 const ORGANISATIONS: { name: string; kind: string; district: (typeof DISTRICTS)[number] }[] = [
 	{ name: '海珠区南华西街社工服务站', kind: 'station', district: '海珠区' },
@@ -120,6 +127,44 @@ function scheduleAround(now: Date, daysIntoReview: number) {
 	};
 }
 
+/** The earlier round's decision, replayed at the times it would have happened. */
+async function decideEarlierRound(db: DB, roundId: number, adminId: number) {
+	const round = await getRoundById(db, roundId);
+	if (!round) throw new Error('the earlier demo round is missing');
+	const decided = new Date(Date.parse(round.decision_at) + DAY);
+	await seedDecision(db, { roundSlug: round.slug, actorId: adminId, stage: 'notice' }, decided);
+	const open = await db
+		.selectFrom('objections')
+		.select('id')
+		.where('round_id', '=', roundId)
+		.where('status', '=', 'open')
+		.execute();
+	for (const objection of open) {
+		const answered = await answerObjection(
+			db,
+			{
+				roundId,
+				objectionId: objection.id,
+				outcome: 'dismissed',
+				effect: 'none',
+				response: '经实地核实，活动中心装修已于本月完工，项目可按计划开展。',
+				actorId: adminId
+			},
+			new Date(decided.getTime() + 2 * DAY)
+		);
+		if (!answered.ok) throw new Error(`demo objection: ${JSON.stringify(answered.errors)}`);
+	}
+	const noticed = await getRoundById(db, roundId);
+	const confirmed = await confirmFinalList(
+		db,
+		{ roundId, actorId: adminId },
+		new Date(Date.parse(noticed!.notice_ends_at!) + DAY)
+	);
+	if (!confirmed.ok) throw new Error(`demo confirm: ${JSON.stringify(confirmed.errors)}`);
+	// The notice held the round in its notice phase; from here its schedule rules (closed).
+	await overridePhase(db, noticed!, null, adminId, '演示：公示结束，按日程推进');
+}
+
 export interface DemoAccounts {
 	admin: string;
 	stations: { email: string; organisation: string }[];
@@ -130,6 +175,7 @@ export interface DemoAccounts {
 export async function seedDemo(db: DB, now = new Date()): Promise<DemoAccounts> {
 	const rnd = seededRandom(2026);
 	const iso = (d: Date) => d.toISOString();
+	await seedPlaces(db);
 	const adminEmail = 'admin@demo.gz.cn';
 	const adminId = await createUser(db, { email: adminEmail, name: '慈善会管理员', password: DEMO_PASSWORD, role: 'admin' });
 
@@ -285,32 +331,29 @@ export async function seedDemo(db: DB, now = new Date()): Promise<DemoAccounts> 
 		return ids;
 	}
 
-	// The earlier round: finished, with a published funded list.
+	// The earlier round went through the whole decision as it would have a year ago: funding
+	// line, public notice with two objections answered, confirmed final list; now it is closed.
 	const earlierNeeds = await seedNeeds(earlierId, 24, new Date(now.getTime() - 440 * DAY));
-	const earlier = await seedProposals(earlierId, 10, earlierNeeds, new Date(now.getTime() - 400 * DAY), true);
-	let left = 20_000_000;
-	for (const p of [...earlier].sort((a, b) => b.total - a.total)) {
-		const funded = p.requested <= left;
-		if (funded) left -= p.requested;
-		await db
-			.updateTable('proposals')
-			.set({
-				status: funded ? 'funded' : 'not_funded',
-				award_fen: funded ? p.requested : null,
-				decision_reason: funded ? null : '资助总额已用完（按评分排序）。'
-			})
-			.where('id', '=', p.id)
-			.execute();
-	}
-	await db
-		.updateTable('rounds')
-		.set({ results_published_at: iso(new Date(now.getTime() - 330 * DAY)) })
-		.where('id', '=', earlierId)
-		.execute();
+	await seedProposals(earlierId, 10, earlierNeeds, new Date(now.getTime() - 400 * DAY), true);
+	await decideEarlierRound(db, earlierId, adminId);
 
-	// The current round: in expert review.
+	// The current round: in expert review, with band guidance, expertise, a panel and a declared
+	// conflict.
 	const currentNeeds = await seedNeeds(currentId, 60, new Date(now.getTime() - 85 * DAY));
 	await seedProposals(currentId, 20, currentNeeds, new Date(now.getTime() - 25 * DAY), false);
+	await seedReview(db, { roundSlug: DEMO_ROUND_SLUG }, now);
+
+	// A second round of the year, just opened for needs, so a visitor can report one.
+	const secondId = await createRound(
+		db,
+		{ ...roundBase, slug: DEMO_SECOND_SLUG, title: '2026 年第二批社区公益微创投', year: 2026, pool_fen: 20_000_000, ...scheduleAround(now, -60) },
+		adminId
+	);
+	await seedNeeds(secondId, 12, new Date(now.getTime() - 10 * DAY));
+
+	// Budgets, activities, indicators and matching funds for every proposal.
+	const proposals = await db.selectFrom('proposals').select('id').orderBy('id').execute();
+	await seedProposalDetails(db, proposals.map((p) => p.id));
 
 	return { admin: adminEmail, stations, reviewers };
 }

@@ -1,17 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
 import { createOrganisation, listOrganisations } from '$lib/server/organisations';
-import { DISTRICTS, ORGANISATION_KINDS } from '$lib/domain/catalogue';
-import { fieldErrors, formValues, text, type FieldErrors } from '$lib/schemas/form';
+import { organisationProfileSchema } from '$lib/schemas/organisations';
+import { fieldError, fieldErrors, formValues } from '$lib/schemas/form';
 import type { Actions, PageServerLoad } from './$types';
-
-const schema = z.object({
-	name: text(60),
-	kind: z.enum(ORGANISATION_KINDS),
-	district: z.enum(DISTRICTS)
-});
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
@@ -33,13 +26,18 @@ export const actions: Actions = {
 	default: async (event) => {
 		const user = requireRole(event, 'admin');
 		const values = formValues(await event.request.formData());
-		const parsed = schema.safeParse(values);
+		const parsed = organisationProfileSchema.safeParse({
+			street: '',
+			registrationNo: '',
+			communities: '',
+			contactName: '',
+			contactPhone: '',
+			introduction: '',
+			...values
+		});
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
 		const result = await createOrganisation(getDb(), parsed.data, user.id);
-		if (!result.ok) {
-			const errors: FieldErrors = { name: { key: 'org.err.nameTaken' } };
-			return fail(400, { values, errors });
-		}
+		if (!result.ok) return fail(400, { values, errors: fieldError('name', 'org.err.nameTaken') });
 		redirect(303, `/admin/organisations?created=${result.id}`);
 	}
 };

@@ -1,12 +1,71 @@
-import { error } from '@sveltejs/kit';
+import { error, fail, redirect, type Cookies } from '@sveltejs/kit';
+import { dev } from '$app/environment';
 import { getDb } from '$lib/server/db';
-import { getPublicNeed } from '$lib/server/needs';
-import type { PageServerLoad } from './$types';
+import { getPublicNeed, hasSupported, publicTargetOf, supportLimiter, supportNeed } from '$lib/server/needs';
+import { listCategories } from '$lib/server/categories';
+import { randomString, sha256Hex } from '$lib/server/random';
+import { formError } from '$lib/schemas/form';
+import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params }) => {
+const SUPPORTER_COOKIE = 'supporter';
+
+function idOf(param: string): number {
+	const id = /^\d{1,12}$/.test(param) ? Number(param) : NaN;
+	return Number.isSafeInteger(id) ? id : NaN;
+}
+
+/**
+ * Who is saying "me too": a random cookie of this browser together with its address, hashed, so
+ * the same browser counts once and the address itself is never stored.
+ */
+function supporterOf(cookies: Cookies, address: string, create: boolean, secure: boolean): string | null {
+	let token = cookies.get(SUPPORTER_COOKIE);
+	if (!token || !/^[a-z2-9]{24}$/.test(token)) {
+		if (!create) return null;
+		token = randomString(24);
+		cookies.set(SUPPORTER_COOKIE, token, {
+			path: '/',
+			httpOnly: true,
+			sameSite: 'lax',
+			secure: secure && !dev,
+			maxAge: 60 * 60 * 24 * 400
+		});
+	}
+	return sha256Hex(`need-support:${token}:${address}`);
+}
+
+export const load: PageServerLoad = async ({ params, url, cookies, getClientAddress }) => {
 	// Public page: only published needs exist here, and never with their contact.
-	const id = /^\d{1,12}$/.test(params.id) ? Number(params.id) : NaN;
-	const need = Number.isSafeInteger(id) ? await getPublicNeed(getDb(), id) : undefined;
-	if (!need) error(404, 'not found');
-	return { need };
+	const db = getDb();
+	const id = idOf(params.id);
+	const need = Number.isNaN(id) ? undefined : await getPublicNeed(db, id);
+	if (!need) {
+		// A duplicate merged into a published need: its link leads on to that need.
+		const target = Number.isNaN(id) ? undefined : await publicTargetOf(db, id);
+		if (target) redirect(302, `/needs/${target}?merged=1`);
+		error(404, 'not found');
+	}
+	const supporter = supporterOf(cookies, getClientAddress(), false, url.protocol === 'https:');
+	const category = (await listCategories(db, { withRetired: true })).find((c) => c.key === need.category);
+	return {
+		need,
+		category: category ? { zh: category.zh, en: category.en } : null,
+		supported: supporter ? await hasSupported(db, need.id, supporter) : false,
+		mergedHere: url.searchParams.get('merged') === '1'
+	};
+};
+
+export const actions: Actions = {
+	/** "Me too": no account; once per browser and address, rate limited per address. */
+	support: async ({ params, url, cookies, getClientAddress }) => {
+		const id = idOf(params.id);
+		if (Number.isNaN(id)) error(404, 'not found');
+		const address = getClientAddress();
+		if (!supportLimiter.consume(address)) return fail(429, { errors: formError('err.rateLimited') });
+		const supporter = supporterOf(cookies, address, true, url.protocol === 'https:')!;
+		const { outcome, needId } = await supportNeed(getDb(), id, supporter);
+		if (outcome === 'not_found') error(404, 'not found');
+		if (outcome === 'closed') return fail(409, { errors: formError('needs.err.supportClosed') });
+		redirect(303, `/needs/${needId}?supported=${outcome === 'added' ? '1' : 'again'}`);
+	}
 };

@@ -4,10 +4,15 @@ import { formatReceiptCode, normaliseReceiptCode, trackLimiter, trackNeed } from
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	// Public by receipt code; the rate limit is what keeps codes from being guessed.
-	if (!trackLimiter.consume(event.getClientAddress())) error(429, 'err.rateLimited');
+	// Public by receipt code; limiting wrong codes per address is what keeps codes from being
+	// guessed, while a resident checking their own code again and again is never stopped.
+	const address = event.getClientAddress();
+	if (trackLimiter.blocked(address)) error(429, 'err.rateLimited');
 	const need = await trackNeed(getDb(), event.params.code);
-	if (!need) error(404, 'not found');
+	if (!need) {
+		trackLimiter.consume(address);
+		error(404, 'not found');
+	}
 	return { need, isNew: event.url.searchParams.get('new') === '1' };
 };
 

@@ -3,13 +3,15 @@ import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
 import { getAssignmentForReviewer, saveReview, COMMENT_MAX } from '$lib/server/reviews';
-import { fieldErrors, formValues, optionalText } from '$lib/schemas/form';
+import { declareConflict, CONFLICT_REASON_MAX } from '$lib/server/conflicts';
+import { fieldErrors, formValues, optionalText, text } from '$lib/schemas/form';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const schema = z.object({
 	comment: optionalText(COMMENT_MAX),
 	privateNote: optionalText(COMMENT_MAX)
 });
+const conflictSchema = z.object({ reason: text(CONFLICT_REASON_MAX) });
 
 /** A typed score: blank is "not scored yet"; anything but a whole number is left for the range check. */
 function scoresFrom(values: Record<string, string>): Record<number, number | null> {
@@ -23,6 +25,15 @@ function scoresFrom(values: Record<string, string>): Record<number, number | nul
 	return scores;
 }
 
+function commentsFrom(values: Record<string, string>): Record<number, string> {
+	const comments: Record<number, string> = {};
+	for (const [name, raw] of Object.entries(values)) {
+		const m = /^comment_(\d+)$/.exec(name);
+		if (m) comments[Number(m[1])] = raw;
+	}
+	return comments;
+}
+
 function assignmentId(event: Pick<RequestEvent, 'params'>): number {
 	const id = Number(event.params.id);
 	if (!Number.isSafeInteger(id) || id <= 0) error(404, 'not found');
@@ -31,7 +42,8 @@ function assignmentId(event: Pick<RequestEvent, 'params'>): number {
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'reviewer');
-	// Anyone but the assigned reviewer gets the same 404 as for an id that does not exist.
+	// Anyone but the assigned reviewer (or a reviewer with a conflict) gets the same 404 as for an
+	// id that does not exist.
 	const view = await getAssignmentForReviewer(getDb(), assignmentId(event), user.id);
 	if (!view) error(404, 'not found');
 	return view;
@@ -42,13 +54,14 @@ async function save(event: RequestEvent, submit: boolean) {
 	const id = assignmentId(event);
 	const values = formValues(await event.request.formData());
 	const parsed = schema.safeParse(values);
-	if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
+	if (!parsed.success) return fail(400, { action: 'save', values, errors: fieldErrors(parsed.error) });
 	const result = await saveReview(
 		getDb(),
 		{
 			assignmentId: id,
 			reviewerId: user.id,
 			scores: scoresFrom(values),
+			criterionComments: commentsFrom(values),
 			comment: parsed.data.comment,
 			privateNote: parsed.data.privateNote
 		},
@@ -56,12 +69,25 @@ async function save(event: RequestEvent, submit: boolean) {
 	);
 	if (!result.ok) {
 		if (result.errors._form?.key === 'review.err.noAssignment') error(404, 'not found');
-		return fail(400, { values, errors: result.errors });
+		return fail(400, { action: 'save', values, errors: result.errors });
 	}
 	redirect(303, `/review/assignments/${id}?${submit ? 'submitted' : 'saved'}=1`);
 }
 
 export const actions: Actions = {
 	save: (event) => save(event, false),
-	submit: (event) => save(event, true)
+	submit: (event) => save(event, true),
+	conflict: async (event) => {
+		const user = requireRole(event, 'reviewer');
+		const id = assignmentId(event);
+		const values = formValues(await event.request.formData());
+		const parsed = conflictSchema.safeParse(values);
+		if (!parsed.success) return fail(400, { action: 'conflict', values, errors: fieldErrors(parsed.error) });
+		const result = await declareConflict(getDb(), { assignmentId: id, reviewerId: user.id, reason: parsed.data.reason });
+		if (!result.ok) {
+			if (result.errors._form?.key === 'review.err.noAssignment') error(404, 'not found');
+			return fail(400, { action: 'conflict', values, errors: result.errors });
+		}
+		redirect(303, '/review?recused=1');
+	}
 };

@@ -1,15 +1,30 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { getRoundBySlug, phaseOf } from '$lib/server/rounds';
+import { publicRoundBySlug } from '$lib/server/rounds';
 import { listResults } from '$lib/server/decisions';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params }) => {
+export const load: PageServerLoad = async ({ params, url }) => {
 	const db = getDb();
-	const round = await getRoundBySlug(db, params.slug);
-	if (!round || phaseOf(round) === 'draft') error(404, 'not found');
+	const round = await publicRoundBySlug(db, params.slug);
+	if (!round) error(404, 'not found');
+	const results = await listResults(db, round.id);
+	const district = url.searchParams.get('district')?.slice(0, 50) || '';
+	const category = url.searchParams.get('category')?.slice(0, 50) || '';
+	const projects = results?.projects ?? [];
+	const match = (p: (typeof projects)[number]) =>
+		(!district || p.district === district) && (!category || p.categories.includes(category));
 	return {
 		round: { slug: round.slug, title: round.title, timeZone: round.time_zone },
-		results: await listResults(db, round.id)
+		onNotice: !results && !!round.notice_published_at,
+		filter: { district, category },
+		districts: [...new Set(projects.map((p) => p.district))].sort(),
+		categories: [...new Set(projects.flatMap((p) => p.categories))].sort(),
+		results: results && {
+			publishedAt: results.publishedAt,
+			totals: results.totals,
+			funded: projects.filter((p) => p.funded && match(p)),
+			others: projects.filter((p) => !p.funded && match(p))
+		}
 	};
 };

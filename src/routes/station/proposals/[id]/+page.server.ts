@@ -1,22 +1,24 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireStation } from '$lib/server/auth/guard';
-import { getRoundById, phaseOf } from '$lib/server/rounds';
+import { getRoundById } from '$lib/server/rounds';
 import {
+	editClosed,
 	getOwnProposal,
 	linkableNeeds,
 	linkedNeeds,
+	mayWithdraw,
+	proposalHistory,
 	updateProposal,
-	withdrawProposal
+	withdrawProposal,
+	type ProposalInput
 } from '$lib/server/proposals';
-import { fenToYuanInput } from '$lib/domain/money';
+import { ATTACHMENT_MAX_BYTES, addAttachment, listAttachments, removeAttachment } from '$lib/server/attachments';
+import { latestCheck } from '$lib/server/eligibility';
 import { versionSchema, type ProposalFormValues } from '$lib/schemas/proposals';
 import { formError, formValues, type FieldErrors } from '$lib/schemas/form';
-import { closedNotice, idParam, readProposalForm, roundView } from '../shared.server';
+import { editRows, idParam, readProposalForm, roundView, valuesFrom } from '../shared.server';
 import type { Actions, PageServerLoad } from './$types';
-
-const WITHDRAW_PHASES = ['applications', 'eligibility', 'review'];
-const WITHDRAWABLE = ['draft', 'submitted', 'eligible'];
 
 /** The organisation's own proposal and its round; anyone else's is 404, in load and actions. */
 async function ownProposal(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
@@ -29,49 +31,45 @@ async function ownProposal(event: Pick<RequestEvent, 'locals' | 'url' | 'params'
 	return { user, organisationId, proposal, round };
 }
 
-interface SavedView {
-	title: string;
-	summary: string;
-	requestedFen: number;
-}
-
-function savedView(p: { title: string; summary: string; requested_fen: number }): SavedView {
-	return { title: p.title, summary: p.summary, requestedFen: p.requested_fen };
-}
-
 /** Every refusal of the edit form has one shape; `saved` is set only on a conflict. */
-function refuse(status: number, values: ProposalFormValues, errors: FieldErrors, saved: SavedView | null = null) {
+function refuse(status: number, values: ProposalFormValues, errors: FieldErrors, saved: ProposalInput | null = null) {
 	return fail(status, { values, errors, saved });
+}
+
+/** A page message (not a refused save) for why the proposal cannot be changed now. */
+function closedNotice(errors: FieldErrors | null) {
+	const closed = errors?._form;
+	if (!closed) return null;
+	if (closed.key === 'proposal.err.deadline') return { key: 'proposal.deadlinePassed' as const, params: closed.params };
+	if (closed.key === 'proposal.err.revisionDeadline') return { key: 'proposal.revisionPassed' as const, params: closed.params };
+	return closed;
 }
 
 export const load: PageServerLoad = async (event) => {
 	const { proposal, round } = await ownProposal(event);
 	const db = getDb();
-	const phase = phaseOf(round);
-	const closed = closedNotice(round);
-	const editable = !closed && (proposal.status === 'draft' || proposal.status === 'submitted');
-	const values: ProposalFormValues = {
-		title: proposal.title,
-		summary: proposal.summary,
-		amount: fenToYuanInput(proposal.requested_fen),
-		needs: proposal.needIds.map(String),
-		version: String(proposal.version)
-	};
+	const closed = editClosed(round, proposal);
+	const editable = !closed;
+	const linked = await linkedNeeds(db, proposal.id);
 	return {
 		proposal: {
 			id: proposal.id,
+			title: proposal.title,
 			status: proposal.status,
 			version: proposal.version,
 			updatedAt: proposal.updated_at,
-			...savedView(proposal)
+			revisionDueAt: proposal.revision_due_at
 		},
+		content: proposal.content,
 		round: roundView(round),
-		closed,
+		closed: closedNotice(closed),
 		editable,
-		withdrawable: WITHDRAW_PHASES.includes(phase) && WITHDRAWABLE.includes(proposal.status),
-		needs: editable ? await linkableNeeds(db, round.id) : [],
-		linked: await linkedNeeds(db, proposal.id),
-		values,
+		withdrawable: mayWithdraw(round, proposal.status),
+		needs: editable ? await linkableNeeds(db, round.id) : linked,
+		attachments: await listAttachments(db, proposal.id),
+		history: (await proposalHistory(db, proposal.id)).map((h) => ({ id: h.id, version: h.version, takenAt: h.takenAt, by: h.by, content: h.content })),
+		check: await latestCheck(db, proposal.id),
+		values: valuesFrom(proposal.content, proposal.version),
 		done: event.url.searchParams.get('done')
 	};
 };
@@ -96,21 +94,58 @@ async function save(event: RequestEvent, submit: boolean) {
 		// Keep what was typed, show what was saved, and let the next save go on top of it.
 		const current = await getOwnProposal(db, proposal.id, organisationId);
 		if (!current) error(404, 'not found');
-		return refuse(
-			409,
-			{ ...form.values, version: String(current.version) },
-			formError('proposal.err.conflict'),
-			savedView(current)
-		);
+		return refuse(409, { ...form.values, version: String(current.version) }, formError('proposal.err.conflict'), current.content);
 	}
 	if (!result.ok) return refuse(result.status, form.values, result.errors);
-	const done = submit && proposal.status === 'draft' ? 'submitted' : 'saved';
+	const done = !submit || proposal.status === 'submitted' ? 'saved' : proposal.status === 'returned' ? 'resubmitted' : 'submitted';
 	redirect(303, `/station/proposals/${proposal.id}?done=${done}`);
 }
 
 export const actions: Actions = {
 	save: (event) => save(event, false),
 	submit: (event) => save(event, true),
+	addRow: async (event) => {
+		await ownProposal(event);
+		return editRows(event.request, 'add');
+	},
+	removeRow: async (event) => {
+		await ownProposal(event);
+		return editRows(event.request, 'remove');
+	},
+	attach: async (event) => {
+		const { user, proposal, round } = await ownProposal(event);
+		const closed = editClosed(round, proposal);
+		if (closed) return fail(400, { attachErrors: closed });
+		// The size is checked before the bytes are read into memory.
+		const length = Number(event.request.headers.get('content-length') ?? 0);
+		if (length > ATTACHMENT_MAX_BYTES + 64 * 1024) return fail(413, { attachErrors: formError('proposal.err.fileTooBig') });
+		let data: FormData;
+		try {
+			data = await event.request.formData();
+		} catch {
+			return fail(413, { attachErrors: formError('proposal.err.fileTooBig') });
+		}
+		const file = data.get('file');
+		if (!(file instanceof File) || file.size === 0) return fail(400, { attachErrors: formError('proposal.err.fileMissing') });
+		if (file.size > ATTACHMENT_MAX_BYTES) return fail(413, { attachErrors: formError('proposal.err.fileTooBig') });
+		const result = await addAttachment(getDb(), {
+			proposalId: proposal.id,
+			actorId: user.id,
+			fileName: file.name,
+			bytes: new Uint8Array(await file.arrayBuffer())
+		});
+		if (!result.ok) return fail(400, { attachErrors: formError(result.key, result.params) });
+		redirect(303, `/station/proposals/${proposal.id}?done=attached#attachments`);
+	},
+	detach: async (event) => {
+		const { user, proposal, round } = await ownProposal(event);
+		const closed = editClosed(round, proposal);
+		if (closed) return fail(400, { attachErrors: closed });
+		const values = formValues(await event.request.formData());
+		const removed = await removeAttachment(getDb(), { proposalId: proposal.id, attachmentId: values.attachment ?? '', actorId: user.id });
+		if (!removed) error(404, 'not found');
+		redirect(303, `/station/proposals/${proposal.id}?done=detached#attachments`);
+	},
 	withdraw: async (event) => {
 		const { user, organisationId, proposal, round } = await ownProposal(event);
 		const values = formValues(await event.request.formData());

@@ -3,8 +3,8 @@ import { getDb } from '$lib/server/db';
 import { requireStation } from '$lib/server/auth/guard';
 import { getRoundBySlug, phaseOf } from '$lib/server/rounds';
 import { createProposal, linkableNeeds } from '$lib/server/proposals';
-import type { ProposalFormValues } from '$lib/schemas/proposals';
-import { closedNotice, readProposalForm, roundView } from '../shared.server';
+import { emptyProposalValues } from '$lib/schemas/proposals';
+import { closedNotice, editRows, readProposalForm, roundView } from '../shared.server';
 import type { Actions, PageServerLoad } from './$types';
 
 async function roundFrom(url: URL) {
@@ -18,7 +18,6 @@ async function roundFrom(url: URL) {
 export const load: PageServerLoad = async (event) => {
 	requireStation(event);
 	const round = await roundFrom(event.url);
-	const values: ProposalFormValues = { title: '', summary: '', amount: '', needs: [], version: '' };
 	return {
 		round: roundView(round),
 		closed: closedNotice(round),
@@ -28,7 +27,7 @@ export const load: PageServerLoad = async (event) => {
 			district: n.district,
 			street: n.street
 		})),
-		values
+		values: emptyProposalValues()
 	};
 };
 
@@ -50,5 +49,15 @@ async function create(event: RequestEvent, submit: boolean) {
 
 export const actions: Actions = {
 	save: (event) => create(event, false),
-	submit: (event) => create(event, true)
+	submit: (event) => create(event, true),
+	addRow: async (event) => {
+		requireStation(event);
+		await roundFrom(event.url);
+		return editRows(event.request, 'add');
+	},
+	removeRow: async (event) => {
+		requireStation(event);
+		await roundFrom(event.url);
+		return editRows(event.request, 'remove');
+	}
 };

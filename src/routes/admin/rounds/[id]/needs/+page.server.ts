@@ -1,10 +1,28 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
-import { getRoundById, phaseOf } from '$lib/server/rounds';
-import { declineNeed, listNeedsForModeration, publishNeeds } from '$lib/server/needs';
+import { getRoundById, listRounds, phaseOf } from '$lib/server/rounds';
+import {
+	declineNeed,
+	declineNeeds,
+	editAndPublishNeed,
+	listNeedsForModeration,
+	mergeNeed,
+	moderationCounts,
+	MODERATION_PAGE_SIZE,
+	publishNeeds,
+	rollOverNeeds
+} from '$lib/server/needs';
+import { listCategories } from '$lib/server/categories';
 import { fieldErrors, formError, formValues } from '$lib/schemas/form';
-import { NEED_STATUSES, declineSchema } from '$lib/schemas/needs';
+import {
+	NEED_LIMITS,
+	NEED_STATUSES,
+	declineSchema,
+	mergeSchema,
+	publishEditSchema,
+	rolloverSchema
+} from '$lib/schemas/needs';
 import type { NeedStatus } from '$lib/server/schema';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -38,19 +56,43 @@ function idsOf(data: FormData, name: string): number[] {
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
+	const db = getDb();
 	const round = await loadRound(event);
 	const status = statusOf(event.url.searchParams.get('status'));
+	const page = Math.max(1, Math.min(10_000, Number.parseInt(event.url.searchParams.get('page') ?? '', 10) || 1));
 	const count = (name: string) => {
 		const n = Number(event.url.searchParams.get(name));
 		return Number.isSafeInteger(n) && n > 0 ? n : 0;
 	};
+	const [needs, counts, categories, rounds] = await Promise.all([
+		listNeedsForModeration(db, round.id, status, page),
+		moderationCounts(db, round.id),
+		listCategories(db, { withRetired: true }),
+		listRounds(db)
+	]);
 	return {
 		round: { id: round.id, title: round.title, timeZone: round.time_zone, phase: phaseOf(round) },
 		status,
-		needs: await listNeedsForModeration(getDb(), round.id, status),
-		done: { published: count('published'), declined: count('declined') }
+		page,
+		hasMore: needs.length === MODERATION_PAGE_SIZE,
+		needs,
+		counts,
+		categories,
+		otherRounds: rounds.filter((r) => r.id !== round.id).map((r) => ({ id: r.id, title: r.title })),
+		done: {
+			published: count('published'),
+			declined: count('declined'),
+			merged: count('merged'),
+			edited: count('edited'),
+			rolled: event.url.searchParams.has('rolled') ? count('rolled') : null
+		}
 	};
 };
+
+/** The decline and merge forms' answer: which need's form, what was typed, what was wrong. */
+function needFail(status: number, needId: number | null, values: Record<string, string>, errors: ReturnType<typeof formError>) {
+	return fail(status, { needId, values, errors });
+}
 
 export const actions: Actions = {
 	publish: async (event) => {
@@ -58,8 +100,7 @@ export const actions: Actions = {
 		const round = await loadRound(event);
 		const data = await event.request.formData();
 		const status = statusOf(String(data.get('status') ?? ''));
-		const ids = idsOf(data, 'id');
-		const published = await publishNeeds(getDb(), ids, user.id, round.id);
+		const published = await publishNeeds(getDb(), idsOf(data, 'id'), user.id, round.id);
 		if (published.length === 0) return fail(409, { errors: formError('needs.err.notPending') });
 		back(round.id, status, `published=${published.length}`);
 	},
@@ -74,24 +115,94 @@ export const actions: Actions = {
 		if (published.length === 0) return fail(409, { errors: formError('needs.err.notPending') });
 		back(round.id, status, `published=${published.length}`);
 	},
+	declineChecked: async (event) => {
+		const user = requireRole(event, 'admin');
+		const round = await loadRound(event);
+		const data = await event.request.formData();
+		const status = statusOf(String(data.get('status') ?? ''));
+		const ids = idsOf(data, 'ids');
+		const reason = String(data.get('reason') ?? '');
+		const values = { reason: reason.slice(0, NEED_LIMITS.declineReason + 100) };
+		if (ids.length === 0) return fail(400, { bulk: true, values, errors: formError('needs.err.nothingChecked') });
+		const parsed = declineSchema.shape.reason.safeParse(reason);
+		if (!parsed.success) {
+			return fail(400, { bulk: true, values, errors: { reason: fieldErrors(parsed.error)._form } });
+		}
+		const declined = await declineNeeds(getDb(), ids, parsed.data, user.id, round.id);
+		if (declined.length === 0) return fail(409, { bulk: true, values, errors: formError('needs.err.notPending') });
+		back(round.id, status, `declined=${declined.length}`);
+	},
 	decline: async (event) => {
 		const user = requireRole(event, 'admin');
 		const round = await loadRound(event);
 		const values = formValues(await event.request.formData());
 		const status = statusOf(values.status);
 		const parsed = declineSchema.safeParse(values);
-		const declineId = Number(values.id) || null;
-		if (!parsed.success) {
-			return fail(400, {
-				declineId,
-				values: { reason: values.reason ?? '' },
-				errors: fieldErrors(parsed.error)
+		const needId = Number(values.id) || null;
+		const typed = { reason: (values.reason ?? '').slice(0, NEED_LIMITS.declineReason + 100) };
+		if (!parsed.success) return needFail(400, needId, typed, fieldErrors(parsed.error));
+		const ok = await declineNeed(getDb(), parsed.data.id, parsed.data.reason, user.id, round.id);
+		if (!ok) return needFail(409, needId, typed, formError('needs.err.notPending'));
+		back(round.id, status, 'declined=1');
+	},
+	edit: async (event) => {
+		const user = requireRole(event, 'admin');
+		const round = await loadRound(event);
+		const values = formValues(await event.request.formData());
+		const status = statusOf(values.status);
+		const needId = Number(values.id) || null;
+		const typed = {
+			title: (values.title ?? '').slice(0, 5000),
+			description: (values.description ?? '').slice(0, 5000),
+			affected_group: (values.affected_group ?? '').slice(0, 5000)
+		};
+		const parsed = publishEditSchema.safeParse(values);
+		if (!parsed.success) return needFail(400, needId, typed, fieldErrors(parsed.error));
+		const { id, ...text } = parsed.data;
+		const ok = await editAndPublishNeed(getDb(), id, text, user.id, round.id);
+		if (!ok) return needFail(409, needId, typed, formError('needs.err.notPending'));
+		back(round.id, status, 'edited=1');
+	},
+	merge: async (event) => {
+		const user = requireRole(event, 'admin');
+		const round = await loadRound(event);
+		const values = formValues(await event.request.formData());
+		const status = statusOf(values.status);
+		const needId = Number(values.id) || null;
+		const typed = { target: (values.target ?? '').slice(0, 20) };
+		const parsed = mergeSchema.safeParse(values);
+		if (!parsed.success) return needFail(400, needId, typed, fieldErrors(parsed.error));
+		const outcome = await mergeNeed(getDb(), parsed.data.id, parsed.data.target, user.id, round.id);
+		if (outcome === 'not_found') return needFail(409, needId, typed, formError('needs.err.notPending'));
+		if (outcome !== 'merged') {
+			return needFail(400, needId, typed, {
+				target: { key: outcome === 'self' ? 'needs.err.mergeSelf' : 'needs.err.mergeTarget' }
 			});
 		}
-		const ok = await declineNeed(getDb(), parsed.data.id, parsed.data.reason, user.id, round.id);
-		if (!ok) {
-			return fail(409, { declineId, values: { reason: values.reason ?? '' }, errors: formError('needs.err.notPending') });
+		back(round.id, status, 'merged=1');
+	},
+	rollover: async (event) => {
+		const user = requireRole(event, 'admin');
+		const db = getDb();
+		const round = await loadRound(event);
+		const values = formValues(await event.request.formData());
+		const typed = { target_round: values.target_round ?? '' };
+		const parsed = rolloverSchema.safeParse(values);
+		if (!parsed.success) return fail(400, { rollover: true, values: typed, errors: fieldErrors(parsed.error) });
+		const target = await getRoundById(db, parsed.data.target_round);
+		if (!target) {
+			return fail(400, { rollover: true, values: typed, errors: { target_round: { key: 'err.choice' as const } } });
 		}
-		back(round.id, status, 'declined=1');
+		const result = await rollOverNeeds(db, round, target, user.id);
+		if (!result.ok) {
+			const key =
+				result.reason === 'source_open'
+					? 'needs.err.rolloverSource'
+					: result.reason === 'target_phase'
+						? 'needs.err.rolloverTarget'
+						: 'needs.err.rolloverSame';
+			return fail(409, { rollover: true, values: typed, errors: { target_round: { key } } });
+		}
+		redirect(303, `/admin/rounds/${round.id}/needs?status=all&rolled=${result.moved}`);
 	}
 };

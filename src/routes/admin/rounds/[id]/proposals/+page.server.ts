@@ -4,32 +4,30 @@ import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
 import { getRoundById, inPhase, phaseOf } from '$lib/server/rounds';
 import { listReviewers } from '$lib/server/users';
-import { assignReviewer, unassignReviewer, ASSIGNMENT_PHASES, type Outcome } from '$lib/server/reviews';
 import {
-	DECISION_PHASES,
-	ELIGIBILITY_PHASES,
-	PUBLISH_PHASES,
-	fundProposal,
-	listRoundProposals,
-	notFundProposal,
-	proposalInRound,
-	publishResults,
-	roundFunding,
-	setEligibility
-} from '$lib/server/decisions';
-import { fieldErrors, formValues, moneyFen, optionalText, text } from '$lib/schemas/form';
+	assignReviewer,
+	autoAssignRound,
+	proposalScoreSummary,
+	reassignReviewer,
+	unassignReviewer,
+	ASSIGNMENT_PHASES,
+	type Outcome
+} from '$lib/server/reviews';
+import { liftConflict, listConflicts, roundConflicts, setConflict, CONFLICT_REASON_MAX } from '$lib/server/conflicts';
+import { panelIds } from '$lib/server/reviewers';
+import { listRoundProposals, proposalInRound } from '$lib/server/decisions';
+import { fieldErrors, formValues, text } from '$lib/schemas/form';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const recordId = z.string().trim().min(1, 'err.required').regex(/^\d{1,12}$/, 'err.choice').transform(Number);
-const REASON_MAX = 500;
 
 const schemas = {
-	eligible: z.object({ proposalId: recordId }),
-	ineligible: z.object({ proposalId: recordId, reason: text(REASON_MAX) }),
 	assign: z.object({ proposalId: recordId, reviewerId: recordId }),
 	unassign: z.object({ proposalId: recordId, assignmentId: recordId }),
-	fund: z.object({ proposalId: recordId, award: moneyFen, reason: optionalText(REASON_MAX) }),
-	notFund: z.object({ proposalId: recordId, reason: text(REASON_MAX) })
+	reassign: z.object({ proposalId: recordId, assignmentId: recordId, reviewerId: recordId }),
+	conflict: z.object({ proposalId: recordId, reviewerId: recordId, reason: text(CONFLICT_REASON_MAX) }),
+	liftConflict: z.object({ proposalId: recordId, conflictId: recordId, reason: text(CONFLICT_REASON_MAX) }),
+
 };
 type ProposalAction = keyof typeof schemas;
 
@@ -44,11 +42,15 @@ export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
 	const round = await loadRound(event);
 	const db = getDb();
-	const [proposals, funding, reviewers] = await Promise.all([
+	const [proposals, reviewers, summary, panel, conflicts, conflictPairs] = await Promise.all([
 		listRoundProposals(db, round.id),
-		roundFunding(db, round),
-		listReviewers(db)
+		listReviewers(db),
+		proposalScoreSummary(db, round.id),
+		panelIds(db, round.id),
+		listConflicts(db, round.id),
+		roundConflicts(db, round.id)
 	]);
+	const one = (v: number | null | undefined) => (v === null || v === undefined ? null : Math.round(v * 10) / 10);
 	const now = new Date();
 	return {
 		round: {
@@ -56,18 +58,36 @@ export const load: PageServerLoad = async (event) => {
 			slug: round.slug,
 			title: round.title,
 			timeZone: round.time_zone,
-			phase: phaseOf(round, now),
-			resultsPublishedAt: round.results_published_at
+			phase: phaseOf(round, now)
 		},
-		can: {
-			check: inPhase(round, ELIGIBILITY_PHASES, now),
-			assign: inPhase(round, ASSIGNMENT_PHASES, now),
-			decide: inPhase(round, DECISION_PHASES, now),
-			publish: inPhase(round, PUBLISH_PHASES, now) && !round.results_published_at
-		},
-		funding,
-		proposals,
-		reviewers: reviewers.map((r) => ({ id: r.id, name: r.name, organisationId: r.organisation_id }))
+		can: { assign: inPhase(round, ASSIGNMENT_PHASES, now) },
+		rankingScore: round.ranking_score,
+		perProposal: round.reviewers_per_proposal,
+		panelSize: panel.length,
+		proposals: proposals.map((p) => {
+			const s = summary.get(p.id);
+			return {
+				...p,
+				calibrated: one(s?.calibrated),
+				sd: one(s?.sd),
+				disagreement: s?.disagreement ?? false,
+				// Reviewers who must recuse from this proposal (same organisation, declared or set).
+				conflictedIds: reviewers.filter((r) => conflictPairs.has(`${p.id}:${r.id}`)).map((r) => r.id)
+			};
+		}),
+		// Manual choice keeps to the panel once there is one.
+		reviewers: reviewers
+			.filter((r) => panel.length === 0 || panel.includes(r.id))
+			.map((r) => ({ id: r.id, name: r.name, organisationId: r.organisation_id })),
+		allReviewers: reviewers.map((r) => ({ id: r.id, name: r.name })),
+		conflicts: conflicts.map((c) => ({
+			id: c.id,
+			proposalId: c.proposalId,
+			reviewerName: c.reviewerName,
+			source: c.source,
+			reason: c.reason,
+			createdAt: c.createdAt
+		}))
 	};
 };
 
@@ -94,29 +114,44 @@ function proposalAction<K extends ProposalAction>(
 }
 
 export const actions: Actions = {
-	eligible: proposalAction('eligible', (d, actorId) =>
-		setEligibility(getDb(), { proposalId: d.proposalId, eligible: true, reason: null, actorId })
-	),
-	ineligible: proposalAction('ineligible', (d, actorId) =>
-		setEligibility(getDb(), { proposalId: d.proposalId, eligible: false, reason: d.reason, actorId })
-	),
 	assign: proposalAction('assign', (d, actorId) =>
 		assignReviewer(getDb(), { proposalId: d.proposalId, reviewerId: d.reviewerId, actorId })
 	),
 	unassign: proposalAction('unassign', (d, actorId) =>
 		unassignReviewer(getDb(), { proposalId: d.proposalId, assignmentId: d.assignmentId, actorId })
 	),
-	fund: proposalAction('fund', (d, actorId) =>
-		fundProposal(getDb(), { proposalId: d.proposalId, awardFen: d.award, reason: d.reason, actorId })
+	reassign: proposalAction('reassign', (d, actorId) =>
+		reassignReviewer(getDb(), { proposalId: d.proposalId, assignmentId: d.assignmentId, reviewerId: d.reviewerId, actorId })
 	),
-	notFund: proposalAction('notFund', (d, actorId) =>
-		notFundProposal(getDb(), { proposalId: d.proposalId, reason: d.reason, actorId })
+	conflict: proposalAction('conflict', (d, actorId) =>
+		setConflict(getDb(), { proposalId: d.proposalId, reviewerId: d.reviewerId, reason: d.reason, actorId })
 	),
-	publish: async (event) => {
+	liftConflict: async (event) => {
 		const user = requireRole(event, 'admin');
 		const round = await loadRound(event);
-		const result = await publishResults(getDb(), { roundId: round.id, actorId: user.id });
-		if (!result.ok) return fail(400, { action: 'publish', proposalId: null, values: {}, errors: result.errors });
-		redirect(303, `/admin/rounds/${round.id}/proposals?done=publish`);
+		const values = formValues(await event.request.formData());
+		const proposalId = Number(values.proposalId) || null;
+		const parsed = schemas.liftConflict.safeParse(values);
+		if (!parsed.success) {
+			return fail(400, { action: 'liftConflict', proposalId, values, errors: fieldErrors(parsed.error) });
+		}
+		const result = await liftConflict(getDb(), {
+			conflictId: parsed.data.conflictId,
+			roundId: round.id,
+			reason: parsed.data.reason,
+			actorId: user.id
+		});
+		if (!result.ok) return fail(400, { action: 'liftConflict', proposalId, values, errors: result.errors });
+		redirect(303, `/admin/rounds/${round.id}/proposals?done=liftConflict#p-${parsed.data.proposalId}`);
+	},
+	autoAssign: async (event) => {
+		const user = requireRole(event, 'admin');
+		const round = await loadRound(event);
+		const result = await autoAssignRound(getDb(), { roundId: round.id, actorId: user.id });
+		if (!result.ok) return fail(400, { action: 'autoAssign', proposalId: null, values: {}, errors: result.errors });
+		redirect(
+			303,
+			`/admin/rounds/${round.id}/proposals?done=autoAssign&added=${result.value.added}&short=${result.value.short.length}`
+		);
 	}
 };

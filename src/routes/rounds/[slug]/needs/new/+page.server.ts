@@ -3,13 +3,16 @@ import { getDb } from '$lib/server/db';
 import { phaseOf, publicRoundBySlug } from '$lib/server/rounds';
 import { randomString } from '$lib/server/random';
 import {
+	NeedInputError,
 	NeedsCallClosedError,
 	formatReceiptCode,
 	receiptForSubmission,
 	reportLimiter,
 	reportNeed
 } from '$lib/server/needs';
-import { fieldErrors, formError, formValues } from '$lib/schemas/form';
+import { listPlaceTree } from '$lib/server/places';
+import { listCategories } from '$lib/server/categories';
+import { fieldError, fieldErrors, formError, formValues } from '$lib/schemas/form';
 import { NEED_FIELDS, needSchema, submissionKeyOf } from '$lib/schemas/needs';
 import type { Phase } from '$lib/domain/phases';
 import type { Actions, PageServerLoad } from './$types';
@@ -25,13 +28,27 @@ function callClosed(phase: Phase, values: Record<string, string>) {
 	return fail(409, { values, errors: formError('err.phaseClosed', { phase }) });
 }
 
-export const load: PageServerLoad = async ({ params }) => {
+/** What was typed, field by field, cut to a sane length so a 100 KB paste is not echoed back whole. */
+function typedValues(raw: Record<string, string>) {
+	return Object.fromEntries(NEED_FIELDS.map((f) => [f, (raw[f] ?? '').slice(0, 5000)])) as Record<
+		(typeof NEED_FIELDS)[number],
+		string
+	>;
+}
+
+export const load: PageServerLoad = async ({ params, url }) => {
+	const db = getDb();
 	const round = await roundOr404(params.slug);
 	const phase = phaseOf(round);
+	const open = phase === 'needs_call';
 	return {
 		round: { slug: round.slug, title: round.title },
 		phase,
-		open: phase === 'needs_call',
+		open,
+		places: open ? await listPlaceTree(db) : [],
+		categories: open ? await listCategories(db) : [],
+		// The "update the lists" button without JavaScript comes back here with the district chosen.
+		chosenDistrict: url.searchParams.get('district_id') ?? '',
 		submissionKey: randomString(24)
 	};
 };
@@ -42,10 +59,10 @@ export const actions: Actions = {
 		const db = getDb();
 		const round = await roundOr404(event.params.slug);
 		const raw = formValues(await event.request.formData());
-		const values = Object.fromEntries(NEED_FIELDS.map((f) => [f, raw[f] ?? ''])) as Record<
-			(typeof NEED_FIELDS)[number],
-			string
-		>;
+		const values = typedValues(raw);
+		// Without JavaScript, "update the lists" re-shows the form with the chosen district's streets,
+		// keeping everything typed and storing nothing.
+		if (raw.refresh_places) return { values, refreshed: true };
 		const submissionKey = submissionKeyOf(raw.submission_key);
 		// A resent form (double click, reload, flaky network) gets its first receipt back.
 		const earlier = await receiptForSubmission(db, submissionKey);
@@ -65,6 +82,7 @@ export const actions: Actions = {
 		try {
 			({ receiptCode } = await reportNeed(db, round, parsed.data, submissionKey));
 		} catch (e) {
+			if (e instanceof NeedInputError) return fail(400, { values, errors: fieldError(e.field, e.key) });
 			// The call closed between the check above and now.
 			if (!(e instanceof NeedsCallClosedError)) throw e;
 			return callClosed(e.phase, values);

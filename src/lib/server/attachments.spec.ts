@@ -1,0 +1,109 @@
+import { mkdtemp, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { freshDb, makeOrganisation, makeProposal, makeRound, makeUser } from '../../../tests/helpers/db';
+import {
+	ATTACHMENT_MAX_BYTES,
+	addAttachment,
+	attachmentFor,
+	contentDisposition,
+	listAttachments,
+	readAttachmentBytes,
+	removeAttachment,
+	safeFileName,
+	sniffType
+} from './attachments';
+
+const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF');
+const HTML = new TextEncoder().encode('<!doctype html><script>alert(1)</script>');
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16]);
+
+async function setup() {
+	const db = await freshDb();
+	const dir = await mkdtemp(join(tmpdir(), 'uploads-'));
+	const round = await makeRound(db, 'applications');
+	const orgA = await makeOrganisation(db);
+	const orgB = await makeOrganisation(db);
+	const staffA = await makeUser(db, 'station', orgA);
+	const staffB = await makeUser(db, 'station', orgB);
+	const admin = await makeUser(db, 'admin');
+	const reviewer = await makeUser(db, 'reviewer');
+	const proposal = await makeProposal(db, round.id, orgA, 'submitted');
+	return { db, dir, round, orgA, orgB, staffA, staffB, admin, reviewer, proposal };
+}
+
+describe('attachment files', () => {
+	it('knows PDF, JPEG and PNG by their first bytes, whatever the name says', () => {
+		expect(sniffType(PDF)).toBe('application/pdf');
+		expect(sniffType(PNG)).toBe('image/png');
+		expect(sniffType(JPEG)).toBe('image/jpeg');
+		expect(sniffType(HTML)).toBeNull();
+		expect(sniffType(new Uint8Array())).toBeNull();
+	});
+
+	it('makes safe download names with the real type’s extension', () => {
+		expect(safeFileName('../../etc/passwd', 'application/pdf')).toBe('passwd.pdf');
+		expect(safeFileName('C:\\报告"<script>.html', 'application/pdf')).toBe('报告script.pdf');
+		expect(safeFileName('', 'image/png')).toBe('attachment.png');
+		expect(safeFileName('照片 🙂.jpeg', 'image/jpeg')).toBe('照片 🙂.jpg');
+		const header = contentDisposition('项目 "预算".pdf');
+		expect(header).toMatch(/^attachment; filename="[\x20-\x7e]+"; filename\*=UTF-8''/);
+		expect(header).not.toContain('"预算"');
+	});
+});
+
+describe('attachments', () => {
+	it('stores a PDF outside static/ under a random id, and refuses HTML posing as a PDF', async () => {
+		const { db, dir, proposal, staffA } = await setup();
+		const bad = await addAttachment(db, { proposalId: proposal, actorId: staffA.id, fileName: 'report.pdf', bytes: HTML, dir });
+		expect(bad).toEqual({ ok: false, key: 'proposal.err.fileType' });
+		const good = await addAttachment(db, { proposalId: proposal, actorId: staffA.id, fileName: 'report.pdf', bytes: PDF, dir });
+		if (!good.ok) throw new Error(good.key);
+		expect(good.id).toMatch(/^[a-z0-9]{24}$/);
+		expect(await readdir(dir)).toEqual([good.id]);
+		expect(Buffer.from(await readAttachmentBytes(good.id, dir)).equals(Buffer.from(PDF))).toBe(true);
+		expect(await listAttachments(db, proposal)).toMatchObject([{ id: good.id, fileName: 'report.pdf', contentType: 'application/pdf' }]);
+	});
+
+	it('refuses empty files and files over 10 MB', async () => {
+		const { db, dir, proposal, staffA } = await setup();
+		expect(await addAttachment(db, { proposalId: proposal, actorId: staffA.id, fileName: 'a.pdf', bytes: new Uint8Array(), dir })).toMatchObject({ key: 'proposal.err.fileMissing' });
+		const big = new Uint8Array(ATTACHMENT_MAX_BYTES + 1);
+		big.set(PDF);
+		expect(await addAttachment(db, { proposalId: proposal, actorId: staffA.id, fileName: 'a.pdf', bytes: big, dir })).toMatchObject({ key: 'proposal.err.fileTooBig' });
+		expect(await readdir(dir)).toEqual([]);
+	});
+
+	it('opens only for the owning organisation, admins and reviewers the review module allows', async () => {
+		const { db, dir, proposal, staffA, staffB, orgA, orgB, admin, reviewer } = await setup();
+		const added = await addAttachment(db, { proposalId: proposal, actorId: staffA.id, fileName: 'a.pdf', bytes: PDF, dir });
+		if (!added.ok) throw new Error(added.key);
+		expect(await attachmentFor(db, added.id, { id: staffA.id, role: 'station', organisationId: orgA })).toMatchObject({ fileName: 'a.pdf' });
+		expect(await attachmentFor(db, added.id, { id: admin.id, role: 'admin', organisationId: null })).toBeDefined();
+		expect(await attachmentFor(db, added.id, { id: staffB.id, role: 'station', organisationId: orgB })).toBeUndefined();
+		// Not assigned to this proposal: no access; assigned: access, as the review module decides.
+		const asReviewer = { id: reviewer.id, role: 'reviewer' as const, organisationId: null };
+		expect(await attachmentFor(db, added.id, asReviewer)).toBeUndefined();
+		const round = await db.selectFrom('proposals').select('round_id').where('id', '=', proposal).executeTakeFirstOrThrow();
+		await db
+			.insertInto('review_assignments')
+			.values({ round_id: round.round_id, proposal_id: proposal, reviewer_id: reviewer.id, status: 'assigned', comment: null, private_note: null, assigned_at: new Date().toISOString(), submitted_at: null })
+			.execute();
+		expect(await attachmentFor(db, added.id, asReviewer)).toMatchObject({ fileName: 'a.pdf' });
+		expect(await attachmentFor(db, '../../etc/passwd', { id: admin.id, role: 'admin', organisationId: null })).toBeUndefined();
+	});
+
+	it('removes only an attachment of the given proposal, and audits it', async () => {
+		const { db, dir, round, proposal, staffA, orgB } = await setup();
+		const other = await makeProposal(db, round.id, orgB, 'submitted');
+		const added = await addAttachment(db, { proposalId: proposal, actorId: staffA.id, fileName: 'a.pdf', bytes: PDF, dir });
+		if (!added.ok) throw new Error(added.key);
+		expect(await removeAttachment(db, { proposalId: other, attachmentId: added.id, actorId: staffA.id })).toBe(false);
+		expect(await removeAttachment(db, { proposalId: proposal, attachmentId: added.id, actorId: staffA.id })).toBe(true);
+		expect(await listAttachments(db, proposal)).toEqual([]);
+		const actions = (await db.selectFrom('audit_log').select('action').where('action', 'like', 'attachment.%').execute()).map((r) => r.action);
+		expect(actions).toEqual(['attachment.add', 'attachment.remove']);
+	});
+});

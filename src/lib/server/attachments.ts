@@ -1,0 +1,164 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { DB } from './db';
+import type { Role } from './schema';
+import { audit } from './audit';
+import { randomString } from './random';
+import { reviewerMayOpen } from './reviews';
+import type { MessageKey } from '../i18n';
+
+export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+export const ATTACHMENTS_PER_PROPOSAL = 10;
+
+export type AttachmentType = 'application/pdf' | 'image/jpeg' | 'image/png';
+const EXTENSION: Record<AttachmentType, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
+
+/**
+ * The file's type from its first bytes, never from its name or the browser's claim: a page of
+ * HTML called report.pdf is refused.
+ */
+export function sniffType(bytes: Uint8Array): AttachmentType | null {
+	const starts = (sig: number[]) => sig.every((b, i) => bytes[i] === b);
+	if (starts([0x25, 0x50, 0x44, 0x46, 0x2d])) return 'application/pdf'; // %PDF-
+	if (starts([0xff, 0xd8, 0xff])) return 'image/jpeg';
+	if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
+	return null;
+}
+
+/** Outside static/ so that nothing is ever served without the access check. */
+export function uploadDir(): string {
+	return resolve(process.env.UPLOAD_DIR || 'data/uploads');
+}
+
+/**
+ * A name safe for a download: no path, no control or quote characters, at most 80 characters,
+ * and the extension of the type the content really has.
+ */
+export function safeFileName(name: string, type: AttachmentType): string {
+	const base = (name.split(/[\\/]/).pop() ?? '')
+		.replace(/[\u0000-\u001f\u007f"'<>:*?|;]/g, '')
+		.replace(/\.[^.]*$/, '')
+		.trim()
+		.slice(0, 80);
+	return `${base || 'attachment'}.${EXTENSION[type]}`;
+}
+
+/** `Content-Disposition: attachment` with an ASCII fallback and the UTF-8 name (RFC 6266). */
+export function contentDisposition(fileName: string): string {
+	const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+	return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+export type AttachResult = { ok: true; id: string } | { ok: false; key: MessageKey; params?: Record<string, number> };
+
+export async function addAttachment(
+	db: DB,
+	args: { proposalId: number; actorId: number; fileName: string; bytes: Uint8Array; dir?: string; now?: Date }
+): Promise<AttachResult> {
+	const { proposalId, actorId, bytes, dir = uploadDir(), now = new Date() } = args;
+	if (bytes.byteLength === 0) return { ok: false, key: 'proposal.err.fileMissing' };
+	if (bytes.byteLength > ATTACHMENT_MAX_BYTES) return { ok: false, key: 'proposal.err.fileTooBig' };
+	const type = sniffType(bytes);
+	if (!type) return { ok: false, key: 'proposal.err.fileType' };
+	const count = await db
+		.selectFrom('attachments')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('proposal_id', '=', proposalId)
+		.where('removed_at', 'is', null)
+		.executeTakeFirstOrThrow();
+	if (Number(count.n) >= ATTACHMENTS_PER_PROPOSAL) {
+		return { ok: false, key: 'proposal.err.fileCount', params: { max: ATTACHMENTS_PER_PROPOSAL } };
+	}
+	const id = randomString(24);
+	await mkdir(dir, { recursive: true });
+	// Written under a temporary name and renamed, so a crash never leaves half a file under the id.
+	await writeFile(join(dir, `${id}.part`), bytes, { mode: 0o600 });
+	await rename(join(dir, `${id}.part`), join(dir, id));
+	const fileName = safeFileName(args.fileName, type);
+	await db
+		.insertInto('attachments')
+		.values({
+			id,
+			proposal_id: proposalId,
+			file_name: fileName,
+			content_type: type,
+			size: bytes.byteLength,
+			sha256: createHash('sha256').update(bytes).digest('hex'),
+			uploaded_by: actorId,
+			uploaded_at: now.toISOString(),
+			removed_at: null
+		})
+		.execute();
+	await audit(db, {
+		actorId,
+		action: 'attachment.add',
+		entity: 'proposal',
+		entityId: proposalId,
+		detail: { attachmentId: id, type, size: bytes.byteLength }
+	});
+	return { ok: true, id };
+}
+
+/** Takes the attachment off the proposal; the file stays for the submissions that listed it. */
+export async function removeAttachment(db: DB, args: { proposalId: number; attachmentId: string; actorId: number }) {
+	const result = await db
+		.updateTable('attachments')
+		.set({ removed_at: new Date().toISOString() })
+		.where('id', '=', args.attachmentId)
+		.where('proposal_id', '=', args.proposalId)
+		.where('removed_at', 'is', null)
+		.executeTakeFirst();
+	if (Number(result.numUpdatedRows) !== 1) return false;
+	await audit(db, {
+		actorId: args.actorId,
+		action: 'attachment.remove',
+		entity: 'proposal',
+		entityId: args.proposalId,
+		detail: { attachmentId: args.attachmentId }
+	});
+	return true;
+}
+
+export async function listAttachments(db: DB, proposalId: number) {
+	const rows = await db
+		.selectFrom('attachments')
+		.select(['id', 'file_name', 'content_type', 'size', 'uploaded_at'])
+		.where('proposal_id', '=', proposalId)
+		.where('removed_at', 'is', null)
+		.orderBy('uploaded_at')
+		.execute();
+	return rows.map((r) => ({ id: r.id, fileName: r.file_name, contentType: r.content_type, size: r.size, uploadedAt: r.uploaded_at }));
+}
+
+export interface Viewer {
+	id: number;
+	role: Role;
+	organisationId: number | null;
+}
+
+/**
+ * The attachment when `viewer` may open its proposal: the owning organisation's staff, admins,
+ * and reviewers the review module lets open it. Undefined for everyone else, exactly as for an
+ * id that does not exist.
+ */
+export async function attachmentFor(db: DB, id: string, viewer: Viewer) {
+	if (!/^[a-z0-9]{24}$/.test(id)) return undefined;
+	const row = await db
+		.selectFrom('attachments')
+		.innerJoin('proposals', 'proposals.id', 'attachments.proposal_id')
+		.select(['attachments.id', 'attachments.file_name', 'attachments.content_type', 'attachments.proposal_id', 'proposals.organisation_id'])
+		.where('attachments.id', '=', id)
+		.executeTakeFirst();
+	if (!row) return undefined;
+	const allowed =
+		viewer.role === 'admin' ||
+		(viewer.role === 'station' && viewer.organisationId !== null && viewer.organisationId === row.organisation_id) ||
+		(viewer.role === 'reviewer' && (await reviewerMayOpen(db, viewer.id, row.proposal_id)));
+	if (!allowed) return undefined;
+	return { fileName: row.file_name, contentType: row.content_type as AttachmentType, proposalId: row.proposal_id };
+}
+
+export async function readAttachmentBytes(id: string, dir = uploadDir()): Promise<Buffer> {
+	return readFile(join(dir, id));
+}

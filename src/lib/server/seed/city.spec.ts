@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { freshDb } from '../../../../tests/helpers/db';
+import { seedCity, cityPlaces } from './city';
+import { listPublishedNeeds } from '../needs';
+import { listResults } from '../decisions';
+import { getRoundBySlug, phaseOf } from '../rounds';
+import { verifyPassword } from '../auth/password';
+
+describe('seedCity', () => {
+	it('builds a small city that the public pages can read', async () => {
+		const db = await freshDb();
+		const city = await seedCity(db, { seed: 7, scale: 0.02 });
+		expect(city.counts.needs).toBe(400);
+		expect(city.counts.proposals).toBe(40);
+		const needs = await db.selectFrom('needs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+		expect(needs.n).toBe(400);
+
+		const current = (await getRoundBySlug(db, city.roundSlug))!;
+		expect(phaseOf(current)).toBe('review');
+		const board = await listPublishedNeeds(db, current.id, { page: 1 });
+		expect(board.total).toBeGreaterThan(200);
+		const earlier = (await getRoundBySlug(db, city.earlierSlug))!;
+		const results = await listResults(db, earlier.id);
+		expect(results!.projects.length).toBeGreaterThan(0);
+		expect(results!.totals.awardedFen).toBeLessThanOrEqual(earlier.pool_fen);
+
+		// Unfinished reviews are left for the benchmark's reviewer to save.
+		const open = await db.selectFrom('review_assignments').select('id').where('status', '=', 'assigned').execute();
+		expect(open.length).toBeGreaterThan(0);
+		const reviewer = await db.selectFrom('users').select('password_hash').where('email', '=', city.reviewerEmails[0]).executeTakeFirstOrThrow();
+		expect(await verifyPassword(reviewer.password_hash, city.password)).toBe(true);
+		await db.destroy();
+	});
+
+	it('is the same city for the same seed, another for another', async () => {
+		const titles = async (seed: number) => {
+			const db = await freshDb();
+			await seedCity(db, { seed, scale: 0.005, now: new Date('2026-06-01T00:00:00Z') });
+			const rows = await db.selectFrom('needs').select(['title', 'receipt_code', 'street']).orderBy('id').execute();
+			await db.destroy();
+			return rows;
+		};
+		expect(await titles(1)).toEqual(await titles(1));
+		expect(await titles(1)).not.toEqual(await titles(2));
+	});
+
+	it('names ~180 streets and ~2,800 communities at full size, without repeats in a street', () => {
+		const places = cityPlaces(2026);
+		const streets = places.flatMap((d) => d.streets);
+		expect(places).toHaveLength(11);
+		expect(streets).toHaveLength(180);
+		const communities = streets.reduce((n, s) => n + s.communities.length, 0);
+		expect(communities).toBeGreaterThan(2_500);
+		expect(communities).toBeLessThan(3_100);
+		for (const s of streets) expect(new Set(s.communities).size).toBe(s.communities.length);
+	});
+});

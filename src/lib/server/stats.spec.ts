@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { freshDb, makeOrganisation, makeProposal, makeRound, makeUser, setPhase } from '../../../tests/helpers/db';
+import { addReviews } from '../../../tests/helpers/decision';
+import { drawLine, publishNotice } from './decisions';
+import { roundStats } from './stats';
+
+describe('roundStats', () => {
+	it('counts published needs, and funding, success rate and leverage once the notice is out', async () => {
+		const db = await freshDb();
+		const round = await makeRound(db, 'review', { pool_fen: 5_000_000 });
+		const org = await makeOrganisation(db);
+		const admin = await makeUser(db, 'admin');
+		const reviewer = await makeUser(db, 'reviewer');
+		const now = new Date().toISOString();
+		const need = (status: 'published' | 'new', category: string) =>
+			db
+				.insertInto('needs')
+				.values({
+					round_id: round.id,
+					receipt_code: `r${Math.random()}`,
+					submission_key: null,
+					title: 't',
+					description: 'd',
+					category,
+					district: '海珠区',
+					street: '南华西街',
+					affected_group: 'g',
+					affected_count: null,
+					urgency: 'low',
+					contact_name: null,
+					contact_phone: null,
+					status,
+					decline_reason: null,
+					created_at: now,
+					published_at: status === 'published' ? now : null
+				})
+				.returning('id')
+				.executeTakeFirstOrThrow();
+		const elderly = await need('published', 'elderly');
+		await need('published', 'children');
+		await need('new', 'children'); // not public: not counted
+		const a = await makeProposal(db, round.id, org, 'eligible', 3_000_000);
+		const b = await makeProposal(db, round.id, org, 'eligible', 3_000_000);
+		await db.insertInto('proposal_needs').values({ proposal_id: a, need_id: elderly.id }).execute();
+		await db.updateTable('proposals').set({ matching_cash_fen: 300_000, volunteer_hours: 100 }).where('id', '=', a).execute();
+		await addReviews(db, round.id, a, [90], [reviewer.id]);
+		await addReviews(db, round.id, b, [80], [reviewer.id]);
+
+		const before = await roundStats(db, round);
+		expect(before).toMatchObject({ needsTotal: 2, decided: false, proposalsTotal: 0, successRate: null, leverage: null });
+
+		await setPhase(db, round.id, 'decision');
+		await drawLine(db, { roundId: round.id, actorId: admin.id });
+		await publishNotice(db, { roundId: round.id, actorId: admin.id });
+		const fresh = await db.selectFrom('rounds').selectAll().where('id', '=', round.id).executeTakeFirstOrThrow();
+		const stats = await roundStats(db, fresh);
+		const hourFen = Number((fresh as unknown as { volunteer_hour_fen?: number }).volunteer_hour_fen ?? 0);
+		expect(stats).toMatchObject({
+			decided: true,
+			proposalsTotal: 2,
+			fundedTotal: 1,
+			successRate: 0.5,
+			awardedFen: 3_000_000,
+			matchingCashFen: 300_000,
+			volunteerHours: 100,
+			volunteerValueFen: 100 * hourFen
+		});
+		expect(stats.leverage).toBeCloseTo((300_000 + 100 * hourFen) / 3_000_000);
+		expect(stats.byCategory.find((r) => r.key === 'elderly')).toEqual({ key: 'elderly', needs: 1, proposals: 1, funded: 1, awardFen: 3_000_000 });
+		// A proposal answering no need counts under "other".
+		expect(stats.byCategory.find((r) => r.key === 'other')).toMatchObject({ proposals: 1, funded: 0 });
+		expect(stats.byDistrict).toEqual([{ key: '海珠区', needs: 2, proposals: 2, funded: 1, awardFen: 3_000_000 }]);
+	});
+});

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { getDb } from '$lib/server/db';
+import { requireRole } from '$lib/server/auth/guard';
+import { listRounds } from '$lib/server/rounds';
+import { listAllProposals, proposalCounts } from '$lib/server/proposals';
+import { DISTRICTS, SERVICE_CATEGORIES } from '$lib/domain/catalogue';
+import type { PageServerLoad } from './$types';
+
+const STATUSES = ['submitted', 'returned', 'eligible', 'ineligible', 'funded', 'not_funded', 'withdrawn'] as const;
+
+/** Unknown filter values are ignored rather than refused: the URL is hand-editable. */
+const filterSchema = z.object({
+	round: z.coerce.number().int().positive().optional().catch(undefined),
+	status: z.enum(STATUSES).optional().catch(undefined),
+	district: z.enum(DISTRICTS).optional().catch(undefined),
+	category: z.enum(SERVICE_CATEGORIES).optional().catch(undefined)
+});
+
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, 'admin');
+	const db = getDb();
+	const q = event.url.searchParams;
+	const filter = filterSchema.parse({
+		round: q.get('round') || undefined,
+		status: q.get('status') || undefined,
+		district: q.get('district') || undefined,
+		category: q.get('category') || undefined
+	});
+	const rows = await listAllProposals(db, {
+		roundId: filter.round,
+		status: filter.status,
+		district: filter.district,
+		category: filter.category
+	});
+	return {
+		filter: {
+			round: filter.round ? String(filter.round) : '',
+			status: filter.status ?? '',
+			district: filter.district ?? '',
+			category: filter.category ?? ''
+		},
+		statuses: STATUSES,
+		rounds: (await listRounds(db)).map((r) => ({ id: r.id, title: r.title })),
+		proposals: rows.map((r) => ({
+			id: r.id,
+			roundId: r.round_id,
+			title: r.title,
+			status: r.status,
+			requestedFen: r.requested_fen,
+			roundTitle: r.round_title,
+			organisation: r.organisation,
+			district: r.district,
+			categories: r.categories
+		})),
+		counts: proposalCounts(rows)
+	};
+};

@@ -1,0 +1,183 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { getDb } from '$lib/server/db';
+import { requireRole } from '$lib/server/auth/guard';
+import { getRoundById, inPhase, phaseOf } from '$lib/server/rounds';
+import type { Outcome } from '$lib/server/reviews';
+import {
+	LINE_EDIT_PHASES,
+	NOTICE_DAYS_MAX,
+	NOTICE_PHASES,
+	confirmFinalList,
+	drawLine,
+	previewFundingLine,
+	publishNotice,
+	saveLineSettings,
+	setLineOverride,
+	setReducedAward
+} from '$lib/server/decisions';
+import { TIE_RULES } from '$lib/domain/funding-line';
+import { fenToYuanInput, yuanToFen } from '$lib/domain/money';
+import { fieldErrors, formValues, moneyFen, text, wholeNumber } from '$lib/schemas/form';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+const recordId = z.string().trim().regex(/^\d{1,12}$/, 'err.choice').transform(Number);
+const REASON_MAX = 500;
+
+/** "越秀区,100000" per line → { 越秀区: 10000000 } (fen); a wrong line is a field error. */
+const districtCaps = z
+	.string()
+	.max(2000)
+	.optional()
+	.transform((value, ctx) => {
+		const caps: Record<string, number> = {};
+		for (const line of (value ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean)) {
+			const m = /^([^,，]{1,30})[,，]\s*(\S+)$/.exec(line);
+			const fen = m ? yuanToFen(m[2]) : null;
+			if (!m || fen === null) {
+				ctx.addIssue({ code: 'custom', message: 'results.err.capFormat' });
+				return z.NEVER;
+			}
+			caps[m[1].trim()] = fen;
+		}
+		return caps;
+	});
+
+const schemas = {
+	settings: z.object({
+		tieRule: z.enum(TIE_RULES),
+		minScore: z
+			.string()
+			.trim()
+			.optional()
+			.transform((v, ctx) => {
+				if (!v) return null;
+				const n = Number(v);
+				if (!/^\d{1,3}(\.\d{1,2})?$/.test(v) || n > 100) {
+					ctx.addIssue({ code: 'custom', message: 'err.invalid' });
+					return z.NEVER;
+				}
+				return n;
+			}),
+		caps: districtCaps,
+		noticeDays: wholeNumber(1, NOTICE_DAYS_MAX)
+	}),
+	reduce: z.object({ proposalId: recordId, award: moneyFen, reason: text(REASON_MAX) }),
+	reduceClear: z.object({ proposalId: recordId }),
+	override: z.object({ proposalId: recordId, kind: z.enum(['fund', 'exclude']), reason: text(REASON_MAX) }),
+	overrideClear: z.object({ proposalId: recordId })
+};
+type LineAction = keyof typeof schemas;
+
+async function loadRound(event: Pick<RequestEvent, 'params'>) {
+	const id = Number(event.params.id);
+	const round = Number.isSafeInteger(id) ? await getRoundById(getDb(), id) : undefined;
+	if (!round) error(404, 'not found');
+	return round;
+}
+
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, 'admin');
+	const round = await loadRound(event);
+	const db = getDb();
+	const now = new Date();
+	const line = await previewFundingLine(db, round);
+	const openObjections = await db
+		.selectFrom('objections')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('round_id', '=', round.id)
+		.where('status', '=', 'open')
+		.executeTakeFirstOrThrow();
+	const editable = inPhase(round, LINE_EDIT_PHASES, now) && !round.notice_published_at;
+	return {
+		round: {
+			id: round.id,
+			slug: round.slug,
+			title: round.title,
+			timeZone: round.time_zone,
+			phase: phaseOf(round, now),
+			lineDrawnAt: round.line_drawn_at,
+			noticePublishedAt: round.notice_published_at,
+			noticeEndsAt: round.notice_ends_at,
+			confirmedAt: round.results_confirmed_at
+		},
+		settings: {
+			tieRule: line.rules.tieRule,
+			minScore: line.rules.minScore === null ? '' : String(line.rules.minScore),
+			caps: Object.entries(line.rules.districtCapsFen)
+				.map(([d, fen]) => `${d},${fenToYuanInput(fen)}`)
+				.join('\n'),
+			noticeDays: String(round.notice_working_days)
+		},
+		basis: line.basis,
+		totals: line.totals,
+		byDistrictFen: line.byDistrictFen,
+		rows: line.rows,
+		openObjections: Number(openObjections.n),
+		can: {
+			edit: editable,
+			publish: editable && !!round.line_drawn_at,
+			confirm:
+				inPhase(round, NOTICE_PHASES, now) &&
+				!!round.notice_ends_at &&
+				!round.results_confirmed_at &&
+				now.getTime() >= Date.parse(round.notice_ends_at) &&
+				Number(openObjections.n) === 0
+		}
+	};
+};
+
+function lineAction<K extends LineAction>(
+	action: K,
+	run: (data: z.output<(typeof schemas)[K]>, roundId: number, actorId: number) => Promise<Outcome<unknown>>
+) {
+	return async (event: RequestEvent) => {
+		const user = requireRole(event, 'admin');
+		const round = await loadRound(event);
+		const values = formValues(await event.request.formData());
+		const proposalId = Number(values.proposalId) || null;
+		const parsed = schemas[action].safeParse(values);
+		if (!parsed.success) return fail(400, { action, proposalId, values, errors: fieldErrors(parsed.error) });
+		const result = await run(parsed.data as z.output<(typeof schemas)[K]>, round.id, user.id);
+		if (!result.ok) return fail(400, { action, proposalId, values, errors: result.errors });
+		redirect(303, `/admin/rounds/${round.id}/decision?done=${action}${proposalId ? `#p-${proposalId}` : ''}`);
+	};
+}
+
+function roundAction(action: string, run: (roundId: number, actorId: number) => Promise<Outcome<unknown>>) {
+	return async (event: RequestEvent) => {
+		const user = requireRole(event, 'admin');
+		const round = await loadRound(event);
+		const result = await run(round.id, user.id);
+		if (!result.ok) return fail(400, { action, proposalId: null, values: {}, errors: result.errors });
+		redirect(303, `/admin/rounds/${round.id}/decision?done=${action}`);
+	};
+}
+
+export const actions: Actions = {
+	draw: roundAction('draw', (roundId, actorId) => drawLine(getDb(), { roundId, actorId })),
+	settings: lineAction('settings', (d, roundId, actorId) =>
+		saveLineSettings(getDb(), {
+			roundId,
+			actorId,
+			tieRule: d.tieRule,
+			minScore: d.minScore,
+			districtCapsFen: d.caps,
+			noticeWorkingDays: d.noticeDays
+		})
+	),
+	reduce: lineAction('reduce', (d, roundId, actorId) =>
+		setReducedAward(getDb(), { roundId, proposalId: d.proposalId, awardFen: d.award, reason: d.reason, actorId })
+	),
+	reduceClear: lineAction('reduceClear', (d, roundId, actorId) =>
+		setReducedAward(getDb(), { roundId, proposalId: d.proposalId, awardFen: null, reason: null, actorId })
+	),
+	override: lineAction('override', (d, roundId, actorId) =>
+		setLineOverride(getDb(), { roundId, proposalId: d.proposalId, kind: d.kind, reason: d.reason, actorId })
+	),
+	overrideClear: lineAction('overrideClear', (d, roundId, actorId) =>
+		setLineOverride(getDb(), { roundId, proposalId: d.proposalId, kind: null, reason: null, actorId })
+	),
+	publishNotice: roundAction('publishNotice', (roundId, actorId) => publishNotice(getDb(), { roundId, actorId })),
+	confirm: roundAction('confirm', (roundId, actorId) => confirmFinalList(getDb(), { roundId, actorId }))
+};

@@ -1,0 +1,94 @@
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { z } from 'zod';
+import { getDb } from '$lib/server/db';
+import { requireRole } from '$lib/server/auth/guard';
+import { getRoundById, phaseOf } from '$lib/server/rounds';
+import { COMMENT_MAX, ELIGIBILITY_OUTCOMES, proposalForCheck, recordEligibility } from '$lib/server/eligibility';
+import { eligibilityChecklist, linkedNeeds } from '$lib/server/proposals';
+import { budgetProblemError } from '$lib/schemas/proposals';
+import { fieldError, fieldErrors, formValues, type FieldErrors } from '$lib/schemas/form';
+import { zonedToUtc } from '$lib/domain/time';
+import type { Actions, PageServerLoad } from './$types';
+
+async function context(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
+	const user = requireRole(event, 'admin');
+	const db = getDb();
+	const roundId = Number(event.params.id);
+	const proposalId = Number(event.params.proposalId);
+	if (!Number.isSafeInteger(roundId) || !Number.isSafeInteger(proposalId)) error(404, 'not found');
+	const round = await getRoundById(db, roundId);
+	if (!round) error(404, 'not found');
+	const found = await proposalForCheck(db, round, proposalId);
+	if (!found) error(404, 'not found');
+	return { user, db, round, found };
+}
+
+const schema = z.object({
+	outcome: z.enum(ELIGIBILITY_OUTCOMES, { message: 'eligibility.err.outcome' }),
+	comment: z.string().trim().max(COMMENT_MAX),
+	revisionDueAt: z.string().trim().max(20)
+});
+
+export const load: PageServerLoad = async (event) => {
+	const { db, round, found } = await context(event);
+	const { proposal, content, rules, problems, attachments, checks } = found;
+	return {
+		round: { id: round.id, title: round.title, timeZone: round.time_zone, phase: phaseOf(round), reviewAt: round.review_at },
+		rules,
+		proposal: {
+			id: proposal.id,
+			status: proposal.status,
+			submittedAt: proposal.submitted_at,
+			revisionDueAt: proposal.revision_due_at
+		},
+		organisation: {
+			name: proposal.organisation,
+			kind: proposal.kind,
+			registrationNo: proposal.registration_no,
+			district: proposal.district,
+			street: proposal.street,
+			introduction: proposal.introduction
+		},
+		content,
+		needs: await linkedNeeds(db, proposal.id),
+		problems: problems.map(budgetProblemError),
+		attachments,
+		checks,
+		checklist: eligibilityChecklist(round),
+		done: event.url.searchParams.get('done')
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const { user, db, round, found } = await context(event);
+		const data = await event.request.formData();
+		const values = formValues(data);
+		const ticked = data
+			.getAll('item')
+			.map((v) => Number(v))
+			.filter((n) => Number.isInteger(n));
+		const kept = {
+			outcome: values.outcome ?? '',
+			comment: values.comment ?? '',
+			revisionDueAt: values.revisionDueAt ?? '',
+			ticked: ticked.map(String)
+		};
+		const refuse = (status: number, errors: FieldErrors) => fail(status, { values: kept, errors });
+		const parsed = schema.safeParse(kept);
+		if (!parsed.success) return refuse(400, fieldErrors(parsed.error));
+		let revisionDueAt: string | null = null;
+		if (parsed.data.outcome === 'return' && parsed.data.revisionDueAt) {
+			revisionDueAt = zonedToUtc(parsed.data.revisionDueAt, round.time_zone);
+			if (!revisionDueAt) return refuse(400, fieldError('revisionDueAt', 'err.invalid'));
+		}
+		const result = await recordEligibility(db, {
+			round,
+			proposalId: found.proposal.id,
+			actorId: user.id,
+			input: { outcome: parsed.data.outcome, ticked, comment: parsed.data.comment, revisionDueAt }
+		});
+		if (!result.ok) return refuse(result.status, result.errors);
+		redirect(303, `/admin/rounds/${round.id}/eligibility/${found.proposal.id}?done=${parsed.data.outcome}`);
+	}
+};

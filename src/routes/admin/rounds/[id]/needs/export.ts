@@ -1,0 +1,80 @@
+import { error, type RequestEvent } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { requireRole } from '$lib/server/auth/guard';
+import { getRoundById } from '$lib/server/rounds';
+import { needsForExport } from '$lib/server/needs';
+import { listCategories } from '$lib/server/categories';
+import { audit } from '$lib/server/audit';
+import { translate, type Locale, type MessageKey } from '$lib/i18n';
+import { formatInZone } from '$lib/domain/time';
+import type { Cell } from '$lib/domain/csv';
+
+const COLUMNS = [
+	'id',
+	'receipt',
+	'status',
+	'title',
+	'description',
+	'category',
+	'district',
+	'street',
+	'community',
+	'group',
+	'count',
+	'urgency',
+	'supports',
+	'proposals',
+	'received',
+	'published',
+	'mergedInto',
+	'declineReason'
+] as const;
+
+/**
+ * The needs of a round as a header and rows in the admin's language, for CSV and .xlsx alike.
+ * Residents' contacts are left out: a spreadsheet travels further than the admin area.
+ */
+export async function needsSheet(event: RequestEvent, format: 'csv' | 'xlsx') {
+	const user = requireRole(event, 'admin');
+	const db = getDb();
+	const id = /^\d{1,12}$/.test(event.params.id ?? '') ? Number(event.params.id) : NaN;
+	const round = Number.isSafeInteger(id) ? await getRoundById(db, id) : undefined;
+	if (!round) error(404, 'not found');
+	const locale: Locale = event.locals.locale ?? 'zh-CN';
+	const t = (key: MessageKey) => translate(locale, key);
+	const categories = await listCategories(db, { withRetired: true });
+	const categoryName = (key: string) => {
+		const c = categories.find((x) => x.key === key);
+		return c ? (locale === 'en' ? c.en : c.zh) : key;
+	};
+	const when = (iso: string | null) => (iso ? formatInZone(iso, round.time_zone) : '');
+	const needs = await needsForExport(db, round.id);
+	const header = COLUMNS.map((c) => t(`needs.export.${c}`));
+	const rows: Cell[][] = needs.map((n) => [
+		n.id,
+		n.receipt_code,
+		t(`need.status.${n.status}` as MessageKey),
+		n.title,
+		n.description,
+		categoryName(n.category),
+		n.district,
+		n.street,
+		n.community ?? '',
+		n.affected_group,
+		n.affected_count,
+		t(`urgency.${n.urgency}` as MessageKey),
+		n.support_count,
+		n.proposal_count,
+		when(n.created_at),
+		when(n.published_at),
+		n.merged_into ?? '',
+		n.decline_reason ?? ''
+	]);
+	await audit(db, { actorId: user.id, action: 'need.export', entity: 'round', entityId: round.id, detail: { format, rows: rows.length } });
+	return { round, header, rows };
+}
+
+/** "needs-2026-weichuangtou.csv", safe in a Content-Disposition header. */
+export function fileName(slug: string, ext: string): string {
+	return `needs-${slug.replace(/[^a-z0-9-]/gi, '')}.${ext}`;
+}

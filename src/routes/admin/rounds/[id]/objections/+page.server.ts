@@ -1,0 +1,47 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { getDb } from '$lib/server/db';
+import { requireRole } from '$lib/server/auth/guard';
+import { getRoundById, inPhase } from '$lib/server/rounds';
+import { NOTICE_PHASES } from '$lib/server/decisions';
+import { answerObjection, listObjectionsForAdmin, RESPONSE_MAX } from '$lib/server/objections';
+import { fieldErrors, formValues, text } from '$lib/schemas/form';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+const answerSchema = z.object({
+	objectionId: z.string().trim().regex(/^\d{1,12}$/, 'err.choice').transform(Number),
+	outcome: z.enum(['upheld', 'dismissed']),
+	effect: z.enum(['exclude', 'none']).default('none'),
+	response: text(RESPONSE_MAX)
+});
+
+async function loadRound(event: Pick<RequestEvent, 'params'>) {
+	const id = Number(event.params.id);
+	const round = Number.isSafeInteger(id) ? await getRoundById(getDb(), id) : undefined;
+	if (!round) error(404, 'not found');
+	return round;
+}
+
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, 'admin');
+	const round = await loadRound(event);
+	return {
+		round: { id: round.id, slug: round.slug, title: round.title, timeZone: round.time_zone },
+		canAnswer: inPhase(round, NOTICE_PHASES) && !round.results_confirmed_at,
+		objections: await listObjectionsForAdmin(getDb(), round.id)
+	};
+};
+
+export const actions: Actions = {
+	answer: async (event) => {
+		const user = requireRole(event, 'admin');
+		const round = await loadRound(event);
+		const values = formValues(await event.request.formData());
+		const objectionId = Number(values.objectionId) || null;
+		const parsed = answerSchema.safeParse(values);
+		if (!parsed.success) return fail(400, { objectionId, values, errors: fieldErrors(parsed.error) });
+		const result = await answerObjection(getDb(), { roundId: round.id, actorId: user.id, ...parsed.data });
+		if (!result.ok) return fail(400, { objectionId, values, errors: result.errors });
+		redirect(303, `/admin/rounds/${round.id}/objections?done=1#o-${parsed.data.objectionId}`);
+	}
+};

@@ -1,0 +1,58 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { requireRole } from '$lib/server/auth/guard';
+import { getRoundById } from '$lib/server/rounds';
+import { listReviewerProfiles, panelIds, setPanel } from '$lib/server/reviewers';
+import { formError } from '$lib/schemas/form';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+async function loadRound(event: Pick<RequestEvent, 'params'>) {
+	const id = Number(event.params.id);
+	const round = Number.isSafeInteger(id) ? await getRoundById(getDb(), id) : undefined;
+	if (!round) error(404, 'not found');
+	return round;
+}
+
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, 'admin');
+	const round = await loadRound(event);
+	const db = getDb();
+	const [profiles, panel, loads] = await Promise.all([
+		listReviewerProfiles(db),
+		panelIds(db, round.id),
+		db
+			.selectFrom('review_assignments')
+			.select(['reviewer_id', (eb) => eb.fn.countAll<number>().as('n')])
+			.where('round_id', '=', round.id)
+			.groupBy('reviewer_id')
+			.execute()
+	]);
+	const load = new Map(loads.map((l) => [l.reviewer_id, Number(l.n)]));
+	return {
+		round: { id: round.id, title: round.title },
+		reviewers: profiles
+			.filter((r) => r.active)
+			.map((r) => ({
+				id: r.id,
+				name: r.name,
+				organisationName: r.organisationName,
+				expertise: r.expertise,
+				onPanel: panel.includes(r.id),
+				assigned: load.get(r.id) ?? 0
+			}))
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const user = requireRole(event, 'admin');
+		const round = await loadRound(event);
+		const data = await event.request.formData();
+		const raw = data.getAll('reviewerId').map(String);
+		if (raw.some((v) => !/^\d{1,12}$/.test(v))) return fail(400, { chosen: [], errors: formError('err.invalid') });
+		const ids = raw.map(Number);
+		const result = await setPanel(getDb(), { roundId: round.id, reviewerIds: ids, actorId: user.id });
+		if (!result.ok) return fail(400, { chosen: ids, errors: result.errors });
+		redirect(303, `/admin/rounds/${round.id}/panel?saved=1`);
+	}
+};

@@ -1,0 +1,29 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { requireRole } from '$lib/server/auth/guard';
+import { getRoundById } from '$lib/server/rounds';
+import { reviewProgress, sendReviewReminders } from '$lib/server/reviews';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+async function loadRound(event: Pick<RequestEvent, 'params'>) {
+	const id = Number(event.params.id);
+	const round = Number.isSafeInteger(id) ? await getRoundById(getDb(), id) : undefined;
+	if (!round) error(404, 'not found');
+	return round;
+}
+
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, 'admin');
+	const round = await loadRound(event);
+	return { round: { id: round.id, title: round.title }, progress: await reviewProgress(getDb(), round.id) };
+};
+
+export const actions: Actions = {
+	remind: async (event) => {
+		const user = requireRole(event, 'admin');
+		const round = await loadRound(event);
+		const result = await sendReviewReminders(getDb(), { roundId: round.id, actorId: user.id });
+		if (!result.ok) return fail(400, { errors: result.errors });
+		redirect(303, `/admin/rounds/${round.id}/progress?reminded=${result.value.reminded}`);
+	}
+};

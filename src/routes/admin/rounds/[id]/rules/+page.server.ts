@@ -1,0 +1,95 @@
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { z } from 'zod';
+import { getDb } from '$lib/server/db';
+import { requireRole } from '$lib/server/auth/guard';
+import { getRoundById, phaseOf } from '$lib/server/rounds';
+import { RULES_PHASES, eligibilityChecklist, roundRules, updateProposalRules } from '$lib/server/proposals';
+import { BUDGET_CATEGORIES } from '$lib/domain/budget';
+import { fenToYuanInput } from '$lib/domain/money';
+import { fieldErrors, formValues, moneyFen } from '$lib/schemas/form';
+import type { Actions, PageServerLoad } from './$types';
+
+/** A whole percentage, 0–100 (the shared wholeNumber would call 150 "too long"). */
+const percent = z
+	.string()
+	.trim()
+	.regex(/^\d{1,3}$/, 'err.integer')
+	.transform(Number)
+	.refine((n) => n <= 100, { message: 'rules.err.percent' });
+
+const schema = z.object({
+	matchingMinPct: percent,
+	personnelMaxPct: percent,
+	adminMaxPct: percent,
+	volunteerRate: moneyFen.pipe(z.number().max(100_000, 'rules.err.rate')),
+	banned: z.array(z.enum(BUDGET_CATEGORIES)),
+	checklist: z
+		.string()
+		.max(4000)
+		.transform((v) =>
+			v
+				.split('\n')
+				.map((l) => l.trim())
+				.filter(Boolean)
+		)
+		.pipe(z.array(z.string().max(200)).min(1, 'err.required').max(20))
+});
+
+async function roundOf(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
+	const user = requireRole(event, 'admin');
+	const id = Number(event.params.id);
+	const round = Number.isSafeInteger(id) ? await getRoundById(getDb(), id) : undefined;
+	if (!round) error(404, 'not found');
+	return { user, round };
+}
+
+export const load: PageServerLoad = async (event) => {
+	const { round } = await roundOf(event);
+	const rules = roundRules(round);
+	return {
+		round: { id: round.id, title: round.title, phase: phaseOf(round) },
+		editable: RULES_PHASES.includes(phaseOf(round)),
+		values: {
+			matchingMinPct: String(rules.matchingMinPct),
+			personnelMaxPct: String(rules.personnelMaxPct),
+			adminMaxPct: String(rules.adminMaxPct),
+			volunteerRate: fenToYuanInput(rules.volunteerHourFen),
+			banned: [...rules.bannedCategories],
+			checklist: eligibilityChecklist(round).join('\n')
+		},
+		saved: event.url.searchParams.has('saved')
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const { user, round } = await roundOf(event);
+		const data = await event.request.formData();
+		const v = formValues(data);
+		const values = {
+			matchingMinPct: v.matchingMinPct ?? '',
+			personnelMaxPct: v.personnelMaxPct ?? '',
+			adminMaxPct: v.adminMaxPct ?? '',
+			volunteerRate: v.volunteerRate ?? '',
+			banned: data.getAll('banned').map(String),
+			checklist: v.checklist ?? ''
+		};
+		const parsed = schema.safeParse(values);
+		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
+		const p = parsed.data;
+		const result = await updateProposalRules(getDb(), {
+			round,
+			actorId: user.id,
+			input: {
+				matchingMinPct: p.matchingMinPct,
+				personnelMaxPct: p.personnelMaxPct,
+				adminMaxPct: p.adminMaxPct,
+				bannedCategories: p.banned,
+				volunteerHourFen: p.volunteerRate,
+				checklist: p.checklist
+			}
+		});
+		if (!result.ok) return fail(400, { values, errors: result.errors });
+		redirect(303, `/admin/rounds/${round.id}/rules?saved`);
+	}
+};

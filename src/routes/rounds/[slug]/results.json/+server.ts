@@ -1,0 +1,13 @@
+import { error, json } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { publicRoundBySlug } from '$lib/server/rounds';
+import { resultsJson } from '$lib/server/open-data';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = async ({ params }) => {
+	const db = getDb();
+	const round = await publicRoundBySlug(db, params.slug);
+	const body = round ? await resultsJson(db, round) : null;
+	if (!body) error(404, 'not found');
+	return json(body, { headers: { 'cache-control': 'no-cache', 'access-control-allow-origin': '*' } });
+};

@@ -1,0 +1,12 @@
+import { error } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { publicRoundBySlug } from '$lib/server/rounds';
+import { roundStats } from '$lib/server/stats';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params }) => {
+	const db = getDb();
+	const round = await publicRoundBySlug(db, params.slug);
+	if (!round) error(404, 'not found');
+	return { round: { slug: round.slug, title: round.title }, stats: await roundStats(db, round) };
+};

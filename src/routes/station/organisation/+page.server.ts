@@ -1,0 +1,22 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { requireStation } from '$lib/server/auth/guard';
+import { getOrganisationProfile, updateOrganisationProfile } from '$lib/server/organisations';
+import { saveProfile } from '../../admin/organisations/profile.server';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { organisationId } = requireStation(event);
+	const profile = await getOrganisationProfile(getDb(), organisationId);
+	if (!profile) error(403, 'forbidden');
+	return { profile, saved: event.url.searchParams.has('saved') };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const { user, organisationId } = requireStation(event);
+		const result = await saveProfile(event.request, (input) => updateOrganisationProfile(getDb(), organisationId, input, user.id));
+		if (!result.ok) return fail(400, { values: result.values, errors: result.errors });
+		redirect(303, '/station/organisation?saved');
+	}
+};

@@ -1,0 +1,151 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import SQLite from 'better-sqlite3';
+import { migrate, openDatabase } from '../../src/lib/server/db';
+import { createRound } from '../../src/lib/server/rounds';
+import { seedCity } from '../../src/lib/server/seed/city';
+
+/**
+ * A production server (`node build`) of a test's own, on its own small city database under
+ * tests/.tmp and a port in 5500–5599, with RATE_LIMITS=off: for tests that kill the server,
+ * load it, or throw hostile input at it, which must not disturb the shared end-to-end server
+ * (its rate limits count per address, and its fixtures belong to the other tests).
+ */
+
+export const CALL_SLUG = 'resilience-call';
+
+export async function portIsFree(port: number): Promise<boolean> {
+	return new Promise((resolve) => {
+		const probe = createServer();
+		probe.once('error', () => resolve(false));
+		probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+	});
+}
+
+export async function freePort(): Promise<number> {
+	const start = 5500 + (process.pid % 50);
+	for (let i = 0; i < 100; i++) {
+		const port = 5500 + ((start - 5500 + i) % 100);
+		if (await portIsFree(port)) return port;
+	}
+	throw new Error('no free port in 5500–5599');
+}
+
+/** A small city, plus a round whose needs call is open, in a database of this test's own. */
+export async function prepareDatabase(name: string): Promise<string> {
+	mkdirSync('tests/.tmp', { recursive: true });
+	const path = `tests/.tmp/${name}-${process.pid}.db`;
+	for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+	const db = openDatabase(path);
+	await migrate(db);
+	await seedCity(db, { seed: 11, scale: 0.01 });
+	const day = 24 * 60 * 60 * 1000;
+	const at = (d: number) => new Date(Date.now() + d * day).toISOString();
+	await createRound(
+		db,
+		{
+			slug: CALL_SLUG,
+			title: '需求征集（韧性测试）',
+			year: 2024,
+			pool_fen: 10_000_000,
+			grant_min_fen: 500_000,
+			grant_max_fen: 5_000_000,
+			proposals_per_org: 2,
+			reviewers_per_proposal: 5,
+			time_zone: 'Asia/Shanghai',
+			needs_call_at: at(-1),
+			applications_at: at(30),
+			eligibility_at: at(60),
+			review_at: at(70),
+			decision_at: at(80),
+			notice_at: at(90),
+			implementation_at: at(100),
+			closed_at: at(400)
+		},
+		null
+	);
+	await db.destroy();
+	return path;
+}
+
+export interface Server {
+	base: string;
+	child: ChildProcess;
+	log: string[];
+}
+
+export async function startServer(databasePath: string, port: number): Promise<Server> {
+	const base = `http://127.0.0.1:${port}`;
+	const log: string[] = [];
+	const child = spawn(process.execPath, ['build'], {
+		env: { ...process.env, DATABASE_PATH: databasePath, PORT: String(port), HOST: '127.0.0.1', ORIGIN: base, RATE_LIMITS: 'off' },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	child.stdout!.on('data', (d) => log.push(String(d)));
+	child.stderr!.on('data', (d) => log.push(String(d)));
+	for (let i = 0; i < 200; i++) {
+		if (child.exitCode !== null) throw new Error(`server exited: ${log.join('')}`);
+		try {
+			if ((await fetch(`${base}/healthz`)).ok) return { base, child, log };
+		} catch {
+			/* not yet listening */
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	child.kill('SIGKILL');
+	throw new Error('server did not start');
+}
+
+export async function stop(server: Server, signal: NodeJS.Signals = 'SIGTERM') {
+	if (server.child.exitCode !== null || server.child.signalCode !== null) return;
+	const exited = new Promise((r) => server.child.once('exit', r));
+	server.child.kill(signal);
+	await exited;
+}
+
+/** The need form's fields: places by text and, where the registry has them, by id. */
+export function needForm(databasePath: string): Record<string, string> {
+	const form: Record<string, string> = {
+		title: '楼道灯坏了',
+		description: '晚上老人下楼看不清台阶。',
+		category: 'elderly',
+		district: '海珠区',
+		street: '沙园街',
+		affected_group: '楼栋长者',
+		affected_count: '12',
+		urgency: 'medium',
+		website: ''
+	};
+	const raw = new SQLite(databasePath, { readonly: true });
+	try {
+		const place = raw
+			.prepare(
+				`SELECT d.id AS district_id, s.id AS street_id, c.id AS community_id FROM places c
+				 JOIN places s ON s.id = c.parent_id JOIN places d ON d.id = s.parent_id WHERE c.kind = 'community' LIMIT 1`
+			)
+			.get() as Record<string, number> | undefined;
+		if (place) for (const [k, v] of Object.entries(place)) form[k] = String(v);
+	} catch {
+		/* a schema without the place registry */
+	}
+	raw.close();
+	return form;
+}
+
+let keys = 0;
+const ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
+const encode = (n: number) => {
+	let s = '';
+	do {
+		s = ALPHABET[n % 32] + s;
+		n = Math.floor(n / 32);
+	} while (n > 0);
+	return s;
+};
+/** A submission key the form accepts ([a-z2-9]{16,64}), unique to this run. */
+export function submissionKey(tag: string): string {
+	keys += 1;
+	return `${tag}${encode(process.pid)}x${encode(Date.now())}x${encode(keys)}`;
+}
+
