@@ -1,8 +1,7 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
 import {
-	getRoundById,
 	getRoundBySlug,
 	getRubric,
 	overridePhase,
@@ -15,13 +14,7 @@ import { phaseOverrideSchema, roundSchema } from '$lib/schemas/rounds';
 import { fieldError, fieldErrors, formValues } from '$lib/schemas/form';
 import { scheduledPhase } from '$lib/domain/phases';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-
-async function loadRound(event: RequestEvent | Parameters<PageServerLoad>[0]) {
-	const id = Number(event.params.id);
-	const round = Number.isSafeInteger(id) ? await getRoundById(getDb(), id) : undefined;
-	if (!round) error(404, 'not found');
-	return round;
-}
+import { loadRound } from './round.server';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');

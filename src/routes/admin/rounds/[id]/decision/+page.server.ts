@@ -1,8 +1,8 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
-import { getRoundById, inPhase, phaseOf } from '$lib/server/rounds';
+import { inPhase, phaseOf } from '$lib/server/rounds';
 import type { Outcome } from '$lib/server/reviews';
 import {
 	LINE_EDIT_PHASES,
@@ -20,6 +20,7 @@ import { TIE_RULES } from '$lib/domain/funding-line';
 import { fenToYuanInput, yuanToFen } from '$lib/domain/money';
 import { fieldErrors, formValues, moneyFen, text, wholeNumber } from '$lib/schemas/form';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { loadRound } from '../round.server';
 
 const recordId = z.string().trim().regex(/^\d{1,12}$/, 'err.choice').transform(Number);
 const REASON_MAX = 500;
@@ -68,13 +69,6 @@ const schemas = {
 	overrideClear: z.object({ proposalId: recordId })
 };
 type LineAction = keyof typeof schemas;
-
-async function loadRound(event: Pick<RequestEvent, 'params'>) {
-	const id = Number(event.params.id);
-	const round = Number.isSafeInteger(id) ? await getRoundById(getDb(), id) : undefined;
-	if (!round) error(404, 'not found');
-	return round;
-}
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');

@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
 import { getRoundById, listRounds, phaseOf } from '$lib/server/rounds';
@@ -25,6 +25,7 @@ import {
 } from '$lib/schemas/needs';
 import type { NeedStatus } from '$lib/server/schema';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { loadRound } from '../round.server';
 
 type StatusFilter = NeedStatus | 'all';
 
@@ -32,13 +33,6 @@ function statusOf(value: string | null | undefined): StatusFilter {
 	return value === 'all' || (NEED_STATUSES as readonly string[]).includes(value ?? '')
 		? (value as StatusFilter)
 		: 'new';
-}
-
-async function loadRound(event: RequestEvent | Parameters<PageServerLoad>[0]) {
-	const id = /^\d{1,12}$/.test(event.params.id) ? Number(event.params.id) : NaN;
-	const round = Number.isSafeInteger(id) ? await getRoundById(getDb(), id) : undefined;
-	if (!round) error(404, 'not found');
-	return round;
 }
 
 /** Back to the list the admin was working on, with what was done. */

@@ -1,13 +1,13 @@
-import { error, type RequestEvent } from '@sveltejs/kit';
+import { type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
-import { getRoundById } from '$lib/server/rounds';
 import { needsForExport } from '$lib/server/needs';
 import { listCategories } from '$lib/server/categories';
 import { audit } from '$lib/server/audit';
 import { translate, type Locale, type MessageKey } from '$lib/i18n';
 import { formatInZone } from '$lib/domain/time';
 import type { Cell } from '$lib/domain/csv';
+import { loadRound } from '../round.server';
 
 const COLUMNS = [
 	'id',
@@ -37,9 +37,7 @@ const COLUMNS = [
 export async function needsSheet(event: RequestEvent, format: 'csv' | 'xlsx') {
 	const user = requireRole(event, 'admin');
 	const db = getDb();
-	const id = /^\d{1,12}$/.test(event.params.id ?? '') ? Number(event.params.id) : NaN;
-	const round = Number.isSafeInteger(id) ? await getRoundById(db, id) : undefined;
-	if (!round) error(404, 'not found');
+	const round = await loadRound(event);
 	const locale: Locale = event.locals.locale ?? 'zh-CN';
 	const t = (key: MessageKey) => translate(locale, key);
 	const categories = await listCategories(db, { withRetired: true });

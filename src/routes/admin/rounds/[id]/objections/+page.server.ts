@@ -1,12 +1,13 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
-import { getRoundById, inPhase } from '$lib/server/rounds';
+import { inPhase } from '$lib/server/rounds';
 import { NOTICE_PHASES } from '$lib/server/decisions';
 import { answerObjection, listObjectionsForAdmin, RESPONSE_MAX } from '$lib/server/objections';
 import { fieldErrors, formValues, text } from '$lib/schemas/form';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { loadRound } from '../round.server';
 
 const answerSchema = z.object({
 	objectionId: z.string().trim().regex(/^\d{1,12}$/, 'err.choice').transform(Number),
@@ -14,13 +15,6 @@ const answerSchema = z.object({
 	effect: z.enum(['exclude', 'none']).default('none'),
 	response: text(RESPONSE_MAX)
 });
-
-async function loadRound(event: Pick<RequestEvent, 'params'>) {
-	const id = Number(event.params.id);
-	const round = Number.isSafeInteger(id) ? await getRoundById(getDb(), id) : undefined;
-	if (!round) error(404, 'not found');
-	return round;
-}
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');

@@ -1,17 +1,10 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
-import { getRoundById } from '$lib/server/rounds';
 import { listReviewerProfiles, panelIds, setPanel } from '$lib/server/reviewers';
 import { formError } from '$lib/schemas/form';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-
-async function loadRound(event: Pick<RequestEvent, 'params'>) {
-	const id = Number(event.params.id);
-	const round = Number.isSafeInteger(id) ? await getRoundById(getDb(), id) : undefined;
-	if (!round) error(404, 'not found');
-	return round;
-}
+import { loadRound } from '../round.server';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');

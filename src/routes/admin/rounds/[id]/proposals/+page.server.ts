@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
-import { getRoundById, inPhase, phaseOf } from '$lib/server/rounds';
+import { inPhase, phaseOf } from '$lib/server/rounds';
 import { listReviewers } from '$lib/server/users';
 import {
 	assignReviewer,
@@ -18,6 +18,7 @@ import { panelIds } from '$lib/server/reviewers';
 import { listRoundProposals, proposalInRound } from '$lib/server/decisions';
 import { fieldErrors, formValues, text } from '$lib/schemas/form';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { loadRound } from '../round.server';
 
 const recordId = z.string().trim().min(1, 'err.required').regex(/^\d{1,12}$/, 'err.choice').transform(Number);
 
@@ -30,13 +31,6 @@ const schemas = {
 
 };
 type ProposalAction = keyof typeof schemas;
-
-async function loadRound(event: Pick<RequestEvent, 'params'>) {
-	const id = Number(event.params.id);
-	const round = Number.isSafeInteger(id) ? await getRoundById(getDb(), id) : undefined;
-	if (!round) error(404, 'not found');
-	return round;
-}
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');

@@ -1,21 +1,14 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
-import { getRoundById } from '$lib/server/rounds';
 import { rubricLocked, rubricWithGuidance, updateReviewSettings, updateRubric, type CriterionInput } from '$lib/server/reviews';
 import { fieldErrors, formValues, wholeNumber, type FieldErrors } from '$lib/schemas/form';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { loadRound } from '../round.server';
 
 /** Room for this many criteria on the form: the current ones plus one blank row to add. */
 const MAX_CRITERIA = 20;
-
-async function loadRound(event: Pick<RequestEvent, 'params'>) {
-	const id = Number(event.params.id);
-	const round = Number.isSafeInteger(id) ? await getRoundById(getDb(), id) : undefined;
-	if (!round) error(404, 'not found');
-	return round;
-}
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');

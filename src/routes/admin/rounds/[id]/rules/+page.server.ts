@@ -1,13 +1,14 @@
-import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
-import { getRoundById, phaseOf } from '$lib/server/rounds';
+import { phaseOf } from '$lib/server/rounds';
 import { RULES_PHASES, eligibilityChecklist, roundRules, updateProposalRules } from '$lib/server/proposals';
 import { BUDGET_CATEGORIES } from '$lib/domain/budget';
 import { fenToYuanInput } from '$lib/domain/money';
 import { fieldErrors, formValues, moneyFen } from '$lib/schemas/form';
 import type { Actions, PageServerLoad } from './$types';
+import { loadRound } from '../round.server';
 
 /** A whole percentage, 0–100 (the shared wholeNumber would call 150 "too long"). */
 const percent = z
@@ -37,9 +38,7 @@ const schema = z.object({
 
 async function roundOf(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
 	const user = requireRole(event, 'admin');
-	const id = Number(event.params.id);
-	const round = Number.isSafeInteger(id) ? await getRoundById(getDb(), id) : undefined;
-	if (!round) error(404, 'not found');
+	const round = await loadRound(event);
 	return { user, round };
 }
 
