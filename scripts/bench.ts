@@ -17,8 +17,7 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import { migrate, openDatabase, type DB } from '../src/lib/server/db';
-import { CITY_EARLIER_SLUG, CITY_PASSWORD, CITY_ROUND_SLUG, seedCity } from '../src/lib/server/seed/city';
-import { createRound } from '../src/lib/server/rounds';
+import { CITY_EARLIER_SLUG, CITY_PASSWORD, CITY_ROUND_SLUG, seedCity, seedOpenCall } from '../src/lib/server/seed/city';
 
 interface AutocannonResult {
 	requests: { average: number; total: number };
@@ -100,32 +99,7 @@ async function prepare(): Promise<void> {
 	await migrate(db);
 	const started = Date.now();
 	const city = await seedCity(db, { seed: 2026 });
-	const day = 24 * 60 * 60 * 1000;
-	const at = (d: number) => new Date(Date.now() + d * day).toISOString();
-	// Year 2025 so that the home page still leads with the city round.
-	await createRound(
-		db,
-		{
-			slug: CALL_SLUG,
-			title: '需求征集（压测用）',
-			year: 2025,
-			pool_fen: 10_000_000,
-			grant_min_fen: 500_000,
-			grant_max_fen: 5_000_000,
-			proposals_per_org: 2,
-			reviewers_per_proposal: 5,
-			time_zone: 'Asia/Shanghai',
-			needs_call_at: at(-1),
-			applications_at: at(30),
-			eligibility_at: at(60),
-			review_at: at(70),
-			decision_at: at(80),
-			notice_at: at(90),
-			implementation_at: at(100),
-			closed_at: at(400)
-		},
-		null
-	);
+	await seedOpenCall(db, { slug: CALL_SLUG, title: '需求征集（压测用）', year: 2025 });
 	console.log(`Seeded the city in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(city.counts)}`);
 	await db.destroy();
 }

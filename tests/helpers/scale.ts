@@ -3,8 +3,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import SQLite from 'better-sqlite3';
 import { migrate, openDatabase } from '../../src/lib/server/db';
-import { createRound } from '../../src/lib/server/rounds';
-import { seedCity } from '../../src/lib/server/seed/city';
+import { seedCity, seedOpenCall } from '../../src/lib/server/seed/city';
 
 /**
  * A production server (`node build`) of a test's own, on its own small city database under
@@ -40,31 +39,7 @@ export async function prepareDatabase(name: string): Promise<string> {
 	const db = openDatabase(path);
 	await migrate(db);
 	await seedCity(db, { seed: 11, scale: 0.01 });
-	const day = 24 * 60 * 60 * 1000;
-	const at = (d: number) => new Date(Date.now() + d * day).toISOString();
-	await createRound(
-		db,
-		{
-			slug: CALL_SLUG,
-			title: '需求征集（韧性测试）',
-			year: 2024,
-			pool_fen: 10_000_000,
-			grant_min_fen: 500_000,
-			grant_max_fen: 5_000_000,
-			proposals_per_org: 2,
-			reviewers_per_proposal: 5,
-			time_zone: 'Asia/Shanghai',
-			needs_call_at: at(-1),
-			applications_at: at(30),
-			eligibility_at: at(60),
-			review_at: at(70),
-			decision_at: at(80),
-			notice_at: at(90),
-			implementation_at: at(100),
-			closed_at: at(400)
-		},
-		null
-	);
+	await seedOpenCall(db, { slug: CALL_SLUG, title: '需求征集（韧性测试）', year: 2024 });
 	await db.destroy();
 	return path;
 }

@@ -664,6 +664,18 @@ async function lineProposal(trx: DB, proposalId: number, roundId: number) {
 		.executeTakeFirst();
 }
 
+/** The round and one of its decidable proposals, while the funding line may still change. */
+async function lineEdit(trx: DB, roundId: number, proposalId: number, now: Date) {
+	const round = await roundForUpdate(trx, roundId);
+	if (!round) return refuse('review.err.noRound');
+	if (!LINE_EDIT_PHASES.includes(phaseOf(round, now))) return phaseClosed(round, now);
+	if (round.notice_published_at) return refuse('results.err.noticePublished');
+	const proposal = await lineProposal(trx, proposalId, round.id);
+	if (!proposal) return refuse('review.err.noProposal');
+	if (!ELIGIBLE_STATUSES.includes(proposal.status)) return refuse('review.err.notDecidable');
+	return ok({ round, proposal });
+}
+
 /**
  * Sets or clears an admin's override of the order: `fund` funds the proposal ahead of its rank,
  * `exclude` takes it off the list; null goes back to the rank. A reason is required to set one.
@@ -674,13 +686,9 @@ export async function setLineOverride(
 	now = new Date()
 ): Promise<Outcome<void>> {
 	return db.transaction().execute(async (trx) => {
-		const round = await roundForUpdate(trx, input.roundId);
-		if (!round) return refuse('review.err.noRound');
-		if (!LINE_EDIT_PHASES.includes(phaseOf(round, now))) return phaseClosed(round, now);
-		if (round.notice_published_at) return refuse('results.err.noticePublished');
-		const proposal = await lineProposal(trx, input.proposalId, round.id);
-		if (!proposal) return refuse('review.err.noProposal');
-		if (!ELIGIBLE_STATUSES.includes(proposal.status)) return refuse('review.err.notDecidable');
+		const found = await lineEdit(trx, input.roundId, input.proposalId, now);
+		if (!found.ok) return found;
+		const { round, proposal } = found.value;
 		if (input.kind && !input.reason?.trim()) return refuse('review.err.reasonRequired');
 		await trx
 			.updateTable('proposals')
@@ -706,13 +714,9 @@ export async function setReducedAward(
 	now = new Date()
 ): Promise<Outcome<void>> {
 	return db.transaction().execute(async (trx) => {
-		const round = await roundForUpdate(trx, input.roundId);
-		if (!round) return refuse('review.err.noRound');
-		if (!LINE_EDIT_PHASES.includes(phaseOf(round, now))) return phaseClosed(round, now);
-		if (round.notice_published_at) return refuse('results.err.noticePublished');
-		const proposal = await lineProposal(trx, input.proposalId, round.id);
-		if (!proposal) return refuse('review.err.noProposal');
-		if (!ELIGIBLE_STATUSES.includes(proposal.status)) return refuse('review.err.notDecidable');
+		const found = await lineEdit(trx, input.roundId, input.proposalId, now);
+		if (!found.ok) return found;
+		const { round, proposal } = found.value;
 		if (input.awardFen !== null) {
 			if (!Number.isSafeInteger(input.awardFen) || input.awardFen <= 0) return refuse('review.err.awardPositive');
 			if (input.awardFen >= proposal.requested_fen) {

@@ -394,3 +394,35 @@ export async function seedCity(db: DB, options: CityOptions = {}): Promise<CityS
 	sqlite.pragma('optimize');
 	return summary;
 }
+
+/**
+ * A small extra round whose needs call opened yesterday, for the load and fault tests that post
+ * needs. An earlier `year` keeps it behind the city round on the home page.
+ */
+export async function seedOpenCall(db: DB, input: { slug: string; title: string; year: number }, now = new Date()) {
+	const day = 24 * 60 * 60 * 1000;
+	const at = (d: number) => new Date(now.getTime() + d * day).toISOString();
+	return createRound(
+		db,
+		{
+			slug: input.slug,
+			title: input.title,
+			year: input.year,
+			pool_fen: 10_000_000,
+			grant_min_fen: 500_000,
+			grant_max_fen: 5_000_000,
+			proposals_per_org: 2,
+			reviewers_per_proposal: 5,
+			time_zone: 'Asia/Shanghai',
+			needs_call_at: at(-1),
+			applications_at: at(30),
+			eligibility_at: at(60),
+			review_at: at(70),
+			decision_at: at(80),
+			notice_at: at(90),
+			implementation_at: at(100),
+			closed_at: at(400)
+		},
+		null
+	);
+}
