@@ -6,10 +6,15 @@ export function fixtures(): FixtureIds {
 	return JSON.parse(readFileSync(FIXTURE_FILE, 'utf8')) as FixtureIds;
 }
 
+/** Waits until the page's scripts have taken over (see the root layout). */
+export async function hydrated(page: Page): Promise<void> {
+	await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+}
+
 /** Signs in through the login form, as a person would. */
 export async function signIn(page: Page, who: AccountKey): Promise<void> {
-	// Wait until the page's scripts have run: hydration would otherwise reset what was typed.
-	await page.goto('/login', { waitUntil: 'networkidle' });
+	await page.goto('/login');
+	await hydrated(page);
 	const email = page.getByLabel('电子邮箱');
 	await email.fill(ACCOUNTS[who].email);
 	await page.getByLabel('密码').fill(PASSWORD);

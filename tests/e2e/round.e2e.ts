@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { signIn } from './helpers';
+import { hydrated, signIn } from './helpers';
 import { withE2eDb } from './db';
 import { fillProposal } from '../helpers/proposal-form';
 
@@ -20,6 +20,7 @@ test('a whole round from a resident’s need to a published winner', async ({ br
 
 	// The admin creates the round; its schedule starts next week, so it is a draft.
 	await admin.goto('/admin/rounds/new');
+	await hydrated(admin);
 	await admin.getByLabel('名称').fill(roundTitle);
 	await admin.getByLabel('网址标识').fill(slug);
 	await admin.getByRole('button', { name: '新建轮次' }).click();
@@ -34,6 +35,7 @@ test('a whole round from a resident’s need to a published winner', async ({ br
 
 	const setPhase = async (label: string) => {
 		await admin.goto(roundPath);
+		await hydrated(admin);
 		await admin.getByLabel('设为').selectOption({ label });
 		await admin.getByLabel('理由').first().fill(`端到端测试：进入${label}`);
 		await admin.getByRole('button', { name: '确认调整' }).click();
@@ -43,6 +45,7 @@ test('a whole round from a resident’s need to a published winner', async ({ br
 
 	// A resident on a phone reports a need without an account and gets a receipt code.
 	await resident.goto(`/rounds/${slug}`);
+	await hydrated(resident);
 	await resident.getByRole('link', { name: '反映社区需求' }).click();
 	await resident.getByLabel('需求标题').fill(needTitle);
 	await resident.getByLabel('具体情况').fill('三号楼楼道灯坏了两个月，独居老人晚上下楼摔倒过。');
@@ -59,6 +62,7 @@ test('a whole round from a resident’s need to a published winner', async ({ br
 
 	// The admin publishes it; the round moves on to applications.
 	await admin.goto(`${roundPath}/needs`);
+	await hydrated(admin);
 	await admin.getByRole('button', { name: '发布', exact: true }).first().click();
 	await expect(admin.getByRole('status')).toContainText('已发布 1 条需求');
 	await setPhase('项目申报');
@@ -67,6 +71,7 @@ test('a whole round from a resident’s need to a published winner', async ({ br
 	const station = await (await browser.newContext()).newPage();
 	await signIn(station, 'stationA');
 	await station.goto('/station');
+	await hydrated(station);
 	await station.locator(`a[href="/station/proposals/new?round=${slug}"]`).click();
 	await fillProposal(station, {
 		title: projectTitle,
@@ -80,13 +85,16 @@ test('a whole round from a resident’s need to a published winner', async ({ br
 	// Eligibility check, then the panel: the admin passes it and assigns a reviewer.
 	await setPhase('资格审查');
 	await admin.goto(`${roundPath}/eligibility`);
+	await hydrated(admin);
 	await admin.getByRole('link', { name: projectTitle }).click();
+	await hydrated(admin);
 	for (const box of await admin.locator('input[name="item"]').all()) await box.check();
 	await admin.getByLabel('通过', { exact: true }).check();
 	await admin.getByRole('button', { name: '登记结果' }).click();
 	await expect(admin.getByText('资格审查通过').first()).toBeVisible();
 	await setPhase('专家评审');
 	await admin.goto(`${roundPath}/proposals`);
+	await hydrated(admin);
 	await admin.getByLabel('评审专家').selectOption({ label: '林评审' });
 	await admin.getByRole('button', { name: '分配评审', exact: true }).click();
 	await expect(admin.getByRole('cell', { name: /林评审/ })).toBeVisible();
@@ -107,6 +115,7 @@ test('a whole round from a resident’s need to a published winner', async ({ br
 	// has run its course, confirms the final list: the results are public.
 	await setPhase('评审决策');
 	await admin.goto(`${roundPath}/decision`);
+	await hydrated(admin);
 	await expect(admin.getByRole('cell', { name: /80\.00/ }).first()).toBeVisible();
 	await admin.getByRole('button', { name: '划定资助线' }).click();
 	await expect(admin.getByRole('cell', { name: '¥30,000.00' }).nth(1)).toBeVisible();
@@ -122,11 +131,13 @@ test('a whole round from a resident’s need to a published winner', async ({ br
 	// The public sees the winner, and the resident sees the need funded.
 	const visitor = await (await browser.newContext()).newPage();
 	await visitor.goto(`/rounds/${slug}/results`);
+	await hydrated(visitor);
 	await visitor.getByRole('link', { name: projectTitle }).click();
 	await expect(visitor.getByRole('heading', { name: projectTitle })).toBeVisible();
 	await expect(visitor.getByText('阳光社工站')).toBeVisible();
 	await expect(visitor.getByText('¥30,000.00').first()).toBeVisible();
 	await resident.goto(trackPath);
+	await hydrated(resident);
 	await expect(resident.getByText('已有项目获得资助')).toBeVisible();
 
 	await verifyAudit(admin, roundPath);
@@ -136,10 +147,12 @@ test('a whole round from a resident’s need to a published winner', async ({ br
 async function verifyAudit(admin: Page, roundPath: string) {
 	const roundId = roundPath.split('/').pop()!;
 	await admin.goto(`/admin/audit?entity=round&entityId=${roundId}`);
+	await hydrated(admin);
 	for (const action of ['round.create', 'round.phase_override', 'round.draw_line', 'round.publish_notice', 'round.confirm_results']) {
 		await expect(admin.getByRole('cell', { name: action, exact: true }).first()).toBeVisible();
 	}
 	await admin.goto('/admin/audit?entity=proposal');
+	await hydrated(admin);
 	for (const action of ['eligibility.pass', 'review.assign']) {
 		await expect(admin.getByRole('cell', { name: action, exact: true }).first()).toBeVisible();
 	}
