@@ -6,9 +6,17 @@ export function fixtures(): FixtureIds {
 	return JSON.parse(readFileSync(FIXTURE_FILE, 'utf8')) as FixtureIds;
 }
 
-/** Waits until the page's scripts have taken over (see the root layout). */
+/**
+ * Waits until the page's scripts have taken over (see the root layout); at once in a context
+ * without JavaScript. (A browser parses <noscript> content as markup only when scripting is off.)
+ */
 export async function hydrated(page: Page): Promise<void> {
-	await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+	const scripting = await page.evaluate(() => {
+		const probe = document.createElement('noscript');
+		probe.innerHTML = '<i></i>';
+		return probe.childElementCount === 0;
+	});
+	if (scripting) await page.locator('html[data-ready]').waitFor({ state: 'attached' });
 }
 
 /** Signs in through the login form, as a person would. */
