@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ACCOUNTS, PASSWORD } from '../fixtures/accounts';
-import { browserPost, signIn } from './helpers';
+import { browserPost, fixtures, signIn } from './helpers';
 
 test('health check answers ok', async ({ request }) => {
 	const response = await request.get('/healthz');
@@ -73,11 +73,25 @@ test('the session cookie is HttpOnly and SameSite=Lax, and signing out ends it',
 	await expect(page).toHaveURL(/\/login\?next=%2Freview/);
 });
 
-test('a phone-sized home page has no sideways scrolling', async ({ browser }) => {
+test('public pages fit a 375-px phone without sideways scrolling', async ({ browser }) => {
+	const ids = fixtures();
 	const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
 	const page = await context.newPage();
-	await page.goto('/');
-	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-	expect(overflow).toBeLessThanOrEqual(0);
+	const pages = [
+		'/',
+		`/rounds/${ids.roundSlug}`,
+		`/rounds/${ids.roundSlug}/needs`,
+		`/rounds/${ids.roundSlug}/needs/new`,
+		`/needs/${ids.needId}`,
+		`/track/${ids.receiptCode}`,
+		`/rounds/${ids.roundSlug}/results`,
+		`/rounds/${ids.roundSlug}/stats`,
+		'/login'
+	];
+	for (const path of pages) {
+		await page.goto(path);
+		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+		expect(overflow, path).toBeLessThanOrEqual(0);
+	}
 	await context.close();
 });
