@@ -4,103 +4,17 @@ import { freshDb, makeOrganisation, makeProposal, makeRound, makeUser, setPhase 
 import { getRubric, phaseOf } from './rounds';
 import { assignReviewer, saveReview } from './reviews';
 import {
-	fundProposal,
+	confirmFinalList,
+	drawLine,
 	getPublicProject,
 	listResults,
 	listRoundProposals,
-	notFundProposal,
-	publishResults,
+	publishNotice,
 	roundFunding,
-	setEligibility
+	setReducedAward
 } from './decisions';
 
-describe('eligibility', () => {
-	it('passes or rejects submitted proposals, with a reason for rejection, in eligibility or review', async () => {
-		const db = await freshDb();
-		const round = await makeRound(db, 'eligibility');
-		const org = await makeOrganisation(db);
-		const admin = await makeUser(db, 'admin');
-		const a = await makeProposal(db, round.id, org, 'submitted');
-		const b = await makeProposal(db, round.id, org, 'submitted');
-
-		expect(await setEligibility(db, { proposalId: b, eligible: false, reason: ' ', actorId: admin.id })).toEqual({
-			ok: false,
-			errors: { _form: { key: 'review.err.reasonRequired' } }
-		});
-		expect((await setEligibility(db, { proposalId: a, eligible: true, reason: null, actorId: admin.id })).ok).toBe(true);
-		expect((await setEligibility(db, { proposalId: b, eligible: false, reason: '含固定资产采购', actorId: admin.id })).ok).toBe(true);
-		// Already decided: not 'submitted' any more.
-		expect((await setEligibility(db, { proposalId: a, eligible: false, reason: 'x', actorId: admin.id })).ok).toBe(false);
-
-		const rows = await db.selectFrom('proposals').select(['id', 'status', 'decision_reason']).orderBy('id').execute();
-		expect(rows).toEqual([
-			{ id: a, status: 'eligible', decision_reason: null },
-			{ id: b, status: 'ineligible', decision_reason: '含固定资产采购' }
-		]);
-		const log = await db.selectFrom('audit_log').select(['action', 'entity', 'reason']).where('entity', '=', 'proposal').execute();
-		expect(log).toEqual([
-			{ action: 'proposal.eligible', entity: 'proposal', reason: null },
-			{ action: 'proposal.ineligible', entity: 'proposal', reason: '含固定资产采购' }
-		]);
-
-		await setPhase(db, round.id, 'decision');
-		const c = await makeProposal(db, round.id, org, 'submitted');
-		expect(await setEligibility(db, { proposalId: c, eligible: true, reason: null, actorId: admin.id })).toEqual({
-			ok: false,
-			errors: { _form: { key: 'err.phaseClosed', params: { phase: 'decision' } } }
-		});
-	});
-});
-
-describe('funding decisions', () => {
-	it('keeps awards within the request and the pool, and says how much is left', async () => {
-		const db = await freshDb();
-		const round = await makeRound(db, 'decision', { pool_fen: 5_000_000 });
-		const org = await makeOrganisation(db);
-		const admin = await makeUser(db, 'admin');
-		const a = await makeProposal(db, round.id, org, 'eligible', 3_000_000);
-		const b = await makeProposal(db, round.id, org, 'eligible', 3_000_000);
-
-		expect((await fundProposal(db, { proposalId: a, awardFen: 0, actorId: admin.id })).ok).toBe(false);
-		expect(await fundProposal(db, { proposalId: a, awardFen: 3_000_001, actorId: admin.id })).toEqual({
-			ok: false,
-			errors: { _form: { key: 'review.err.awardAboveRequest', params: { requested: '¥30,000.00' } } }
-		});
-		expect((await fundProposal(db, { proposalId: a, awardFen: 3_000_000, actorId: admin.id })).ok).toBe(true);
-		expect(await fundProposal(db, { proposalId: b, awardFen: 2_500_000, actorId: admin.id })).toEqual({
-			ok: false,
-			errors: { _form: { key: 'review.err.pool', params: { left: '¥20,000.00' } } }
-		});
-		expect((await fundProposal(db, { proposalId: b, awardFen: 2_000_000, actorId: admin.id })).ok).toBe(true);
-		expect(await roundFunding(db, round)).toEqual({ poolFen: 5_000_000, awardedFen: 5_000_000, leftFen: 0 });
-
-		// Changing an award does not count the proposal's own earlier award against the pool.
-		expect((await fundProposal(db, { proposalId: a, awardFen: 2_900_000, actorId: admin.id })).ok).toBe(true);
-		expect((await notFundProposal(db, { proposalId: b, reason: '', actorId: admin.id })).ok).toBe(false);
-		expect((await notFundProposal(db, { proposalId: b, reason: '资金池已用尽', actorId: admin.id })).ok).toBe(true);
-		expect(await roundFunding(db, round)).toEqual({ poolFen: 5_000_000, awardedFen: 2_900_000, leftFen: 2_100_000 });
-		const actions = await db.selectFrom('audit_log').select('action').where('entity', '=', 'proposal').execute();
-		expect(actions.map((r) => r.action)).toEqual(['proposal.fund', 'proposal.fund', 'proposal.fund', 'proposal.not_fund']);
-	});
-
-	it('decides only in the decision phase and only eligible proposals', async () => {
-		const db = await freshDb();
-		const round = await makeRound(db, 'review');
-		const org = await makeOrganisation(db);
-		const admin = await makeUser(db, 'admin');
-		const a = await makeProposal(db, round.id, org, 'eligible');
-		expect(await fundProposal(db, { proposalId: a, awardFen: 100, actorId: admin.id })).toEqual({
-			ok: false,
-			errors: { _form: { key: 'err.phaseClosed', params: { phase: 'review' } } }
-		});
-		await setPhase(db, round.id, 'decision');
-		const ineligible = await makeProposal(db, round.id, org, 'ineligible');
-		expect(await fundProposal(db, { proposalId: ineligible, awardFen: 100, actorId: admin.id })).toEqual({
-			ok: false,
-			errors: { _form: { key: 'review.err.notDecidable' } }
-		});
-	});
-});
+const DAY = 24 * 60 * 60 * 1000;
 
 describe('results', () => {
 	async function decidedRound() {
@@ -150,40 +64,53 @@ describe('results', () => {
 			{ submit: true }
 		);
 		await setPhase(db, round.id, 'decision');
-		await fundProposal(db, { proposalId: funded, awardFen: 2_500_000, actorId: admin.id });
-		await notFundProposal(db, { proposalId: turnedDown, reason: '得分较低', actorId: admin.id });
+		// The line funds the scored proposal (with less than it asked for) and leaves out the unscored one.
+		const drawn = await drawLine(db, { roundId: round.id, actorId: admin.id });
+		if (!drawn.ok) throw new Error('draw failed');
+		const reduced = await setReducedAward(db, {
+			roundId: round.id,
+			proposalId: funded,
+			awardFen: 2_500_000,
+			reason: '宣传费核减',
+			actorId: admin.id
+		});
+		if (!reduced.ok) throw new Error('reduce failed');
 		return { db, round, admin, reviewer, funded, turnedDown };
 	}
 
-	it('stays hidden until published, and is published once', async () => {
+	/** Notice, then the final list once the notice period is over. */
+	async function publish(db: Awaited<ReturnType<typeof decidedRound>>['db'], roundId: number, actorId: number) {
+		if (!(await publishNotice(db, { roundId, actorId })).ok) throw new Error('notice failed');
+		return confirmFinalList(db, { roundId, actorId }, new Date(Date.now() + 30 * DAY));
+	}
+
+	it('stays hidden until the final list is confirmed, and is confirmed once', async () => {
 		const { db, round, admin, funded, turnedDown } = await decidedRound();
 		expect(await listResults(db, round.id)).toBeNull();
 		expect(await getPublicProject(db, funded)).toBeUndefined();
+		// Not before the notice.
+		expect((await confirmFinalList(db, { roundId: round.id, actorId: admin.id })).ok).toBe(false);
 
-		await setPhase(db, round.id, 'review');
-		expect((await publishResults(db, { roundId: round.id, actorId: admin.id })).ok).toBe(false);
-		await setPhase(db, round.id, 'notice');
-		expect((await publishResults(db, { roundId: round.id, actorId: admin.id })).ok).toBe(true);
-		expect(await publishResults(db, { roundId: round.id, actorId: admin.id })).toEqual({
+		expect((await publish(db, round.id, admin.id)).ok).toBe(true);
+		expect(await confirmFinalList(db, { roundId: round.id, actorId: admin.id }, new Date(Date.now() + 31 * DAY))).toEqual({
 			ok: false,
 			errors: { _form: { key: 'review.err.alreadyPublished' } }
 		});
-		const log = await db.selectFrom('audit_log').select('entity').where('action', '=', 'round.publish_results').execute();
+		const log = await db.selectFrom('audit_log').select('entity').where('action', '=', 'round.confirm_results').execute();
 		expect(log).toEqual([{ entity: 'round' }]);
 
 		const results = await listResults(db, round.id);
 		// Every proposal of the line, funded first, each with its reason.
 		expect(results?.projects.map((p) => [p.id, p.funded, p.reason])).toEqual([
 			[funded, true, 'funded'],
-			[turnedDown, false, 'below_line']
+			[turnedDown, false, 'no_score']
 		]);
 		expect(results?.totals).toEqual({ count: 1, awardedFen: 2_500_000, poolFen: 50_000_000 });
 	});
 
 	it('shows only public fields: no private note, no reviewer, no resident contact', async () => {
 		const { db, round, admin, reviewer, funded, turnedDown } = await decidedRound();
-		await setPhase(db, round.id, 'notice');
-		await publishResults(db, { roundId: round.id, actorId: admin.id });
+		await publish(db, round.id, admin.id);
 
 		const results = await listResults(db, round.id);
 		expect(Object.keys(results!).sort()).toEqual(['projects', 'publishedAt', 'totals']);

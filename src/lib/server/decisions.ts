@@ -18,7 +18,6 @@ import {
 } from '../domain/funding-line';
 import { noticeEndsAt } from '../domain/working-days';
 import {
-	ASSIGNMENT_PHASES,
 	ok,
 	phaseClosed,
 	proposalScoreSummary,
@@ -26,170 +25,18 @@ import {
 	type Outcome
 } from './reviews';
 
-/** Eligibility is checked in its own phase and may still be finished early in review. */
-export const ELIGIBILITY_PHASES: readonly Phase[] = ASSIGNMENT_PHASES;
-export const DECISION_PHASES: readonly Phase[] = ['decision'];
-export const PUBLISH_PHASES: readonly Phase[] = ['decision', 'notice', 'implementation', 'closed'];
-/** Proposals that a decision may fund or turn down (and change again within the phase). */
-const DECIDABLE: readonly ProposalStatus[] = ['eligible', 'funded', 'not_funded'];
 /** Proposals the panel works on: everything past draft that was not withdrawn. */
 const IN_PLAY: ProposalStatus[] = ['submitted', 'eligible', 'ineligible', 'funded', 'not_funded'];
 
-async function proposalWithRound(db: DB, proposalId: number) {
-	const proposal = await db
-		.selectFrom('proposals')
-		.select(['id', 'round_id', 'status', 'requested_fen', 'award_fen'])
-		.where('id', '=', proposalId)
-		.executeTakeFirst();
-	if (!proposal) return undefined;
-	const round = await db
-		.selectFrom('rounds')
-		.selectAll()
-		.where('id', '=', proposal.round_id)
-		.executeTakeFirstOrThrow();
-	return { proposal, round };
-}
-
-/** Passes a submitted proposal's eligibility check, or rejects it with a reason. */
-export async function setEligibility(
-	db: DB,
-	input: { proposalId: number; eligible: boolean; reason: string | null; actorId: number },
-	now = new Date()
-): Promise<Outcome<void>> {
-	const found = await proposalWithRound(db, input.proposalId);
-	if (!found) return refuse('review.err.noProposal');
-	const { proposal, round } = found;
-	if (!ELIGIBILITY_PHASES.includes(phaseOf(round, now))) return phaseClosed(round, now);
-	if (proposal.status !== 'submitted') return refuse('review.err.notSubmitted');
-	if (!input.eligible && !input.reason?.trim()) return refuse('review.err.reasonRequired');
-	await db
-		.updateTable('proposals')
-		.set({
-			status: input.eligible ? 'eligible' : 'ineligible',
-			decision_reason: input.eligible ? null : input.reason,
-			updated_at: now.toISOString()
-		})
-		.where('id', '=', proposal.id)
-		.execute();
-	await audit(db, {
-		actorId: input.actorId,
-		action: input.eligible ? 'proposal.eligible' : 'proposal.ineligible',
-		entity: 'proposal',
-		entityId: proposal.id,
-		reason: input.reason
-	});
-	return ok(undefined);
-}
-
 /** The round's pool, what is awarded so far and what is left, in fen. */
-export async function roundFunding(db: DB, round: Pick<Round, 'id' | 'pool_fen'>, exceptProposalId?: number) {
-	let query = db
+export async function roundFunding(db: DB, round: Pick<Round, 'id' | 'pool_fen'>) {
+	const { awarded } = await db
 		.selectFrom('proposals')
 		.select(sql<number>`coalesce(sum(award_fen), 0)`.as('awarded'))
 		.where('round_id', '=', round.id)
-		.where('status', '=', 'funded');
-	if (exceptProposalId !== undefined) query = query.where('id', '!=', exceptProposalId);
-	const { awarded } = await query.executeTakeFirstOrThrow();
+		.where('status', '=', 'funded')
+		.executeTakeFirstOrThrow();
 	return { poolFen: round.pool_fen, awardedFen: awarded, leftFen: round.pool_fen - awarded };
-}
-
-/** Funds an eligible proposal with an award up to what it asked for, within what is left of the pool. */
-export async function fundProposal(
-	db: DB,
-	input: { proposalId: number; awardFen: number; actorId: number; reason?: string | null },
-	now = new Date()
-): Promise<Outcome<void>> {
-	return db.transaction().execute(async (trx) => {
-		const found = await proposalWithRound(trx, input.proposalId);
-		if (!found) return refuse('review.err.noProposal');
-		const { proposal, round } = found;
-		if (!DECISION_PHASES.includes(phaseOf(round, now))) return phaseClosed(round, now);
-		if (!DECIDABLE.includes(proposal.status)) return refuse('review.err.notDecidable');
-		if (!Number.isSafeInteger(input.awardFen) || input.awardFen <= 0) {
-			return refuse('review.err.awardPositive');
-		}
-		if (input.awardFen > proposal.requested_fen) {
-			return refuse('review.err.awardAboveRequest', { requested: formatFen(proposal.requested_fen) });
-		}
-		const { leftFen } = await roundFunding(trx, round, proposal.id);
-		if (input.awardFen > leftFen) {
-			return refuse('review.err.pool', { left: formatFen(Math.max(0, leftFen)) });
-		}
-		await trx
-			.updateTable('proposals')
-			.set({
-				status: 'funded',
-				award_fen: input.awardFen,
-				decision_reason: input.reason ?? null,
-				updated_at: now.toISOString()
-			})
-			.where('id', '=', proposal.id)
-			.execute();
-		await audit(trx, {
-			actorId: input.actorId,
-			action: 'proposal.fund',
-			entity: 'proposal',
-			entityId: proposal.id,
-			reason: input.reason ?? null,
-			detail: { awardFen: input.awardFen, previousStatus: proposal.status }
-		});
-		return ok(undefined);
-	});
-}
-
-export async function notFundProposal(
-	db: DB,
-	input: { proposalId: number; reason: string; actorId: number },
-	now = new Date()
-): Promise<Outcome<void>> {
-	const found = await proposalWithRound(db, input.proposalId);
-	if (!found) return refuse('review.err.noProposal');
-	const { proposal, round } = found;
-	if (!DECISION_PHASES.includes(phaseOf(round, now))) return phaseClosed(round, now);
-	if (!DECIDABLE.includes(proposal.status)) return refuse('review.err.notDecidable');
-	if (!input.reason.trim()) return refuse('review.err.reasonRequired');
-	await db
-		.updateTable('proposals')
-		.set({ status: 'not_funded', award_fen: null, decision_reason: input.reason, updated_at: now.toISOString() })
-		.where('id', '=', proposal.id)
-		.execute();
-	await audit(db, {
-		actorId: input.actorId,
-		action: 'proposal.not_fund',
-		entity: 'proposal',
-		entityId: proposal.id,
-		reason: input.reason,
-		detail: { previousStatus: proposal.status }
-	});
-	return ok(undefined);
-}
-
-/** Makes the round's results public, once. */
-export async function publishResults(
-	db: DB,
-	input: { roundId: number; actorId: number },
-	now = new Date()
-): Promise<Outcome<void>> {
-	const round = await db.selectFrom('rounds').selectAll().where('id', '=', input.roundId).executeTakeFirst();
-	if (!round) return refuse('review.err.noRound');
-	if (!PUBLISH_PHASES.includes(phaseOf(round, now))) return phaseClosed(round, now);
-	if (round.results_published_at) return refuse('review.err.alreadyPublished');
-	const updated = await db
-		.updateTable('rounds')
-		.set({ results_published_at: now.toISOString() })
-		.where('id', '=', round.id)
-		.where('results_published_at', 'is', null)
-		.executeTakeFirst();
-	if (Number(updated.numUpdatedRows) === 0) return refuse('review.err.alreadyPublished');
-	const funding = await roundFunding(db, round);
-	await audit(db, {
-		actorId: input.actorId,
-		action: 'round.publish_results',
-		entity: 'round',
-		entityId: round.id,
-		detail: { awardedFen: funding.awardedFen, poolFen: funding.poolFen }
-	});
-	return ok(undefined);
 }
 
 /** A score for people to read: one decimal, or null without reviews. */
