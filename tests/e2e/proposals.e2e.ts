@@ -1,5 +1,5 @@
 import { expect, request as playwrightRequest, test, type Browser, type Page } from '@playwright/test';
-import { apiSignIn, browserPost, signIn } from './helpers';
+import { apiSignIn, browserPost, hydrated, signIn } from './helpers';
 import { withE2eDb } from './db';
 import { makeRound, setPhase } from '../helpers/db';
 import { fillProposal, type LineInput } from '../helpers/proposal-form';
@@ -123,6 +123,7 @@ test('a station writes, submits, is returned, resubmits, and the admin passes it
 
 	// The admin passes it once every checklist item is ticked.
 	await admin.goto(`/admin/rounds/${round.id}/eligibility/${proposalId}`);
+	await hydrated(admin);
 	await admin.getByLabel('通过', { exact: true }).check();
 	await admin.getByRole('button', { name: '登记结果' }).click();
 	await expect(admin.getByText('通过资格审查前，须逐项勾选审查清单。')).toBeVisible();

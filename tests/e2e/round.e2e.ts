@@ -87,6 +87,8 @@ test('a whole round from a resident’s need to a published winner', async ({ br
 	await admin.goto(`${roundPath}/eligibility`);
 	await hydrated(admin);
 	await admin.getByRole('link', { name: projectTitle }).click();
+	// all() does not wait: make sure the checklist page is there before ticking its items.
+	await expect(admin.locator('input[name="item"]').first()).toBeVisible();
 	await hydrated(admin);
 	for (const box of await admin.locator('input[name="item"]').all()) await box.check();
 	await admin.getByLabel('通过', { exact: true }).check();
