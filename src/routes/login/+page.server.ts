@@ -15,7 +15,7 @@ const schema = z.object({
 });
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user) redirect(303, safeRedirect(url.searchParams.get('next'), HOME[locals.user.role]));
+	if (locals.user) redirect(303, safeRedirect(url.searchParams.get('next'), HOME[locals.user.role], url.origin));
 };
 
 export const actions: Actions = {
@@ -36,6 +36,6 @@ export const actions: Actions = {
 		const { token, session } = await createSession(db, result.userId);
 		setSessionCookie(event.cookies, event.url, token, session.expiresAt);
 		const role = (await db.selectFrom('users').select('role').where('id', '=', result.userId).executeTakeFirstOrThrow()).role;
-		redirect(303, safeRedirect(event.url.searchParams.get('next'), HOME[role]));
+		redirect(303, safeRedirect(event.url.searchParams.get('next'), HOME[role], event.url.origin));
 	}
 };
