@@ -42,14 +42,35 @@ function paramText(locale: Locale, name: string, value: string | number): string
 
 /** The message in the locale, with `{name}` placeholders filled from `params`. */
 export function translate(locale: Locale, key: MessageKey, params?: Params): string {
+	return messageParts(locale, key, params)
+		.map((p) => p.text)
+		.join('');
+}
+
+/** A piece of a message: the app's own words, or a parameter's value (`param`: maybe a person's text). */
+export interface MessagePart {
+	text: string;
+	param: boolean;
+}
+
+/**
+ * The message in pieces, so a page can isolate each filled-in value (`<bdi>`): a title typed in
+ * Arabic or Hebrew then cannot reorder the app's own words and punctuation around it.
+ */
+export function messageParts(locale: Locale, key: MessageKey, params?: Params): MessagePart[] {
 	const entry = catalogue[key];
-	let text: string = locale === 'en' ? entry.en : entry.zh;
-	if (params) {
-		text = text.replace(/\{(\w+)\}/g, (m, name) =>
-			name in params ? paramText(locale, name, params[name]) : m
-		);
+	const template: string = locale === 'en' ? entry.en : entry.zh;
+	const parts: MessagePart[] = [];
+	let at = 0;
+	for (const m of template.matchAll(/\{(\w+)\}/g)) {
+		if (!params || !(m[1] in params)) continue;
+		if (m.index > at) parts.push({ text: template.slice(at, m.index), param: false });
+		const keyed = m[1] in KEYED_PARAMS;
+		parts.push({ text: paramText(locale, m[1], params[m[1]]), param: !keyed && typeof params[m[1]] === 'string' });
+		at = m.index + m[0].length;
 	}
-	return text;
+	if (at < template.length) parts.push({ text: template.slice(at), param: false });
+	return parts;
 }
 
 export interface I18n {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isMessageKey, type MessageKey, type Params } from '../i18n';
-import { yuanToFen } from '../domain/money';
+import { MONEY_MAX_FEN, formatFen, yuanToFen } from '../domain/money';
+import { parseWhole } from '../domain/numbers';
 
 /** A field's error as a catalogue key, so the page shows it in the reader's language. */
 export interface FieldError {
@@ -10,7 +11,7 @@ export interface FieldError {
 export type FieldErrors = Partial<Record<string, FieldError>>;
 
 function issueError(issue: z.core.$ZodIssue): FieldError {
-	if (isMessageKey(issue.message)) return { key: issue.message };
+	if (isMessageKey(issue.message)) return { key: issue.message, ...paramsOf(issue) };
 	switch (issue.code) {
 		case 'too_big':
 			return { key: 'err.tooLong', params: { max: Number(issue.maximum) } };
@@ -27,6 +28,11 @@ function issueError(issue: z.core.$ZodIssue): FieldError {
 		default:
 			return { key: 'err.invalid' };
 	}
+}
+
+/** The parameters a custom issue carries for its message ({ max: '¥100,000,000.00' }). */
+export function paramsOf(issue: z.core.$ZodIssue): { params?: Params } {
+	return issue.code === 'custom' && issue.params ? { params: issue.params as Params } : {};
 }
 
 /** One error per field (the first), keyed by the field's name. */
@@ -48,40 +54,62 @@ export function formValues(data: FormData): Record<string, string> {
 	return out;
 }
 
-/** Required text, trimmed, with a maximum length. */
-export const text = (max: number) => z.string().trim().min(1, 'err.required').max(max);
+export { text, optionalText, textOrEmpty } from './text';
 
-/** Optional text: blank becomes null. */
-export const optionalText = (max: number) =>
-	z
-		.string()
-		.trim()
-		.max(max)
-		.optional()
-		.transform((v) => (v ? v : null));
-
-/** An amount typed in yuan, parsed to integer fen. */
-export const moneyFen = z
-	.string()
-	.trim()
-	.min(1, 'err.required')
-	.transform((v, ctx) => {
+/**
+ * An amount typed in yuan (full-width digits too), as integer fen, at most `max`. Blank is
+ * "required", or 0 with `blankIsZero`.
+ */
+export const money = ({ max = MONEY_MAX_FEN, blankIsZero = false }: { max?: number; blankIsZero?: boolean } = {}) =>
+	z.string().transform((v, ctx) => {
+		if (v.trim() === '') {
+			if (blankIsZero) return 0;
+			ctx.addIssue({ code: 'custom', message: 'err.required' });
+			return z.NEVER;
+		}
 		const fen = yuanToFen(v);
 		if (fen === null) {
 			ctx.addIssue({ code: 'custom', message: 'err.money' });
 			return z.NEVER;
 		}
+		if (fen > max) {
+			ctx.addIssue({ code: 'custom', message: 'err.moneyMax', params: { max: formatFen(max) } });
+			return z.NEVER;
+		}
 		return fen;
 	});
 
-/** A whole number typed in a text or number field. */
+/** A required amount in yuan, as fen, up to the largest amount any round handles. */
+export const moneyFen = money();
+
+/** The number in `v`, or an issue on `ctx` and null: one rule for every whole-number field. */
+function whole(v: string, min: number, max: number, ctx: z.RefinementCtx): number | null {
+	const n = parseWhole(v);
+	if (n === null) {
+		ctx.addIssue({ code: 'custom', message: 'err.integer' });
+		return null;
+	}
+	if (n < min || n > max) {
+		ctx.addIssue({ code: 'custom', message: 'err.numberRange', params: { min, max } });
+		return null;
+	}
+	return n;
+}
+
+/** A whole number typed in a text field (full-width digits too), from `min` to `max`. */
 export const wholeNumber = (min: number, max: number) =>
+	z.string().transform((v, ctx) => {
+		if (v.trim() !== '') return whole(v, min, max, ctx) ?? z.NEVER;
+		ctx.addIssue({ code: 'custom', message: 'err.required' });
+		return z.NEVER;
+	});
+
+/** The same, where blank (or nothing sent) is null. */
+export const optionalWholeNumber = (min: number, max: number) =>
 	z
 		.string()
-		.trim()
-		.regex(/^\d+$/, 'err.integer')
-		.transform(Number)
-		.pipe(z.number().int().min(min).max(max));
+		.optional()
+		.transform((v, ctx) => (v === undefined || v.trim() === '' ? null : (whole(v, min, max, ctx) ?? z.NEVER)));
 
 /** An error about the whole form rather than one field. */
 export function formError(key: MessageKey, params?: Params): FieldErrors {

@@ -247,7 +247,6 @@ export async function proposalInRound(db: DB, proposalId: number, roundId: numbe
 export const LINE_EDIT_PHASES: readonly Phase[] = ['decision'];
 /** An upheld objection redraws the line during the notice. */
 export const NOTICE_PHASES: readonly Phase[] = ['notice'];
-export const NOTICE_DAYS_MAX = 30;
 /** Statuses that take part in the funding line: everything submitted and not withdrawn. */
 const IN_LINE: ProposalStatus[] = ['submitted', 'returned', 'eligible', 'ineligible', 'funded', 'not_funded'];
 const ELIGIBLE_STATUSES: readonly ProposalStatus[] = ['eligible', 'funded', 'not_funded'];

@@ -1,5 +1,6 @@
 import type { DB } from './db';
 import type { FieldError, FieldErrors } from '../schemas/form';
+import { COMMENT_MAX, CRITERION_COMMENT_MAX } from '../schemas/review';
 import type { Phase } from '../domain/phases';
 import {
 	calibratedScores,
@@ -38,8 +39,6 @@ export function phaseClosed(round: Round, now: Date): Outcome<never> {
 export const ASSIGNMENT_PHASES: readonly Phase[] = ['eligibility', 'review'];
 /** Reviewers score only while the round is in expert review. */
 export const SCORING_PHASES: readonly Phase[] = ['review'];
-
-export const COMMENT_MAX = 2000;
 
 async function roundOf(db: DB, roundId: number): Promise<Round> {
 	return db.selectFrom('rounds').selectAll().where('id', '=', roundId).executeTakeFirstOrThrow();
@@ -598,7 +597,6 @@ export async function saveReview(
 	return ok({ total });
 }
 
-export const CRITERION_COMMENT_MAX = 1000;
 
 /**
  * Whether a reviewer may open a proposal (its page, attachments and reviews): only through a

@@ -120,5 +120,7 @@ export const common = {
 	},
 	'role.admin': { zh: '管理员', en: 'Admin' },
 	'role.station': { zh: '申报主体', en: 'Applicant' },
-	'role.reviewer': { zh: '评审专家', en: 'Reviewer' }
+	'role.reviewer': { zh: '评审专家', en: 'Reviewer' },
+	'err.moneyMax': { zh: '金额不能超过 {max}。', en: 'The amount cannot be more than {max}.' },
+	'err.numberRange': { zh: '请输入 {min} 到 {max} 之间的整数。', en: 'Enter a whole number from {min} to {max}.' }
 } satisfies Messages;

@@ -328,8 +328,6 @@ export const proposals = {
 	'adminProposals.list': { zh: '申报项目（{count} 个）', en: 'Proposals ({count})' },
 	'station.profile.link': { zh: '机构信息', en: 'Organisation profile' },
 	'station.returnedDue': { zh: '修改期限：{at}', en: 'Revision due: {at}' },
-	'rules.err.percent': { zh: '请填写 0 至 100 之间的整数。', en: 'Enter a whole number from 0 to 100.' },
-	'rules.err.rate': { zh: '每小时折算不能超过 ¥1,000.00。', en: 'An hour cannot be valued above ¥1,000.00.' },
 	'proposal.resubmitHint': {
 		zh: '请按审查意见修改，并在 {at} 前重新提交；保存修改不会重新提交。',
 		en: 'Fix it as the comments ask and resubmit before {at}; saving changes does not resubmit.'

@@ -1,29 +1,17 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { acceptInvitation, checkInvitation } from '$lib/server/auth/invite';
 import { HOME } from '$lib/server/auth/guard';
-import { PASSWORD_MAX, PASSWORD_MIN } from '$lib/server/auth/password';
+import { PASSWORD_MIN } from '$lib/server/auth/password';
 import { createSession, invalidateSession, setSessionCookie } from '$lib/server/auth/session';
 import { RateLimiter } from '$lib/server/rate-limit';
-import { fieldErrors, formError, formValues, text } from '$lib/schemas/form';
+import { fieldErrors, formError, formValues } from '$lib/schemas/form';
+import { acceptInvitationSchema as schema } from '$lib/schemas/users';
 import type { Actions, PageServerLoad } from './$types';
 
 
 // Accepting hashes a password (deliberately slow), so a client may try only so often.
 const attempts = new RateLimiter(20, 15 * 60 * 1000);
-
-const schema = z
-	.object({
-		name: text(60),
-		password: z.string().min(PASSWORD_MIN).max(PASSWORD_MAX),
-		confirm: z.string()
-	})
-	.superRefine((v, ctx) => {
-		if (v.password !== v.confirm) {
-			ctx.addIssue({ code: 'custom', path: ['confirm'], message: 'password.mismatch' });
-		}
-	});
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const { state, invitation } = await checkInvitation(getDb(), params.token);

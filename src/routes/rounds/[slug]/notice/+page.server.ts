@@ -1,28 +1,15 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { publicRoundBySlug } from '$lib/server/rounds';
 import { randomString } from '$lib/server/random';
 import { getNotice, noticeOpen } from '$lib/server/decisions';
-import { fileObjection, listPublicObjections, objectionLimiter, OBJECTION_REASON_MAX, OBJECTION_REASON_MIN } from '$lib/server/objections';
-import { fieldErrors, formError, formValues, text } from '$lib/schemas/form';
+import { fileObjection, listPublicObjections, objectionLimiter } from '$lib/server/objections';
+import { fieldErrors, formError, formValues } from '$lib/schemas/form';
+import { OBJECTION_REASON_MAX, objectionSchema } from '$lib/schemas/decisions';
 import { noticeDays } from '$lib/domain/working-days';
 import type { Actions, PageServerLoad } from './$types';
 
 const FIELDS = ['proposalId', 'reason', 'name', 'contact'] as const;
-
-const objectionSchema = z.object({
-	proposalId: z.string().trim().regex(/^\d{1,12}$/, 'err.choice').transform(Number),
-	reason: z
-		.string()
-		.trim()
-		.min(1, 'err.required')
-		.min(OBJECTION_REASON_MIN, 'results.err.reasonShort')
-		.max(OBJECTION_REASON_MAX),
-	name: text(50),
-	contact: text(100),
-	submission_key: z.string().trim().max(64).optional()
-});
 
 async function roundOr404(slug: string) {
 	const round = await publicRoundBySlug(getDb(), slug);

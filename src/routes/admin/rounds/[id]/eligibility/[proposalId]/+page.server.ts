@@ -1,10 +1,10 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
 import { phaseOf } from '$lib/server/rounds';
 import { loadRound } from '../../round.server';
-import { COMMENT_MAX, ELIGIBILITY_OUTCOMES, proposalForCheck, recordEligibility } from '$lib/server/eligibility';
+import { proposalForCheck, recordEligibility } from '$lib/server/eligibility';
+import { eligibilitySchema as schema } from '$lib/schemas/eligibility';
 import { eligibilityChecklist, linkedNeeds } from '$lib/server/proposals';
 import { budgetProblemError } from '$lib/schemas/proposals';
 import { fieldError, fieldErrors, formValues, type FieldErrors } from '$lib/schemas/form';
@@ -21,12 +21,6 @@ async function context(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
 	if (!found) error(404, 'not found');
 	return { user, db, round, found };
 }
-
-const schema = z.object({
-	outcome: z.enum(ELIGIBILITY_OUTCOMES, { message: 'eligibility.err.outcome' }),
-	comment: z.string().trim().max(COMMENT_MAX),
-	revisionDueAt: z.string().trim().max(20)
-});
 
 export const load: PageServerLoad = async (event) => {
 	const { db, round, found } = await context(event);
