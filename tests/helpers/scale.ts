@@ -50,11 +50,12 @@ export interface Server {
 	log: string[];
 }
 
-export async function startServer(databasePath: string, port: number): Promise<Server> {
+/** Starts the built server; `env` adds to or overrides its settings (e.g. `RATE_LIMITS: 'on'`). */
+export async function startServer(databasePath: string, port: number, env: Record<string, string> = {}): Promise<Server> {
 	const base = `http://127.0.0.1:${port}`;
 	const log: string[] = [];
 	const child = spawn(process.execPath, ['build'], {
-		env: { ...process.env, DATABASE_PATH: databasePath, PORT: String(port), HOST: '127.0.0.1', ORIGIN: base, RATE_LIMITS: 'off' },
+		env: { ...process.env, DATABASE_PATH: databasePath, PORT: String(port), HOST: '127.0.0.1', ORIGIN: base, RATE_LIMITS: 'off', ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	child.stdout!.on('data', (d) => log.push(String(d)));

@@ -4,14 +4,12 @@ import { acceptInvitation, checkInvitation } from '$lib/server/auth/invite';
 import { HOME } from '$lib/server/auth/guard';
 import { PASSWORD_MIN } from '$lib/server/auth/password';
 import { createSession, invalidateSession, setSessionCookie } from '$lib/server/auth/session';
-import { RateLimiter } from '$lib/server/rate-limit';
+import { LIMITS, consume } from '$lib/server/rate-limit';
+import { addressKey } from '$lib/domain/throttle';
 import { fieldErrors, formError, formValues } from '$lib/schemas/form';
 import { acceptInvitationSchema as schema } from '$lib/schemas/users';
 import type { Actions, PageServerLoad } from './$types';
 
-
-// Accepting hashes a password (deliberately slow), so a client may try only so often.
-const attempts = new RateLimiter(20, 15 * 60 * 1000);
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const { state, invitation } = await checkInvitation(getDb(), params.token);
@@ -37,7 +35,10 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		if (!attempts.consume(event.getClientAddress())) error(429, 'too many requests');
+		// Accepting hashes a password (deliberately slow), so a client may try only so often.
+		if (!(await consume(getDb(), 'invite-accept', addressKey(event.getClientAddress()), LIMITS.inviteAccept))) {
+			error(429, 'too many requests');
+		}
 		const values = formValues(await event.request.formData());
 		const typed = { name: values.name ?? '' };
 		const parsed = schema.safeParse(values);

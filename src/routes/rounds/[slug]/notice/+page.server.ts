@@ -3,7 +3,9 @@ import { getDb } from '$lib/server/db';
 import { publicRoundBySlug } from '$lib/server/rounds';
 import { randomString } from '$lib/server/random';
 import { getNotice, noticeOpen } from '$lib/server/decisions';
-import { fileObjection, listPublicObjections, objectionLimiter } from '$lib/server/objections';
+import { fileObjection, listPublicObjections } from '$lib/server/objections';
+import { LIMITS, consume } from '$lib/server/rate-limit';
+import { addressKey } from '$lib/domain/throttle';
 import { fieldErrors, formError, formValues } from '$lib/schemas/form';
 import { OBJECTION_REASON_MAX, objectionSchema } from '$lib/schemas/decisions';
 import { noticeDays } from '$lib/domain/working-days';
@@ -49,7 +51,7 @@ export const actions: Actions = {
 		// Echo back what was typed (cut to the limits), never more.
 		const values = Object.fromEntries(FIELDS.map((f) => [f, (raw[f] ?? '').slice(0, OBJECTION_REASON_MAX + 100)]));
 		if (!noticeOpen(round)) return fail(409, { values, errors: formError('notice.objection.closed') });
-		if (!objectionLimiter.consume(event.getClientAddress())) {
+		if (!(await consume(db, 'objection', addressKey(event.getClientAddress()), LIMITS.objection))) {
 			return fail(429, { values, errors: formError('err.rateLimited') });
 		}
 		const parsed = objectionSchema.safeParse(raw);

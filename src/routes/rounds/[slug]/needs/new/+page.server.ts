@@ -7,11 +7,12 @@ import {
 	NeedsCallClosedError,
 	formatReceiptCode,
 	receiptForSubmission,
-	reportLimiter,
 	reportNeed
 } from '$lib/server/needs';
 import { listPlaceTree } from '$lib/server/places';
 import { listCategories } from '$lib/server/categories';
+import { LIMITS, consume } from '$lib/server/rate-limit';
+import { addressKey } from '$lib/domain/throttle';
 import { fieldError, fieldErrors, formError, formValues } from '$lib/schemas/form';
 import { NEED_FIELDS, needSchema, submissionKeyOf } from '$lib/schemas/needs';
 import type { Phase } from '$lib/domain/phases';
@@ -70,7 +71,7 @@ export const actions: Actions = {
 
 		const phase = phaseOf(round);
 		if (phase !== 'needs_call') return callClosed(phase, values);
-		if (!reportLimiter.consume(event.getClientAddress())) {
+		if (!(await consume(db, 'need-report', addressKey(event.getClientAddress()), LIMITS.needReport))) {
 			return fail(429, { values, errors: formError('err.rateLimited') });
 		}
 		// A filled honeypot is a robot: it gets what looks like a receipt, and nothing is stored.

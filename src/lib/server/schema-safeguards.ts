@@ -1,0 +1,32 @@
+/**
+ * Tables of the safeguards added after an outside test (rate limits, trusted browsers, form
+ * submissions, frozen results), merged into Database.
+ */
+import type { Generated } from 'kysely';
+
+type Instant = string;
+
+export interface RateLimitTable {
+	bucket: string;
+	/** SHA-256 of the subject (an address key, an email). */
+	subject: string;
+	count: number;
+	window_ends_at: Instant;
+	blocked_until: Instant | null;
+}
+
+export interface TrustedDeviceTable {
+	id: string;
+	user_id: number;
+	secret_hash: string;
+	created_at: Instant;
+	last_used_at: Instant;
+	expires_at: Instant;
+	failures: Generated<number>;
+	locked_until: Instant | null;
+}
+
+export interface SafeguardTables {
+	rate_limits: RateLimitTable;
+	trusted_devices: TrustedDeviceTable;
+}
