@@ -7,6 +7,7 @@ import * as proposalDetails from './2026_11_26_0005_proposal_details';
 import * as reviewPanel from './2026_11_26_0006_review_panel';
 import * as decisionNotice from './2026_11_26_0007_decision_notice';
 import * as rateLimits from './2026_11_29_0100_rate_limits';
+import * as formSubmissions from './2026_11_29_0101_form_submissions';
 
 /**
  * Every migration, by name. Imported statically so that the built server, the scripts and the
@@ -20,5 +21,6 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_26_0005_proposal_details': proposalDetails,
 	'2026_11_26_0006_review_panel': reviewPanel,
 	'2026_11_26_0007_decision_notice': decisionNotice,
-	'2026_11_29_0100_rate_limits': rateLimits
+	'2026_11_29_0100_rate_limits': rateLimits,
+	'2026_11_29_0101_form_submissions': formSubmissions
 };

@@ -111,6 +111,11 @@ export const optionalWholeNumber = (min: number, max: number) =>
 		.optional()
 		.transform((v, ctx) => (v === undefined || v.trim() === '' ? null : (whole(v, min, max, ctx) ?? z.NEVER)));
 
+/** A per-form token made by the page's load; anything else is ignored (no de-duplication). */
+export function submissionKeyOf(value: string | undefined): string | null {
+	return value && /^[a-z2-9]{16,64}$/.test(value) ? value : null;
+}
+
 /** An error about the whole form rather than one field. */
 export function formError(key: MessageKey, params?: Params): FieldErrors {
 	return { _form: { key, params } };

@@ -114,10 +114,7 @@ export const NEED_FIELDS = [
 	'submission_key'
 ] as const;
 
-/** A per-form token made by the page's load; anything else is ignored (no de-duplication). */
-export function submissionKeyOf(value: string | undefined): string | null {
-	return value && /^[a-z2-9]{16,64}$/.test(value) ? value : null;
-}
+export { submissionKeyOf } from './form';
 
 export const declineSchema = z.object({
 	id: z.coerce.number().int().positive(),

@@ -606,15 +606,18 @@ export async function publishNotice(
 		if (!LINE_EDIT_PHASES.includes(phaseOf(round, now))) return phaseClosed(round, now);
 		if (round.notice_published_at) return refuse('results.err.noticePublished');
 		if (!round.line_drawn_at) return refuse('results.err.lineNotDrawn');
-		// The list published is the line as it stands now, drawn once more from the same inputs.
-		await applyLine(trx, round, { actorId: input.actorId, cause: 'publish_notice' }, now);
 		const publishedAt = now.toISOString();
 		const endsAt = noticeEndsAt(publishedAt, round.notice_working_days, round.time_zone);
-		await trx
+		// Published once: the state moves only from "not published", before anything else is written.
+		const published = await trx
 			.updateTable('rounds')
 			.set({ notice_published_at: publishedAt, notice_ends_at: endsAt })
 			.where('id', '=', round.id)
-			.execute();
+			.where('notice_published_at', 'is', null)
+			.executeTakeFirst();
+		if (Number(published.numUpdatedRows) !== 1) return refuse('results.err.noticePublished');
+		// The list published is the line as it stands now, drawn once more from the same inputs.
+		await applyLine(trx, round, { actorId: input.actorId, cause: 'publish_notice' }, now);
 		await audit(trx, {
 			actorId: input.actorId,
 			action: 'round.publish_notice',
@@ -664,11 +667,13 @@ export async function confirmFinalList(
 			.executeTakeFirstOrThrow();
 		if (Number(open.n) > 0) return refuse('results.err.openObjections', { count: Number(open.n) });
 		const at = now.toISOString();
-		await trx
+		const confirmed = await trx
 			.updateTable('rounds')
 			.set({ results_confirmed_at: at, results_published_at: round.results_published_at ?? at })
 			.where('id', '=', round.id)
-			.execute();
+			.where('results_confirmed_at', 'is', null)
+			.executeTakeFirst();
+		if (Number(confirmed.numUpdatedRows) !== 1) return refuse('review.err.alreadyPublished');
 		const funding = await roundFunding(trx, round);
 		await audit(trx, {
 			actorId: input.actorId,

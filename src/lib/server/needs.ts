@@ -65,13 +65,6 @@ async function receiptBySubmissionKey(db: DB, submissionKey: string) {
 		.executeTakeFirst();
 }
 
-/** The receipt of a need already stored from this form (a resent form), if any. */
-export async function receiptForSubmission(db: DB, submissionKey: string | null) {
-	if (!submissionKey) return undefined;
-	const row = await receiptBySubmissionKey(db, submissionKey);
-	return row ? formatReceiptCode(row.receipt_code) : undefined;
-}
-
 /**
  * Stores a resident's need as `new` (awaiting moderation) and gives back its receipt code. A
  * form sent twice with the same `submissionKey` gives the first need's receipt and stores nothing.

@@ -26,7 +26,15 @@ export interface TrustedDeviceTable {
 	locked_until: Instant | null;
 }
 
+export interface FormSubmissionTable {
+	id: string;
+	state: 'running' | 'done';
+	answer: string | null;
+	created_at: Instant;
+}
+
 export interface SafeguardTables {
 	rate_limits: RateLimitTable;
 	trusted_devices: TrustedDeviceTable;
+	form_submissions: FormSubmissionTable;
 }

@@ -60,6 +60,7 @@ async function findInvitation(db: DB, token: string) {
 			'invitations.organisation_id',
 			'invitations.expires_at',
 			'invitations.used_at',
+			'invitations.used_by',
 			'organisations.name as organisation_name'
 		])
 		.where('invitations.id', '=', id)
@@ -76,13 +77,25 @@ export async function checkInvitation(db: DB, token: string, now = new Date()) {
 	return { state, invitation: row };
 }
 
-/** Creates the account and spends the invitation; returns the new user's id. */
+/** The account an invitation made, once it is accepted (for a resent accept of the same form). */
+export async function acceptedBy(db: DB, token: string): Promise<number | null> {
+	return (await findInvitation(db, token))?.used_by ?? null;
+}
+
+/** Thrown inside the accept's transaction to undo it when the email was taken meanwhile. */
+class EmailTaken extends Error {}
+
+/**
+ * Creates the account and spends the invitation; returns the new user's id. Two accepts at once
+ * make one account: the invitation is spent by a conditional update, and an account made for
+ * the same email by another invitation meanwhile gives `email_taken`, never a constraint error.
+ */
 export async function acceptInvitation(
 	db: DB,
 	token: string,
 	input: { name: string; password: string },
 	now = new Date()
-): Promise<{ ok: true; userId: number } | { ok: false; reason: InvitationState | 'email_taken' }> {
+): Promise<{ ok: true; userId: number; role: Role } | { ok: false; reason: InvitationState | 'email_taken' }> {
 	const { state, invitation } = await checkInvitation(db, token, now);
 	if (state !== 'valid' || !invitation) return { ok: false, reason: state };
 	const taken = await db
@@ -92,34 +105,43 @@ export async function acceptInvitation(
 		.executeTakeFirst();
 	if (taken) return { ok: false, reason: 'email_taken' };
 	const passwordHash = await hashPassword(input.password);
-	const userId = await db.transaction().execute(async (trx) => {
-		// Spend the invitation first, so that two tabs accepting it at once make one account.
-		const spent = await trx
-			.updateTable('invitations')
-			.set({ used_at: now.toISOString() })
-			.where('id', '=', invitation.id)
-			.where('used_at', 'is', null)
-			.executeTakeFirst();
-		if (Number(spent.numUpdatedRows) !== 1) return null;
-		const user = await trx
-			.insertInto('users')
-			.values({
-				email: invitation.email,
-				name: input.name.trim(),
-				password_hash: passwordHash,
-				role: invitation.role,
-				organisation_id: invitation.organisation_id,
-				created_at: now.toISOString()
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		await trx
-			.updateTable('invitations')
-			.set({ used_by: user.id })
-			.where('id', '=', invitation.id)
-			.execute();
-		return user.id;
-	});
+	let userId: number | null;
+	try {
+		userId = await db.transaction().execute(async (trx) => {
+			// Spend the invitation first, so that two tabs accepting it at once make one account.
+			const spent = await trx
+				.updateTable('invitations')
+				.set({ used_at: now.toISOString() })
+				.where('id', '=', invitation.id)
+				.where('used_at', 'is', null)
+				.executeTakeFirst();
+			if (Number(spent.numUpdatedRows) !== 1) return null;
+			const user = await trx
+				.insertInto('users')
+				.values({
+					email: invitation.email,
+					name: input.name.trim(),
+					password_hash: passwordHash,
+					role: invitation.role,
+					organisation_id: invitation.organisation_id,
+					created_at: now.toISOString()
+				})
+				// Another invitation for the same email was accepted meanwhile.
+				.onConflict((oc) => oc.column('email').doNothing())
+				.returning('id')
+				.executeTakeFirst();
+			if (!user) throw new EmailTaken();
+			await trx
+				.updateTable('invitations')
+				.set({ used_by: user.id })
+				.where('id', '=', invitation.id)
+				.execute();
+			return user.id;
+		});
+	} catch (e) {
+		if (e instanceof EmailTaken) return { ok: false, reason: 'email_taken' };
+		throw e;
+	}
 	if (userId === null) return { ok: false, reason: 'used' };
 	await audit(db, {
 		actorId: userId,
@@ -128,5 +150,5 @@ export async function acceptInvitation(
 		entityId: userId,
 		detail: { invitation: invitation.id, role: invitation.role }
 	});
-	return { ok: true, userId };
+	return { ok: true, userId, role: invitation.role };
 }

@@ -6,6 +6,7 @@ import { declareConflict } from '$lib/server/conflicts';
 import { fieldErrors, formValues } from '$lib/schemas/form';
 import { conflictSchema, criterionCommentSchema, reviewSchema as schema } from '$lib/schemas/review';
 import { parseWhole } from '$lib/domain/numbers';
+import { newSubmissionKey, once } from '$lib/server/submissions';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** A typed score: blank is "not scored yet"; anything but a whole number is left for the range check. */
@@ -43,7 +44,7 @@ export const load: PageServerLoad = async (event) => {
 	// id that does not exist.
 	const view = await getAssignmentForReviewer(getDb(), assignmentId(event), user.id);
 	if (!view) error(404, 'not found');
-	return view;
+	return { ...view, submissionKey: newSubmissionKey() };
 };
 
 async function save(event: RequestEvent, submit: boolean) {
@@ -72,9 +73,9 @@ async function save(event: RequestEvent, submit: boolean) {
 }
 
 export const actions: Actions = {
-	save: (event) => save(event, false),
-	submit: (event) => save(event, true),
-	conflict: async (event) => {
+	save: once((event) => save(event, false)),
+	submit: once((event) => save(event, true)),
+	conflict: once(async (event) => {
 		const user = requireRole(event, 'reviewer');
 		const id = assignmentId(event);
 		const values = formValues(await event.request.formData());
@@ -86,5 +87,5 @@ export const actions: Actions = {
 			return fail(400, { action: 'conflict', values, errors: result.errors });
 		}
 		redirect(303, '/review?recused=1');
-	}
+	})
 };

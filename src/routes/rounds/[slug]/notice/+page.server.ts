@@ -1,11 +1,11 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { publicRoundBySlug } from '$lib/server/rounds';
-import { randomString } from '$lib/server/random';
 import { getNotice, noticeOpen } from '$lib/server/decisions';
 import { fileObjection, listPublicObjections } from '$lib/server/objections';
 import { LIMITS, consume } from '$lib/server/rate-limit';
 import { addressKey } from '$lib/domain/throttle';
+import { newSubmissionKey, once } from '$lib/server/submissions';
 import { fieldErrors, formError, formValues } from '$lib/schemas/form';
 import { OBJECTION_REASON_MAX, objectionSchema } from '$lib/schemas/decisions';
 import { noticeDays } from '$lib/domain/working-days';
@@ -39,12 +39,12 @@ export const load: PageServerLoad = async ({ params }) => {
 		},
 		objections: notice ? await listPublicObjections(db, round.id) : { openCount: 0, answered: [] },
 		open: noticeOpen(round, now),
-		submissionKey: randomString(24)
+		submissionKey: newSubmissionKey()
 	};
 };
 
 export const actions: Actions = {
-	default: async (event) => {
+	default: once(async (event) => {
 		const db = getDb();
 		const round = await roundOr404(event.params.slug);
 		const raw = formValues(await event.request.formData());
@@ -66,5 +66,5 @@ export const actions: Actions = {
 		});
 		if (!result.ok) return fail(400, { values, errors: result.errors });
 		redirect(303, `/rounds/${round.slug}/notice?filed=1#objection`);
-	}
+	})
 };

@@ -18,6 +18,7 @@ import {
 import { fenToYuanInput } from '$lib/domain/money';
 import { fieldErrors, formValues } from '$lib/schemas/form';
 import { lineSchemas as schemas } from '$lib/schemas/decisions';
+import { newSubmissionKey, once } from '$lib/server/submissions';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { loadRound } from '../round.server';
 
@@ -70,7 +71,8 @@ export const load: PageServerLoad = async (event) => {
 				!round.results_confirmed_at &&
 				now.getTime() >= Date.parse(round.notice_ends_at) &&
 				Number(openObjections.n) === 0
-		}
+		},
+		submissionKey: newSubmissionKey()
 	};
 };
 
@@ -78,7 +80,7 @@ function lineAction<K extends LineAction>(
 	action: K,
 	run: (data: z.output<(typeof schemas)[K]>, roundId: number, actorId: number) => Promise<Outcome<unknown>>
 ) {
-	return async (event: RequestEvent) => {
+	return once(async (event: RequestEvent) => {
 		const user = requireRole(event, 'admin');
 		const round = await loadRound(event);
 		const values = formValues(await event.request.formData());
@@ -88,17 +90,17 @@ function lineAction<K extends LineAction>(
 		const result = await run(parsed.data as z.output<(typeof schemas)[K]>, round.id, user.id);
 		if (!result.ok) return fail(400, { action, proposalId, values, errors: result.errors });
 		redirect(303, `/admin/rounds/${round.id}/decision?done=${action}${proposalId ? `#p-${proposalId}` : ''}`);
-	};
+	});
 }
 
 function roundAction(action: string, run: (roundId: number, actorId: number) => Promise<Outcome<unknown>>) {
-	return async (event: RequestEvent) => {
+	return once(async (event: RequestEvent) => {
 		const user = requireRole(event, 'admin');
 		const round = await loadRound(event);
 		const result = await run(round.id, user.id);
 		if (!result.ok) return fail(400, { action, proposalId: null, values: {}, errors: result.errors });
 		redirect(303, `/admin/rounds/${round.id}/decision?done=${action}`);
-	};
+	});
 }
 
 export const actions: Actions = {

@@ -2,11 +2,11 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { phaseOf, publicRoundBySlug } from '$lib/server/rounds';
 import { randomString } from '$lib/server/random';
+import { newSubmissionKey, once } from '$lib/server/submissions';
 import {
 	NeedInputError,
 	NeedsCallClosedError,
 	formatReceiptCode,
-	receiptForSubmission,
 	reportNeed
 } from '$lib/server/needs';
 import { listPlaceTree } from '$lib/server/places';
@@ -50,12 +50,12 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		categories: open ? await listCategories(db) : [],
 		// The "update the lists" button without JavaScript comes back here with the district chosen.
 		chosenDistrict: url.searchParams.get('district_id') ?? '',
-		submissionKey: randomString(24)
+		submissionKey: newSubmissionKey()
 	};
 };
 
 export const actions: Actions = {
-	default: async (event) => {
+	default: once(async (event) => {
 		// No account: the gate is "the round is public and its needs call is open".
 		const db = getDb();
 		const round = await roundOr404(event.params.slug);
@@ -64,10 +64,8 @@ export const actions: Actions = {
 		// Without JavaScript, "update the lists" re-shows the form with the chosen district's streets,
 		// keeping everything typed and storing nothing.
 		if (raw.refresh_places) return { values, refreshed: true };
+		// A resent form (double click, reload, flaky network) gets its first receipt back: see once().
 		const submissionKey = submissionKeyOf(raw.submission_key);
-		// A resent form (double click, reload, flaky network) gets its first receipt back.
-		const earlier = await receiptForSubmission(db, submissionKey);
-		if (earlier) redirect(303, `/track/${earlier}?new=1`);
 
 		const phase = phaseOf(round);
 		if (phase !== 'needs_call') return callClosed(phase, values);
@@ -89,5 +87,5 @@ export const actions: Actions = {
 			return callClosed(e.phase, values);
 		}
 		redirect(303, `/track/${receiptCode}?new=1`);
-	}
+	})
 };

@@ -5,6 +5,7 @@ import { phaseOf } from '$lib/server/rounds';
 import { loadRound } from '../../round.server';
 import { proposalForCheck, recordEligibility } from '$lib/server/eligibility';
 import { eligibilitySchema as schema } from '$lib/schemas/eligibility';
+import { newSubmissionKey, once } from '$lib/server/submissions';
 import { eligibilityChecklist, linkedNeeds } from '$lib/server/proposals';
 import { budgetProblemError } from '$lib/schemas/proposals';
 import { fieldError, fieldErrors, formValues, type FieldErrors } from '$lib/schemas/form';
@@ -48,12 +49,13 @@ export const load: PageServerLoad = async (event) => {
 		attachments,
 		checks,
 		checklist: eligibilityChecklist(round),
-		done: event.url.searchParams.get('done')
+		done: event.url.searchParams.get('done'),
+		submissionKey: newSubmissionKey()
 	};
 };
 
 export const actions: Actions = {
-	default: async (event) => {
+	default: once(async (event) => {
 		const { user, db, round, found } = await context(event);
 		const data = await event.request.formData();
 		const values = formValues(data);
@@ -83,5 +85,5 @@ export const actions: Actions = {
 		});
 		if (!result.ok) return refuse(result.status, result.errors);
 		redirect(303, `/admin/rounds/${round.id}/eligibility/${found.proposal.id}?done=${parsed.data.outcome}`);
-	}
+	})
 };
