@@ -8,6 +8,7 @@ import * as reviewPanel from './2026_11_26_0006_review_panel';
 import * as decisionNotice from './2026_11_26_0007_decision_notice';
 import * as rateLimits from './2026_11_29_0100_rate_limits';
 import * as formSubmissions from './2026_11_29_0101_form_submissions';
+import * as publishedRecords from './2026_11_29_0102_published_records';
 
 /**
  * Every migration, by name. Imported statically so that the built server, the scripts and the
@@ -22,5 +23,6 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_26_0006_review_panel': reviewPanel,
 	'2026_11_26_0007_decision_notice': decisionNotice,
 	'2026_11_29_0100_rate_limits': rateLimits,
-	'2026_11_29_0101_form_submissions': formSubmissions
+	'2026_11_29_0101_form_submissions': formSubmissions,
+	'2026_11_29_0102_published_records': publishedRecords
 };

@@ -59,7 +59,9 @@ export const lineSchemas = {
 	reduce: z.object({ proposalId: recordId, award: moneyFen, reason: text(DECISION_REASON_MAX, { multiline: true }) }),
 	reduceClear: z.object({ proposalId: recordId }),
 	override: z.object({ proposalId: recordId, kind: z.enum(['fund', 'exclude']), reason: text(DECISION_REASON_MAX, { multiline: true }) }),
-	overrideClear: z.object({ proposalId: recordId })
+	overrideClear: z.object({ proposalId: recordId }),
+	/** A corrected version of the published list, with its public reason. */
+	correct: z.object({ reason: text(DECISION_REASON_MAX, { multiline: true }) })
 };
 
 /** An objection to a project on the public notice: the project, a specific reason, a name and contact. */

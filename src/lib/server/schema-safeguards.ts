@@ -1,6 +1,6 @@
 /**
- * Tables of the safeguards added after an outside test (rate limits, trusted browsers, form
- * submissions, frozen results), merged into Database.
+ * Tables that keep people and records safe: rate limits, trusted browsers, form submissions,
+ * and the published records of confirmed lists. Merged into Database.
  */
 import type { Generated } from 'kysely';
 
@@ -33,7 +33,19 @@ export interface FormSubmissionTable {
 	created_at: Instant;
 }
 
+export interface PublishedRecordTable {
+	id: Generated<number>;
+	round_id: number;
+	version: number;
+	/** JSON: the public line and the funded projects' pages, as published. */
+	content: string;
+	reason: string | null;
+	created_by: number | null;
+	created_at: Instant;
+}
+
 export interface SafeguardTables {
+	published_records: PublishedRecordTable;
 	rate_limits: RateLimitTable;
 	trusted_devices: TrustedDeviceTable;
 	form_submissions: FormSubmissionTable;

@@ -1,7 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { publicRoundBySlug } from '$lib/server/rounds';
-import { getNotice, noticeOpen } from '$lib/server/decisions';
+import { noticeOpen } from '$lib/server/decisions';
+import { getNotice } from '$lib/server/results';
 import { fileObjection, listPublicObjections } from '$lib/server/objections';
 import { LIMITS, consume } from '$lib/server/rate-limit';
 import { addressKey } from '$lib/domain/throttle';

@@ -15,6 +15,7 @@ import {
 	setLineOverride,
 	setReducedAward
 } from '$lib/server/decisions';
+import { correctPublishedRecord, publishedRecord } from '$lib/server/results';
 import { fenToYuanInput } from '$lib/domain/money';
 import { fieldErrors, formValues } from '$lib/schemas/form';
 import { lineSchemas as schemas } from '$lib/schemas/decisions';
@@ -72,6 +73,7 @@ export const load: PageServerLoad = async (event) => {
 				now.getTime() >= Date.parse(round.notice_ends_at) &&
 				Number(openObjections.n) === 0
 		},
+		record: await publishedRecord(db, round).then((r) => r && { version: r.version }),
 		submissionKey: newSubmissionKey()
 	};
 };
@@ -128,5 +130,6 @@ export const actions: Actions = {
 		setLineOverride(getDb(), { roundId, proposalId: d.proposalId, kind: null, reason: null, actorId })
 	),
 	publishNotice: roundAction('publishNotice', (roundId, actorId) => publishNotice(getDb(), { roundId, actorId })),
-	confirm: roundAction('confirm', (roundId, actorId) => confirmFinalList(getDb(), { roundId, actorId }))
+	confirm: roundAction('confirm', (roundId, actorId) => confirmFinalList(getDb(), { roundId, actorId })),
+	correct: lineAction('correct', (d, roundId, actorId) => correctPublishedRecord(getDb(), { roundId, actorId, reason: d.reason }))
 };
