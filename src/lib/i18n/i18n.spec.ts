@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { messageParts, translate } from './index';
+import { createI18n, messageParts, translate } from './index';
 
 describe('messages with a person’s text in them', () => {
 	it('come in pieces, the filled-in text apart from the app’s own words', () => {
@@ -20,5 +20,14 @@ describe('messages with a person’s text in them', () => {
 			expect(messageParts('zh-CN', key, params).map((p) => p.text).join('')).toBe(translate('zh-CN', key, params));
 		}
 		expect(translate('zh-CN', 'err.phaseClosed', { phase: 'review' })).toContain('专家评审');
+	});
+});
+
+describe('deadlines', () => {
+	it('read with their time and zone, not the date alone', () => {
+		const at = '2026-12-15T01:00:00.000Z';
+		expect(createI18n(() => 'zh-CN').when(at, 'Asia/Shanghai')).toBe('2026-12-15 09:00 北京时间');
+		expect(createI18n(() => 'en').when(at, 'Asia/Shanghai')).toBe('2026-12-15 09:00 Beijing time');
+		expect(createI18n(() => 'zh-CN').when(at, 'Europe/Berlin')).toBe('2026-12-15 02:00 Europe/Berlin');
 	});
 });

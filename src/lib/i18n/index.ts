@@ -79,6 +79,17 @@ export interface I18n {
 	money: (fen: number) => string;
 	/** A UTC instant on the wall clock of `timeZone` (the round's), e.g. "2026-03-01 09:00". */
 	date: (iso: string, timeZone?: string) => string;
+	/** A deadline, with its time and zone: "2026-12-15 09:00 北京时间". */
+	when: (iso: string, timeZone?: string) => string;
+}
+
+/** Zones people know by name; any other is shown by its IANA id (e.g. Europe/Berlin). */
+const ZONE_NAMES: Record<string, Record<Locale, string>> = {
+	'Asia/Shanghai': { 'zh-CN': '北京时间', en: 'Beijing time' }
+};
+
+export function zoneName(locale: Locale, timeZone: string): string {
+	return ZONE_NAMES[timeZone]?.[locale] ?? timeZone;
 }
 
 export function createI18n(getLocale: () => Locale): I18n {
@@ -88,6 +99,7 @@ export function createI18n(getLocale: () => Locale): I18n {
 		},
 		t: (key, params) => translate(getLocale(), key, params),
 		money: formatFen,
-		date: (iso, timeZone = 'Asia/Shanghai') => formatInZone(iso, timeZone)
+		date: (iso, timeZone = 'Asia/Shanghai') => formatInZone(iso, timeZone),
+		when: (iso, timeZone = 'Asia/Shanghai') => `${formatInZone(iso, timeZone)} ${zoneName(getLocale(), timeZone)}`
 	};
 }

@@ -247,6 +247,10 @@ export const proposals = {
 	'proposal.done.attached': { zh: '附件已上传。', en: 'File attached.' },
 	'proposal.done.detached': { zh: '附件已删除。', en: 'Attachment removed.' },
 	'proposal.err.fileMissing': { zh: '请选择要上传的文件。', en: 'Choose a file to upload.' },
+	'proposal.err.fileName': {
+		zh: '无法读取这个文件的名称（其中有引号或换行等字符）。请给文件改个名字后再上传。',
+		en: 'The file’s name could not be read (it holds quotes or line breaks). Rename the file and upload it again.'
+	},
 	'proposal.err.fileTooBig': {
 		zh: '文件超过 10 MB，请压缩后再上传。',
 		en: 'The file is larger than 10 MB; make it smaller and try again.'

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { freshDb, makeUser } from '../../../../tests/helpers/db';
 import { createSession, invalidateUserSessions, validateSessionToken } from './session';
 import { createInvitation, checkInvitation } from './invite';
+import { listPendingInvitations } from '../organisations';
 import { signIn } from './login';
 import { verifyPassword } from './password';
 
@@ -171,5 +172,23 @@ describe('invitations', () => {
 		expect((await checkInvitation(db, token.replace(secret, 'x'.repeat(24)))).state).toBe('unknown');
 		const afterAWeek = new Date(Date.now() + 8 * 24 * 60 * 60 * 1000);
 		expect((await checkInvitation(db, token, afterAWeek)).state).toBe('expired');
+	});
+
+	it('replaces a pending invitation for the same email instead of doubling it, even when both are sent at once', async () => {
+		const db = await freshDb();
+		const admin = await makeUser(db, 'admin');
+		const invite = () => createInvitation(db, { email: 'twice@example.org', name: '评审', role: 'reviewer', organisationId: null, createdBy: admin.id });
+		const first = await invite();
+		const second = await invite();
+		expect(second.replaced).toBe(1);
+		expect((await checkInvitation(db, first.token)).state).toBe('unknown');
+		expect((await checkInvitation(db, second.token)).state).toBe('valid');
+		const [a, b] = await Promise.all([invite(), invite()]);
+		const pending = await listPendingInvitations(db);
+		expect(pending.filter((i) => i.email === 'twice@example.org')).toHaveLength(1);
+		const valid = [(await checkInvitation(db, a.token)).state, (await checkInvitation(db, b.token)).state];
+		expect(valid.filter((s) => s === 'valid')).toHaveLength(1);
+		const log = await db.selectFrom('audit_log').select('detail').where('action', '=', 'invitation.create').execute();
+		expect(log.map((l) => JSON.parse(l.detail!).replaced)).toEqual([0, 1, 1, 1]);
 	});
 });

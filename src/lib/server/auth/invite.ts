@@ -9,38 +9,46 @@ export const INVITE_DAYS = 7;
 
 /**
  * An invitation link `/invite/<id>.<secret>`: single use, expiring, and only a hash of the
- * secret is stored, so a copy of the database cannot be used to accept it.
+ * secret is stored, so a copy of the database cannot be used to accept it. A new invitation for
+ * an email replaces its pending ones (their links stop working), so one email never has two:
+ * `replaced` says how many.
  */
 export async function createInvitation(
 	db: DB,
 	input: { email: string; name: string; role: Role; organisationId: number | null; createdBy: number },
 	now = new Date()
-): Promise<{ token: string; expiresAt: Date }> {
+): Promise<{ token: string; expiresAt: Date; replaced: number }> {
 	const id = randomString(16);
 	const secret = randomString(24);
 	const expiresAt = new Date(now.getTime() + INVITE_DAYS * 24 * 60 * 60 * 1000);
-	await db
-		.insertInto('invitations')
-		.values({
-			id,
-			token_hash: sha256Hex(secret),
-			email: normaliseEmail(input.email),
-			name: input.name.trim(),
-			role: input.role,
-			organisation_id: input.role === 'station' ? input.organisationId : null,
-			created_by: input.createdBy,
-			created_at: now.toISOString(),
-			expires_at: expiresAt.toISOString()
-		})
-		.execute();
-	await audit(db, {
-		actorId: input.createdBy,
-		action: 'invitation.create',
-		entity: 'invitation',
-		entityId: id,
-		detail: { role: input.role, organisationId: input.organisationId }
+	const email = normaliseEmail(input.email);
+	const replaced = await db.transaction().execute(async (trx) => {
+		const dropped = await trx.deleteFrom('invitations').where('email', '=', email).where('used_at', 'is', null).executeTakeFirst();
+		await trx
+			.insertInto('invitations')
+			.values({
+				id,
+				token_hash: sha256Hex(secret),
+				email,
+				name: input.name.trim(),
+				role: input.role,
+				organisation_id: input.role === 'station' ? input.organisationId : null,
+				created_by: input.createdBy,
+				created_at: now.toISOString(),
+				expires_at: expiresAt.toISOString()
+			})
+			.execute();
+		const count = Number(dropped.numDeletedRows);
+		await audit(trx, {
+			actorId: input.createdBy,
+			action: 'invitation.create',
+			entity: 'invitation',
+			entityId: id,
+			detail: { role: input.role, organisationId: input.organisationId, replaced: count }
+		});
+		return count;
 	});
-	return { token: `${id}.${secret}`, expiresAt };
+	return { token: `${id}.${secret}`, expiresAt, replaced };
 }
 
 export type InvitationState = 'valid' | 'unknown' | 'used' | 'expired';

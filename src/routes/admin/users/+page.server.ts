@@ -64,7 +64,8 @@ export const actions: Actions = {
 			invited: {
 				email: email.trim().toLowerCase(),
 				link: `${event.url.origin}/invite/${invitation.token}`,
-				expiresAt: invitation.expiresAt.toISOString()
+				expiresAt: invitation.expiresAt.toISOString(),
+				replaced: invitation.replaced > 0
 			}
 		};
 	}

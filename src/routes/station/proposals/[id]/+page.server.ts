@@ -13,7 +13,7 @@ import {
 	withdrawProposal,
 	type ProposalInput
 } from '$lib/server/proposals';
-import { ATTACHMENT_MAX_BYTES, addAttachment, listAttachments, removeAttachment } from '$lib/server/attachments';
+import { addAttachment, listAttachments, readAttachmentUpload, removeAttachment } from '$lib/server/attachments';
 import { latestCheck } from '$lib/server/eligibility';
 import { versionSchema, type ProposalFormValues } from '$lib/schemas/proposals';
 import { formError, formValues, type FieldErrors } from '$lib/schemas/form';
@@ -118,18 +118,9 @@ export const actions: Actions = {
 		const { user, proposal, round } = await ownProposal(event);
 		const closed = editClosed(round, proposal);
 		if (closed) return fail(400, { attachErrors: closed });
-		// The size is checked before the bytes are read into memory.
-		const length = Number(event.request.headers.get('content-length') ?? 0);
-		if (length > ATTACHMENT_MAX_BYTES + 64 * 1024) return fail(413, { attachErrors: formError('proposal.err.fileTooBig') });
-		let data: FormData;
-		try {
-			data = await event.request.formData();
-		} catch {
-			return fail(413, { attachErrors: formError('proposal.err.fileTooBig') });
-		}
-		const file = data.get('file');
-		if (!(file instanceof File) || file.size === 0) return fail(400, { attachErrors: formError('proposal.err.fileMissing') });
-		if (file.size > ATTACHMENT_MAX_BYTES) return fail(413, { attachErrors: formError('proposal.err.fileTooBig') });
+		const upload = await readAttachmentUpload(event.request);
+		if (!upload.ok) return fail(upload.status, { attachErrors: formError(upload.key) });
+		const file = upload.file;
 		const result = await addAttachment(getDb(), {
 			proposalId: proposal.id,
 			actorId: user.id,
