@@ -4,8 +4,8 @@ import { createProposal } from '../../src/lib/server/proposals';
 import { drawLine, publishNotice } from '../../src/lib/server/decisions';
 import { createInvitation } from '../../src/lib/server/auth/invite';
 import { getRubric } from '../../src/lib/server/rounds';
-import { makeOrganisation, makeRound } from '../helpers/db';
-import type { ProposalStatus } from '../../src/lib/server/schema';
+import { makeOrganisation, makeProposal, makeRound } from '../helpers/db';
+import { insertPublishedNeed, placeIds } from '../helpers/needs';
 import { proposalInput } from '../helpers/proposals';
 import { ACCOUNTS, type AccountKey } from '../fixtures/accounts';
 import { withE2eDb } from './db';
@@ -71,34 +71,7 @@ const audits = (action: string, entityId?: number | string) => (db: DB) =>
 		.then((r) => Number(r.n));
 
 async function publishedNeeds(db: DB, roundId: number, tag: string) {
-	const ids: number[] = [];
-	for (const title of [`楼道照明 ${tag}`, `长者助餐 ${tag}`]) {
-		const { id } = await db
-			.insertInto('needs')
-			.values({
-				round_id: roundId,
-				receipt_code: `d${tag}${ids.length}`.slice(0, 40),
-				submission_key: null,
-				title,
-				description: '居民反映的需求',
-				category: 'elderly',
-				district: '海珠区',
-				street: '南华西街',
-				affected_group: '长者',
-				affected_count: 20,
-				urgency: 'high',
-				contact_name: null,
-				contact_phone: null,
-				status: 'published',
-				decline_reason: null,
-				created_at: new Date().toISOString(),
-				published_at: new Date().toISOString()
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		ids.push(id);
-	}
-	return ids;
+	return [await insertPublishedNeed(db, roundId, { title: `楼道照明 ${tag}` }), await insertPublishedNeed(db, roundId, { title: `长者助餐 ${tag}` })];
 }
 
 /** The proposal form's fields, as the editor posts them, for a proposal that meets every rule. */
@@ -121,30 +94,6 @@ function proposalForm(key: string, title: string, needIds: number[], version?: n
 	form.append('indicator.target', '120');
 	form.append('indicator.unit', '人');
 	return form;
-}
-
-/** A proposal written straight into the table (the shared factory's user names clash across workers). */
-async function proposalRow(db: DB, roundId: number, organisationId: number, status: ProposalStatus, requestedFen = 3_000_000) {
-	const now = new Date().toISOString();
-	const { id } = await db
-		.insertInto('proposals')
-		.values({
-			round_id: roundId,
-			organisation_id: organisationId,
-			title: `社区项目 ${requestedFen}`,
-			summary: '项目简介',
-			requested_fen: requestedFen,
-			status,
-			award_fen: null,
-			decision_reason: null,
-			created_by: await userId(db, 'stationB'),
-			created_at: now,
-			updated_at: now,
-			submitted_at: now
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	return id;
 }
 
 const stamp = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
@@ -215,7 +164,7 @@ test('a reviewer’s and a resident’s forms sent twice count once', async ({ p
 	const arranged = await withE2eDb(async (db) => {
 		const round = await makeRound(db, 'review', { slug: `double-review-${tag}` });
 		const org = await makeOrganisation(db, `重复评审机构 ${tag}`);
-		const proposals = [await proposalRow(db, round.id, org, 'eligible'), await proposalRow(db, round.id, org, 'eligible')];
+		const proposals = [await makeProposal(db, round.id, org, 'eligible'), await makeProposal(db, round.id, org, 'eligible')];
 		const reviewer = await userId(db, 'reviewer2');
 		const assignments: number[] = [];
 		for (const proposalId of proposals) {
@@ -227,8 +176,7 @@ test('a reviewer’s and a resident’s forms sent twice count once', async ({ p
 			assignments.push(id);
 		}
 		const call = await makeRound(db, 'needs_call', { slug: `double-call-${tag}` });
-		const place = async (path: string) => String((await db.selectFrom('places').select('id').where('path', '=', path).executeTakeFirstOrThrow()).id);
-		return { proposals, assignments, rubric: await getRubric(db, round.id), call, district: await place('海珠区'), street: await place('海珠区/沙园街') };
+		return { proposals, assignments, rubric: await getRubric(db, round.id), call, ...(await placeIds(db, '海珠区', '沙园街')) };
 	});
 	const scores = (key: string) => {
 		const form = new URLSearchParams({ submission_key: key, comment: '设计扎实，预算合理。' });
@@ -259,7 +207,7 @@ test('a reviewer’s and a resident’s forms sent twice count once', async ({ p
 		page: needPage,
 		action: needPage,
 		form: (key) =>
-			new URLSearchParams({ submission_key: key, title: `楼道灯坏了 ${tag}`, description: '三号楼。', category: 'elderly', district_id: arranged.district, street_id: arranged.street, affected_group: '长者', urgency: 'medium', website: '' }),
+			new URLSearchParams({ submission_key: key, title: `楼道灯坏了 ${tag}`, description: '三号楼。', category: 'elderly', district_id: arranged.district_id, street_id: arranged.street_id, affected_group: '长者', urgency: 'medium', website: '' }),
 		count: (db) => db.selectFrom('needs').select((eb) => eb.fn.countAll<number>().as('n')).where('title', '=', `楼道灯坏了 ${tag}`).executeTakeFirstOrThrow().then((r) => Number(r.n))
 	});
 	expect(tested.slice(-3)).toEqual(['review: submit', 'review: declare a conflict', 'resident: report a need']);
@@ -303,11 +251,11 @@ test('an admin’s eligibility, funding-line, notice and an objector’s forms s
 		const admin = await userId(db, 'admin');
 		const org = await makeOrganisation(db, `重复决策机构 ${tag}`);
 		const checking = await makeRound(db, 'eligibility', { slug: `double-check-${tag}` });
-		const submitted = await proposalRow(db, checking.id, org, 'submitted');
+		const submitted = await makeProposal(db, checking.id, org, 'submitted');
 		const deciding = await makeRound(db, 'decision', { slug: `double-decide-${tag}` });
-		const [a, b] = [await proposalRow(db, deciding.id, org, 'eligible', 3_000_000), await proposalRow(db, deciding.id, org, 'eligible', 2_000_000)];
+		const [a, b] = [await makeProposal(db, deciding.id, org, 'eligible', 3_000_000), await makeProposal(db, deciding.id, org, 'eligible', 2_000_000)];
 		const noticed = await makeRound(db, 'decision', { slug: `double-notice-${tag}` });
-		const objected = await proposalRow(db, noticed.id, org, 'eligible');
+		const objected = await makeProposal(db, noticed.id, org, 'eligible');
 		await drawLine(db, { roundId: noticed.id, actorId: admin });
 		const published = await publishNotice(db, { roundId: noticed.id, actorId: admin });
 		if (!published.ok) throw new Error('notice not published');

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { makeRound } from '../helpers/db';
+import { insertPublishedNeed } from '../helpers/needs';
 import { withE2eDb } from './db';
 import { browserPost } from './helpers';
 
@@ -9,31 +10,7 @@ async function publishedNeed() {
 	const slug = `me-too-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 	return withE2eDb(async (db) => {
 		const round = await makeRound(db, 'needs_call', { slug, title: `附议测试 ${slug}` });
-		const { id } = await db
-			.insertInto('needs')
-			.values({
-				round_id: round.id,
-				receipt_code: `m${Date.now().toString(36)}${Math.floor(Math.random() * 1e6)}`.slice(0, 12),
-				submission_key: null,
-				title: '小区缺少无障碍坡道',
-				description: '轮椅进出单元门很困难。',
-				category: 'disability',
-				district: '海珠区',
-				street: '沙园街',
-				affected_group: '轮椅使用者',
-				affected_count: 8,
-				urgency: 'medium',
-				contact_name: null,
-				contact_phone: null,
-				status: 'published',
-				decline_reason: null,
-				support_count: 64,
-				created_at: new Date().toISOString(),
-				published_at: new Date().toISOString()
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		return id;
+		return insertPublishedNeed(db, round.id, { title: '小区缺少无障碍坡道', category: 'disability', support_count: 64 });
 	});
 }
 

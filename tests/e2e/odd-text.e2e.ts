@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { createRound } from '../../src/lib/server/rounds';
-import { makeRound, scheduleFor } from '../helpers/db';
+import { makeRound } from '../helpers/db';
+import { placeIds } from '../helpers/needs';
 import { withE2eDb } from './db';
 import { browserPost, hydrated, signIn } from './helpers';
 
@@ -12,24 +12,8 @@ import { browserPost, hydrated, signIn } from './helpers';
 async function needsCall() {
 	const slug = `odd-text-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 	return withE2eDb(async (db) => {
-		await createRound(
-			db,
-			{
-				slug,
-				title: `奇怪文字测试 ${slug}`,
-				year: 2026,
-				pool_fen: 50_000_000,
-				grant_min_fen: 500_000,
-				grant_max_fen: 5_000_000,
-				proposals_per_org: 2,
-				reviewers_per_proposal: 5,
-				time_zone: 'Asia/Shanghai',
-				...scheduleFor('needs_call')
-			},
-			null
-		);
-		const id = async (path: string) => String((await db.selectFrom('places').select('id').where('path', '=', path).executeTakeFirstOrThrow()).id);
-		return { slug, district_id: await id('海珠区'), street_id: await id('海珠区/沙园街') };
+		await makeRound(db, 'needs_call', { slug, title: `奇怪文字测试 ${slug}` });
+		return { slug, ...(await placeIds(db, '海珠区', '沙园街')) };
 	});
 }
 
