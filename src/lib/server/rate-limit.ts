@@ -21,8 +21,11 @@ const MINUTE = 60_000;
 
 /** The app's fixed-window limits, per client address unless said otherwise. */
 export const LIMITS = {
-	/** Needs reported: generous for a family sharing one phone, tight for a script. */
-	needReport: { max: 10, windowMs: 10 * MINUTE },
+	/**
+	 * Needs stored: generous for a community centre's Wi-Fi or a family sharing one phone, tight
+	 * for a script (refused forms do not count).
+	 */
+	needReport: { max: 20, windowMs: 10 * MINUTE },
 	/** Wrong receipt codes: enough to retype a code, far too few to guess one (60 bits). */
 	trackMiss: { max: 20, windowMs: 10 * MINUTE },
 	/** "Me too" across all needs: a neighbour clicking through the list, not a script. */

@@ -11,7 +11,7 @@ import {
 } from '$lib/server/needs';
 import { listPlaceTree } from '$lib/server/places';
 import { listCategories } from '$lib/server/categories';
-import { LIMITS, consume } from '$lib/server/rate-limit';
+import { LIMITS, consume, overLimit } from '$lib/server/rate-limit';
 import { addressKey } from '$lib/domain/throttle';
 import { fieldError, fieldErrors, formError, formValues } from '$lib/schemas/form';
 import { NEED_FIELDS, needSchema, submissionKeyOf } from '$lib/schemas/needs';
@@ -69,7 +69,9 @@ export const actions: Actions = {
 
 		const phase = phaseOf(round);
 		if (phase !== 'needs_call') return callClosed(phase, values);
-		if (!(await consume(db, 'need-report', addressKey(event.getClientAddress()), LIMITS.needReport))) {
+		// Needs stored per address are limited; a refused form costs nothing and counts for nothing.
+		const address = addressKey(event.getClientAddress());
+		if (await overLimit(db, 'need-report', address, LIMITS.needReport)) {
 			return fail(429, { values, errors: formError('err.rateLimited') });
 		}
 		// A filled honeypot is a robot: it gets what looks like a receipt, and nothing is stored.
@@ -86,6 +88,7 @@ export const actions: Actions = {
 			if (!(e instanceof NeedsCallClosedError)) throw e;
 			return callClosed(e.phase, values);
 		}
+		await consume(db, 'need-report', address, LIMITS.needReport);
 		redirect(303, `/track/${receiptCode}?new=1`);
 	})
 };
