@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { drawFundingLine, type LineCandidate, type LineRules } from './funding-line';
+import { TIE_RULES, TIE_RULE_TEXT, compareForRank, drawFundingLine, tieRuleName, type LineCandidate, type LineRules } from './funding-line';
 
 const rules = (over: Partial<LineRules> = {}): LineRules => ({
 	poolFen: 10_000_000,
@@ -77,6 +77,16 @@ describe('drawFundingLine', () => {
 		// 80.001 is 80.00 at two decimals: a three-way tie.
 		expect(drawFundingLine(tied, rules()).decisions.map((d) => d.id)).toEqual([2, 3, 1]);
 		expect(drawFundingLine(tied, rules({ tieRule: 'earlier_submission' })).decisions.map((d) => d.id)).toEqual([3, 1, 2]);
+	});
+
+	it('names the tie rules for what they compare; the stored `lower_request` compares the amount awarded', () => {
+		expect(TIE_RULES.map(tieRuleName)).toEqual(['smaller_amount', 'earlier_submission']);
+		// Equal scores: 1 asks for more but was reduced below 2's request, so it comes first under
+		// both names of the rule (older rounds stored `lower_request` and rank as they did).
+		const tied = [candidate(1, 80, 3_000_000, { reducedAwardFen: 1_000_000 }), candidate(2, 80, 2_000_000)];
+		expect(drawFundingLine(tied, rules({ tieRule: 'lower_request' })).decisions.map((d) => d.id)).toEqual([1, 2]);
+		expect([...tied].reverse().sort(compareForRank('smaller_amount')).map((c) => c.id)).toEqual([1, 2]);
+		expect(TIE_RULE_TEXT.smaller_amount.en).toContain('reduced award');
 	});
 
 	it('never awards more than the pool, never funds the ineligible, whatever the input', () => {
