@@ -13,6 +13,7 @@
  * 4. Walking down the ranks, a proposal below the minimum score is `below_line`; one whose amount
  *    would pass its district's cap is `district_cap`; one that no longer fits in what is left of
  *    the pool is `pool_exhausted` (and a smaller one further down may still fit); else `funded`.
+ *    With a partial lottery, the grey zone's places in this walk are taken in the drawn order.
  * The amount is the request, or the admin's smaller award when one is set (with its reason).
  */
 
@@ -98,6 +99,12 @@ export interface LineRules {
 	minScore: number | null;
 	/** The most a district's proposals may receive in total, in fen, for the districts capped. */
 	districtCapsFen: Record<string, number>;
+	/**
+	 * A partial lottery (see lottery.ts): the grey zone's proposals in the order the draw gave
+	 * them. Their places in the ranking are walked in this order instead of by score; their ranks
+	 * stay the score ranks. Absent: no lottery.
+	 */
+	lotteryOrder?: readonly number[];
 }
 
 export interface LineDecision {
@@ -149,6 +156,19 @@ const TIE_COMPARE: Record<TieRuleName, (a: LineCandidate, b: LineCandidate) => n
 	}
 };
 
+/**
+ * The order the line walks the ranking: by rank, except that the places held by the lottery's
+ * proposals are taken by them in the drawn order.
+ */
+export function walkOrder<T extends { id: number }>(ranked: readonly T[], lotteryOrder?: readonly number[]): T[] {
+	if (!lotteryOrder?.length) return [...ranked];
+	const byId = new Map(ranked.map((c) => [c.id, c]));
+	const drawn = [...new Set(lotteryOrder)].filter((id) => byId.has(id));
+	const inDraw = new Set(drawn);
+	let next = 0;
+	return ranked.map((c) => (inDraw.has(c.id) ? byId.get(drawn[next++])! : c));
+}
+
 export function drawFundingLine(candidates: readonly LineCandidate[], rules: LineRules): FundingLine {
 	const out = new Map<number, LineDecision>();
 	let left = rules.poolFen;
@@ -183,7 +203,7 @@ export function drawFundingLine(candidates: readonly LineCandidate[], rules: Lin
 			amountFen: amount
 		});
 	}
-	for (const c of ranked) {
+	for (const c of walkOrder(ranked, rules.lotteryOrder)) {
 		if (out.has(c.id)) continue;
 		const amount = amountOf(c);
 		const score = roundScore(c.score);
