@@ -50,11 +50,11 @@ export interface Server {
 	log: string[];
 }
 
-export async function startServer(databasePath: string, port: number): Promise<Server> {
+export async function startServer(databasePath: string, port: number, env: Record<string, string> = {}): Promise<Server> {
 	const base = `http://127.0.0.1:${port}`;
 	const log: string[] = [];
 	const child = spawn(process.execPath, ['build'], {
-		env: { ...process.env, DATABASE_PATH: databasePath, PORT: String(port), HOST: '127.0.0.1', ORIGIN: base, RATE_LIMITS: 'off' },
+		env: { ...process.env, DATABASE_PATH: databasePath, PORT: String(port), HOST: '127.0.0.1', ORIGIN: base, RATE_LIMITS: 'off', ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	child.stdout!.on('data', (d) => log.push(String(d)));
