@@ -31,6 +31,8 @@ export interface PageRule {
 	status?: 200 | 303;
 	/** Accounts of the right role that must still be refused: the record is not theirs (403 or 404). */
 	outsiders?: AccountKey[];
+	/** Other records whose page looks different (another phase, a read-only view), for the axe sweep. */
+	more?: (w: WorldIds) => string[];
 }
 
 export const PAGES: Record<string, PageRule> = {
@@ -41,10 +43,18 @@ export const PAGES: Record<string, PageRule> = {
 	'/track/[code]': { audience: 'public', url: (w) => `/track/${w.receiptCode}` },
 	'/needs/[id]': { audience: 'public', url: (w) => `/needs/${w.needId}` },
 	'/projects/[id]': { audience: 'public', url: (w) => `/projects/${w.project}` },
-	'/rounds/[slug]': { audience: 'public', url: (w) => `/rounds/${w.noticeSlug}` },
+	'/rounds/[slug]': {
+		audience: 'public',
+		url: (w) => `/rounds/${w.noticeSlug}`,
+		more: (w) => [w.callSlug, w.applySlug, w.roundSlug, w.resultsSlug].map((slug) => `/rounds/${slug}`)
+	},
 	'/rounds/[slug]/needs': { audience: 'public', url: (w) => `/rounds/${w.callSlug}/needs` },
 	'/rounds/[slug]/needs/new': { audience: 'public', url: (w) => `/rounds/${w.callSlug}/needs/new` },
-	'/rounds/[slug]/notice': { audience: 'public', url: (w) => `/rounds/${w.noticeSlug}/notice` },
+	'/rounds/[slug]/notice': {
+		audience: 'public',
+		url: (w) => `/rounds/${w.noticeSlug}/notice`,
+		more: (w) => [`/rounds/${w.resultsSlug}/notice`]
+	},
 	'/rounds/[slug]/results': { audience: 'public', url: (w) => `/rounds/${w.resultsSlug}/results` },
 	'/rounds/[slug]/stats': { audience: 'public', url: (w) => `/rounds/${w.resultsSlug}/stats` },
 
@@ -56,7 +66,8 @@ export const PAGES: Record<string, PageRule> = {
 	'/station/proposals/[id]': {
 		audience: 'station',
 		url: (w) => `/station/proposals/${w.draftProposal}`,
-		outsiders: ['stationB']
+		outsiders: ['stationB'],
+		more: (w) => [`/station/proposals/${w.proposalA}`]
 	},
 
 	'/review': { audience: 'reviewer', url: () => '/review' },
@@ -77,7 +88,11 @@ export const PAGES: Record<string, PageRule> = {
 	'/admin/users': { audience: 'admin', url: () => '/admin/users' },
 	'/admin/rounds': { audience: 'admin', url: () => '/admin/rounds' },
 	'/admin/rounds/new': { audience: 'admin', url: () => '/admin/rounds/new' },
-	'/admin/rounds/[id]': { audience: 'admin', url: (w) => `/admin/rounds/${w.roundId}` },
+	'/admin/rounds/[id]': {
+		audience: 'admin',
+		url: (w) => `/admin/rounds/${w.roundId}`,
+		more: (w) => [`/admin/rounds/${w.resultsRoundId}`]
+	},
 	'/admin/rounds/[id]/needs': { audience: 'admin', url: (w) => `/admin/rounds/${w.callRoundId}/needs` },
 	'/admin/rounds/[id]/rules': { audience: 'admin', url: (w) => `/admin/rounds/${w.applyRoundId}/rules` },
 	'/admin/rounds/[id]/eligibility': { audience: 'admin', url: (w) => `/admin/rounds/${w.roundId}/eligibility` },
@@ -89,7 +104,11 @@ export const PAGES: Record<string, PageRule> = {
 	'/admin/rounds/[id]/proposals': { audience: 'admin', url: (w) => `/admin/rounds/${w.roundId}/proposals` },
 	'/admin/rounds/[id]/rubric': { audience: 'admin', url: (w) => `/admin/rounds/${w.roundId}/rubric` },
 	'/admin/rounds/[id]/progress': { audience: 'admin', url: (w) => `/admin/rounds/${w.roundId}/progress` },
-	'/admin/rounds/[id]/decision': { audience: 'admin', url: (w) => `/admin/rounds/${w.noticeRoundId}/decision` },
+	'/admin/rounds/[id]/decision': {
+		audience: 'admin',
+		url: (w) => `/admin/rounds/${w.noticeRoundId}/decision`,
+		more: (w) => [`/admin/rounds/${w.resultsRoundId}/decision`]
+	},
 	'/admin/rounds/[id]/objections': { audience: 'admin', url: (w) => `/admin/rounds/${w.noticeRoundId}/objections` }
 };
 
