@@ -27,7 +27,8 @@ const visits = tree.pages.flatMap((page) => {
 let world: WorldServer;
 const contexts = new Map<AccountKey | 'public', BrowserContext>();
 
-test.describe.configure({ timeout: 120_000 });
+// Spread over the workers (each serves its own world): axe at two widths is the slow part.
+test.describe.configure({ mode: 'parallel', timeout: 120_000 });
 
 test.beforeAll(async () => {
 	world = await startWorld('a11y');
