@@ -139,15 +139,15 @@ export const needs = {
 
 	'places.title': { zh: '地区管理', en: 'Places' },
 	'places.intro': {
-		zh: '区 → 街道/镇 → 社区/村。居民反映需求时从这里选择地点。可从 CSV 文件导入，已存在的地点不会重复添加。',
-		en: 'District → street/town → community. Residents choose from these when they report a need. Import from a CSV file; places already there are not added twice.'
+		zh: '区 → 街道/镇 → 社区/村。居民反映需求时从这里选择地点。可从 CSV 或 Excel 文件导入，已存在的地点不会重复添加。',
+		en: 'District → street/town → community. Residents choose from these when they report a need. Import from a CSV or Excel file; places already there are not added twice.'
 	},
 	'places.counts': { zh: '共 {district} 个区、{street} 个街道/镇、{community} 个社区/村', en: '{district} districts, {street} streets/towns, {community} communities' },
-	'places.import': { zh: '从 CSV 导入', en: 'Import from CSV' },
-	'places.file': { zh: 'CSV 文件', en: 'CSV file' },
+	'places.import': { zh: '从 CSV 或 Excel 导入', en: 'Import from CSV or Excel' },
+	'places.file': { zh: 'CSV 或 Excel（.xlsx）文件', en: 'CSV or Excel (.xlsx) file' },
 	'places.fileHint': {
-		zh: '第一行为表头：区,街道/镇,社区/村。每行一个地点，社区可留空。UTF-8 编码（Excel 中“另存为 CSV UTF-8”）。',
-		en: 'First line is the header: 区,街道/镇,社区/村 (or district,street,community). One place a row; the community may be blank. UTF-8 (Excel: “Save as CSV UTF-8”).'
+		zh: '第一行为表头：区,街道/镇,社区/村。每行一个地点，社区可留空。CSV 可以是 UTF-8 或 GBK 编码（Excel 的“CSV（逗号分隔）”），Excel 工作簿读取第一个工作表。',
+		en: 'First line is the header: 区,街道/镇,社区/村 (or district,street,community). One place a row; the community may be blank. A CSV may be UTF-8 or GBK (Excel’s “CSV (Comma delimited)” on Chinese Windows); of an Excel workbook the first sheet is read.'
 	},
 	'places.importSubmit': { zh: '导入', en: 'Import' },
 	'places.imported': { zh: '已读取 {rows} 行，新增 {added} 个地点。', en: 'Read {rows} row(s); added {added} place(s).' },
@@ -162,7 +162,7 @@ export const needs = {
 	},
 	'places.err.tooMany': { zh: '行数过多，最多 {max} 行。', en: 'Too many rows: at most {max}.' },
 	'places.err.tooBig': { zh: '文件过大，请拆分后再导入。', en: 'The file is too large; split it and import the parts.' },
-	'places.err.noFile': { zh: '请选择一个 CSV 文件。', en: 'Choose a CSV file.' },
+	'places.err.noFile': { zh: '请选择一个 CSV 或 Excel 文件。', en: 'Choose a CSV or Excel file.' },
 	'places.err.extraCells': { zh: '比表头多出了列。', en: 'More cells than the header has columns.' },
 	'places.err.noDistrict': { zh: '缺少区名。', en: 'The district is missing.' },
 	'places.err.noStreet': { zh: '填写了社区但没有街道/镇。', en: 'A community without a street or town.' },
