@@ -41,12 +41,34 @@ function paramText(locale: Locale, name: string, value: string | number): string
 	return isMessageKey(key) ? translate(locale, key) : String(value);
 }
 
-/** The message in the locale, with `{name}` placeholders filled from `params`. */
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
+/**
+ * `{count, plural, one {# need} other {# needs}}` (ICU's plural form, one level deep): the
+ * variant for the number's plural category in the locale, `#` standing for the number, falling
+ * back to `other`.
+ */
+function plurals(locale: Locale, text: string, params: Params): string {
+	return text.replace(/\{(\w+), plural,((?:\s*\w+\s*\{[^{}]*\})+)\s*\}/g, (m, name: string, options: string) => {
+		const value = Number(params[name]);
+		if (!(name in params) || !Number.isFinite(value)) return m;
+		const variants = new Map([...options.matchAll(/(\w+)\s*\{([^{}]*)\}/g)].map((o) => [o[1], o[2]]));
+		let rules = pluralRules.get(locale);
+		if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+		const variant = variants.get(rules.select(value)) ?? variants.get('other') ?? '';
+		return variant.replaceAll('#', String(params[name]));
+	});
+}
+
+/**
+ * The message in the locale, with `{name}` placeholders filled from `params` and plural forms
+ * (`{count, plural, one {…} other {…}}`) chosen by `Intl.PluralRules`.
+ */
 export function translate(locale: Locale, key: MessageKey, params?: Params): string {
 	const entry = catalogue[key];
 	let text: string = locale === 'en' ? entry.en : entry.zh;
 	if (params) {
-		text = text.replace(/\{(\w+)\}/g, (m, name) =>
+		text = plurals(locale, text, params).replace(/\{(\w+)\}/g, (m, name) =>
 			name in params ? paramText(locale, name, params[name]) : m
 		);
 	}
