@@ -13,7 +13,8 @@ fi
 work="$(mktemp -d)"
 server_pid=""
 cleanup() {
-	if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; fi
+	# The server runs in its own process group (npm and the node it starts): end them both.
+	if [ -n "$server_pid" ]; then kill -- "-$server_pid" 2>/dev/null || true; fi
 	rm -rf "$work"
 }
 trap cleanup EXIT
@@ -81,7 +82,7 @@ test "$admins" = 1
 
 echo "== npm start on the restored database"
 port="${PROD_CHECK_PORT:-4199}"
-PORT="$port" HOST=127.0.0.1 npm start >"$work/server.log" 2>&1 &
+PORT="$port" HOST=127.0.0.1 setsid npm start >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 60); do
 	if curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; then break; fi
