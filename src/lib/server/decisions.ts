@@ -16,7 +16,7 @@ import {
 	type LineRules,
 	type TieRule
 } from '../domain/funding-line';
-import { noticeEndsAt } from '../domain/working-days';
+import { noticePeriod } from '../domain/working-days';
 import {
 	ok,
 	phaseClosed,
@@ -607,10 +607,13 @@ export async function publishNotice(
 		if (!LINE_EDIT_PHASES.includes(phaseOf(round, now))) return phaseClosed(round, now);
 		if (round.notice_published_at) return refuse('results.err.noticePublished');
 		if (!round.line_drawn_at) return refuse('results.err.lineNotDrawn');
+		const publishedAt = now.toISOString();
+		// A period reaching a year whose holidays are not known would end on a wrong, published day.
+		const period = noticePeriod(publishedAt, round.notice_working_days, round.time_zone);
+		if (!period.ok) return refuse('decision.err.holidaysUnknown', { year: period.uncoveredYear });
+		const endsAt = period.endsAt;
 		// The list published is the line as it stands now, drawn once more from the same inputs.
 		await applyLine(trx, round, { actorId: input.actorId, cause: 'publish_notice' }, now);
-		const publishedAt = now.toISOString();
-		const endsAt = noticeEndsAt(publishedAt, round.notice_working_days, round.time_zone);
 		await trx
 			.updateTable('rounds')
 			.set({ notice_published_at: publishedAt, notice_ends_at: endsAt })

@@ -6,8 +6,14 @@ import { randomString } from '$lib/server/random';
 import { getNotice, noticeOpen } from '$lib/server/decisions';
 import { fileObjection, listPublicObjections, objectionLimiter, OBJECTION_REASON_MAX, OBJECTION_REASON_MIN } from '$lib/server/objections';
 import { fieldErrors, formError, formValues, text } from '$lib/schemas/form';
-import { noticeDays } from '$lib/domain/working-days';
+import { noticePeriod } from '$lib/domain/working-days';
 import type { Actions, PageServerLoad } from './$types';
+
+/** The notice's working days, when the calendar knows them (the stored end date is shown anyway). */
+function noticeDaysShown(publishedAt: string, workingDays: number, timeZone: string): string[] {
+	const period = noticePeriod(publishedAt, workingDays, timeZone);
+	return period.ok ? period.days : [];
+}
 
 const FIELDS = ['proposalId', 'reason', 'name', 'contact'] as const;
 
@@ -43,7 +49,7 @@ export const load: PageServerLoad = async ({ params }) => {
 			endsAt: notice.endsAt,
 			confirmedAt: notice.confirmedAt,
 			workingDays: notice.workingDays,
-			days: notice.publishedAt ? noticeDays(notice.publishedAt, notice.workingDays, round.time_zone) : [],
+			days: notice.publishedAt ? noticeDaysShown(notice.publishedAt, notice.workingDays, round.time_zone) : [],
 			totals: notice.totals,
 			funded: notice.rows.filter((r) => r.funded),
 			others: notice.rows.filter((r) => !r.funded)
