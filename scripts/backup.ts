@@ -1,36 +1,38 @@
 /**
- * `npm run backup [-- path]`: a consistent copy of DATABASE_PATH (default data/app.db) while the
- * server runs, to `path` (default backups/app-<UTC time>.db), checked before it reports success.
- *
- * Restoring: stop the server, keep the damaged file aside, copy the backup over DATABASE_PATH
- * and delete any `-wal` and `-shm` files beside it, then start the server (it migrates a backup
- * taken before an upgrade on start):
- *
- *   systemctl stop grants   # or however the server runs
- *   mv data/app.db data/app.db.broken; rm -f data/app.db-wal data/app.db-shm
- *   cp backups/app-2026-….db data/app.db
- *   systemctl start grants
+ * `npm run backup [-- folder]`: a consistent copy of the database at DATABASE_PATH (default
+ * data/app.db) and of the attachments in UPLOAD_DIR (default data/uploads) while the server
+ * runs, into `folder` (default backups/<UTC time>/: app.db and uploads/), checked before it
+ * reports success. `npm run restore -- folder` puts one back.
  */
 import { existsSync } from 'node:fs';
 import { databasePath, openDatabase } from '../src/lib/server/db';
-import { backupDatabase } from '../src/lib/server/backup';
+import { backup, backupIsSound } from '../src/lib/server/backup';
+import { uploadDir } from '../src/lib/server/attachments';
 
 const source = databasePath();
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-const target = process.argv[2] ?? `backups/app-${stamp}.db`;
+const target = process.argv[2] ?? `backups/${stamp}`;
 if (!existsSync(source)) {
 	console.error(`There is no database at ${source}; set DATABASE_PATH.`);
+	process.exit(1);
+}
+if (existsSync(target)) {
+	console.error(`${target} exists already; name a new folder.`);
 	process.exit(1);
 }
 const db = openDatabase(source);
 try {
 	const started = Date.now();
-	const report = await backupDatabase(db, target);
-	if (report.integrity !== 'ok') {
-		console.error(`The copy at ${target} failed its integrity check: ${report.integrity}`);
+	const report = await backup(db, target, uploadDir());
+	if (!backupIsSound(report)) {
+		console.error(`The backup at ${target} failed its check: integrity ${report.integrity}`);
+		if (report.missing.length) console.error(`attachments without a file: ${report.missing.join(', ')}`);
+		if (report.corrupt.length) console.error(`attachments whose file differs: ${report.corrupt.join(', ')}`);
 		process.exitCode = 1;
 	} else {
-		console.log(`Backed up ${source} to ${target} (${report.pages} pages) in ${Date.now() - started} ms; integrity ok.`);
+		console.log(
+			`Backed up ${source} (${report.pages} pages) and ${report.files} attachment file(s) (${report.bytes} bytes) to ${target} in ${Date.now() - started} ms; integrity ok, every attachment present.`
+		);
 		console.table(report.tables);
 	}
 } finally {

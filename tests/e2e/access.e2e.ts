@@ -1,113 +1,237 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { expect, request as playwrightRequest, test } from '@playwright/test';
+import { expect, test, type APIRequestContext, type APIResponse, type Browser, type BrowserContext } from '@playwright/test';
 import type { AccountKey } from '../fixtures/accounts';
-import { apiSignIn, browserPost, fixtures } from './helpers';
+import { routeTree } from '../route-tree';
+import { ACTIONS, ACTOR, ENDPOINTS, PAGES, unclassified, type ActionRule, type Audience } from '../route-access';
+import { browserPost } from './helpers';
+import {
+	apiAs,
+	browserAs,
+	changedTables,
+	formsOn,
+	startWorld,
+	stopWorld,
+	tableDigests,
+	type WorldServer
+} from './world-server';
 
-/** Every page under a staff area, found in the route tree so new pages are walked too. */
-function pages(area: string): { route: string; actions: string[] }[] {
-	const found: { route: string; actions: string[] }[] = [];
-	const walk = (dir: string) => {
-		for (const name of readdirSync(dir)) {
-			const path = join(dir, name);
-			if (statSync(path).isDirectory()) walk(path);
-			else if (name === '+page.svelte') {
-				const route = '/' + dir.replace(/^src\/routes\//, '').replace(/\([^)]+\)\//g, '');
-				const server = join(dir, '+page.server.ts');
-				let actions: string[] = [];
-				try {
-					const source = readFileSync(server, 'utf8');
-					const block = source.slice(source.indexOf('export const actions'));
-					actions = [...block.matchAll(/^\t(\w+): async/gm)].map((m) => m[1]);
-				} catch {
-					actions = [];
-				}
-				found.push({ route, actions });
+/**
+ * The access sweep: every page, form action and endpoint of the route tree (read with the
+ * TypeScript compiler, tests/route-tree.ts), each walked
+ * - anonymously: sent to sign in, unless it is public;
+ * - by every role it is not for, and by accounts of its role whose record it is not: 403 or 404,
+ *   with the very request the right account would send, and not one row of the database changed;
+ * - by the account it is for, on real records of the world (tests/fixtures/world.ts): the page
+ *   opens, and the action's form, as the page renders it, is answered as the table says and
+ *   never with 403, 404 or a 5xx.
+ * The world has a server of its own, so these posts move nothing under the other tests.
+ */
+
+const tree = routeTree();
+/** Tables a refused request may still write: the session's sliding expiry. */
+const BOOKKEEPING = ['sessions'];
+const ROLES = ['admin', 'station', 'reviewer'] as const;
+const SIGNED_IN: AccountKey[] = ['admin', 'stationA', 'reviewer1'];
+/** Walked in this order, so that what an admin does (assign reviewers, publish) comes last. */
+const ORDER: Audience[] = ['public', 'signed-in', 'station', 'reviewer', 'admin'];
+
+/** Who acts for an audience (anonymous for public routes). */
+function actorsOf(audience: Audience): (AccountKey | null)[] {
+	if (audience === 'public') return [null];
+	if (audience === 'signed-in') return SIGNED_IN;
+	return [ACTOR[audience]];
+}
+
+/** The accounts of the roles a route is not for. */
+function wrongRoles(audience: Audience): AccountKey[] {
+	if (audience === 'public' || audience === 'signed-in') return [];
+	return ROLES.filter((r) => r !== audience).map((r) => ACTOR[r]);
+}
+
+/** The page's error message, to say why a form was refused. */
+function alertOf(html: string): string {
+	const alert = /role="alert"[^>]*>([\s\S]*?)<\/div>/.exec(html);
+	return alert ? alert[1].replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200) : html.slice(0, 200);
+}
+
+function toSignIn(response: APIResponse): boolean {
+	return response.status() === 303 && /^\/login\?next=/.test(response.headers().location ?? '');
+}
+
+let world: WorldServer;
+const api = new Map<AccountKey | 'anonymous', APIRequestContext>();
+const pages = new Map<AccountKey | 'anonymous', BrowserContext>();
+
+async function apiOf(who: AccountKey | null) {
+	const key = who ?? 'anonymous';
+	if (!api.has(key)) api.set(key, await apiAs(world.base, who));
+	return api.get(key)!;
+}
+
+/** A context without scripts, to read forms as the server renders them. */
+async function pagesOf(browser: Browser, who: AccountKey | null) {
+	const key = who ?? 'anonymous';
+	if (!pages.has(key)) pages.set(key, await browserAs(browser, world.base, who, { javaScriptEnabled: false }));
+	return pages.get(key)!;
+}
+
+test.describe.configure({ timeout: 180_000 });
+
+test.beforeAll(async () => {
+	world = await startWorld('access');
+});
+
+test.afterAll(async () => {
+	for (const context of api.values()) await context.dispose();
+	for (const context of pages.values()) await context.close();
+	await stopWorld(world);
+});
+
+test('the route tree is read whole, and every route in it is classified', () => {
+	// Counted so that a reader that silently finds less fails here.
+	expect(tree.pages.length).toBe(42);
+	expect(tree.actions.length).toBe(62);
+	expect(tree.actions.filter((a) => a.name === 'default').length).toBe(14);
+	expect(tree.endpoints.length).toBe(10);
+	expect(unclassified(tree)).toEqual([]);
+});
+
+test('every endpoint answers its audience and refuses everyone else', async () => {
+	const order = [...tree.endpoints].sort(
+		(a, b) => ORDER.indexOf(ENDPOINTS[`${a.method} ${a.id}`].audience) - ORDER.indexOf(ENDPOINTS[`${b.method} ${b.id}`].audience)
+	);
+	for (const { id, method } of order) {
+		const rule = ENDPOINTS[`${method} ${id}`];
+		const url = rule.url(world.ids);
+		const send = async (who: AccountKey | null) => {
+			// Signing out ends the session: a context of its own.
+			const request = method === 'POST' && id === '/logout' ? await apiAs(world.base, who) : await apiOf(who);
+			const options = { maxRedirects: 0, headers: browserPost(world.base) };
+			const response =
+				method === 'GET' ? await request.get(url, options) : await request.post(url, { ...options, form: rule.form?.(world.ids) ?? {} });
+			if (method === 'POST' && id === '/logout') await request.dispose();
+			return response;
+		};
+		const label = `${method} ${url}`;
+		const before = tableDigests(world.databasePath, BOOKKEEPING);
+		if (rule.audience !== 'public') {
+			expect.soft(toSignIn(await send(null)), `${label} anonymous → sign in`).toBe(true);
+		}
+		for (const who of wrongRoles(rule.audience)) expect.soft((await send(who)).status(), `${label} as ${who}`).toBe(403);
+		for (const who of rule.outsiders ?? []) expect.soft([403, 404], `${label} as ${who}`).toContain((await send(who)).status());
+		if (method === 'GET') {
+			expect.soft(changedTables(before, tableDigests(world.databasePath, BOOKKEEPING)), `${label}: refused, yet changed`).toEqual([]);
+		}
+		const actors = rule.audience === 'public' ? [null, ...SIGNED_IN] : actorsOf(rule.audience);
+		for (const who of actors) {
+			const response = await send(who);
+			expect.soft(response.status(), `${label} as ${who ?? 'anonymous'}`).toBe(rule.status);
+		}
+	}
+});
+
+for (const audience of ORDER) {
+	for (const page of tree.pages.filter((p) => PAGES[p.id]?.audience === audience)) {
+		const actions = tree.actions.filter((a) => a.id === page.id);
+		test(`${page.id} (${audience}): ${['load', ...actions.map((a) => a.name)].join(', ')}`, async ({ browser }) => {
+			const rule = PAGES[page.id];
+			const url = rule.url(world.ids);
+			const get = async (who: AccountKey | null) => (await apiOf(who)).get(url, { maxRedirects: 0 });
+
+			// The page. (Opening it may write for the right account: a reviewer's first look.)
+			if (audience === 'public') {
+				expect.soft((await get(null)).status(), `GET ${url} anonymous`).toBe(rule.status ?? 200);
+				for (const who of SIGNED_IN) expect.soft((await get(who)).status(), `GET ${url} as ${who}`).toBeLessThan(400);
+			} else {
+				const before = tableDigests(world.databasePath, BOOKKEEPING);
+				expect.soft(toSignIn(await get(null)), `GET ${url} anonymous → sign in`).toBe(true);
+				for (const who of wrongRoles(audience)) expect.soft((await get(who)).status(), `GET ${url} as ${who}`).toBe(403);
+				for (const who of rule.outsiders ?? []) expect.soft([403, 404], `GET ${url} as ${who}`).toContain((await get(who)).status());
+				expect.soft(changedTables(before, tableDigests(world.databasePath, BOOKKEEPING)), `GET ${url} refused, yet changed`).toEqual([]);
+				for (const who of actorsOf(audience)) expect.soft((await get(who)).status(), `GET ${url} as ${who}`).toBe(rule.status ?? 200);
 			}
+
+			// Its actions, in the order the page's module lists them.
+			for (const { name } of actions) {
+				const key = `${page.id} ?/${name}`;
+				const action = ACTIONS[key];
+				for (const actor of actorsOf(audience)) {
+					const request = await prepare(browser, actor, url, name, action);
+					if (!request) {
+						expect.soft(null, `${key}: the page offers no form for it as ${actor ?? 'anonymous'}`).not.toBeNull();
+						continue;
+					}
+					if (audience !== 'public') {
+						const untouched = tableDigests(world.databasePath, BOOKKEEPING);
+						const anonymous = await request.send(await apiOf(null));
+						expect.soft(toSignIn(anonymous), `POST ${request.target} anonymous → sign in (${anonymous.status()})`).toBe(true);
+						for (const who of wrongRoles(audience)) {
+							expect.soft((await request.send(await apiOf(who))).status(), `POST ${request.target} as ${who}`).toBe(403);
+						}
+						for (const who of rule.outsiders ?? []) {
+							expect.soft([403, 404], `POST ${request.target} as ${who}`).toContain((await request.send(await apiOf(who))).status());
+						}
+						expect
+							.soft(changedTables(untouched, tableDigests(world.databasePath, BOOKKEEPING)), `POST ${request.target} refused, yet changed`)
+							.toEqual([]);
+					}
+					// Public forms post from a fresh browser: a sign-in or an accepted invitation opens a session.
+					const own = actor ? await apiOf(actor) : await apiAs(world.base, null);
+					const response = await request.send(own);
+					const status = response.status();
+					const said = `POST ${request.target} as ${actor ?? 'anonymous'} → ${status} ${status >= 400 ? alertOf(await response.text()) : ''}`;
+					expect.soft(status, said).toBeLessThan(500);
+					expect.soft([403, 404], said).not.toContain(status);
+					if (action.outcome === 'done') {
+						expect.soft([200, 303], said).toContain(status);
+						if (status === 303) expect.soft(toSignIn(response), said).toBe(false);
+					} else {
+						expect.soft(status >= 400 && status < 500, `${said}: refused by its rules`).toBe(true);
+					}
+					if (!actor) await own.dispose();
+				}
+			}
+		});
+	}
+}
+
+/**
+ * The request the acting account would send for `name`: the page's own form for it (read from
+ * the page as rendered just now), with the table's values laid over it.
+ */
+async function prepare(browser: Browser, actor: AccountKey | null, url: string, name: string, rule: ActionRule) {
+	const path = new URL(url, world.base).pathname;
+	let target = name === 'default' ? url : `${url}${url.includes('?') ? '&' : '?'}/${name}`;
+	let fields: [string, string][] = [];
+	let multipart = false;
+	if (rule.from === 'page') {
+		const context = await pagesOf(browser, actor);
+		const page = await context.newPage();
+		await page.goto(url);
+		const form = (await formsOn(page)).find((f) => f.path === path && f.action === name);
+		await page.close();
+		if (!form) return null;
+		target = form.target;
+		fields = form.fields;
+		multipart = form.multipart;
+	}
+	const set = rule.set?.(world.ids) ?? {};
+	fields = fields.filter(([k]) => !(k in set));
+	for (const [k, v] of Object.entries(set)) {
+		if (v === null) continue;
+		for (const one of Array.isArray(v) ? v : [v]) fields.push([k, one]);
+	}
+	return {
+		target,
+		send(request: APIRequestContext) {
+			const data = new FormData();
+			for (const [k, v] of fields) data.append(k, v);
+			if (rule.file) {
+				const { field, name: fileName, mimeType, text, base64 } = rule.file;
+				const bytes = base64 ? Buffer.from(base64, 'base64') : Buffer.from(text ?? '', 'utf8');
+				data.append(field, new File([bytes], fileName, { type: mimeType }));
+			}
+			const options = { headers: browserPost(world.base), maxRedirects: 0 };
+			return multipart || rule.file ? request.post(target, { ...options, multipart: data }) : request.post(target, { ...options, form: data });
 		}
 	};
-	walk(join('src/routes', area));
-	return found;
-}
-
-/** The URL a form posts to for a named action, keeping the page's own query. */
-function actionUrl(url: string, action: string): string {
-	if (action === 'default') return url;
-	return `${url}${url.includes('?') ? '&' : '?'}/${action}`;
-}
-
-/** Fills a route's parameters with the fixture's records. */
-function concrete(route: string): string {
-	const ids = fixtures();
-	const filled = route
-		.replace('/admin/rounds/[id]/eligibility/[proposalId]', `/admin/rounds/${ids.roundId}/eligibility/${ids.proposalA}`)
-		.replace('/admin/rounds/[id]', `/admin/rounds/${ids.roundId}`)
-		.replace('/admin/organisations/[id]', `/admin/organisations/${ids.organisationA}`)
-		.replace('/station/proposals/[id]', `/station/proposals/${ids.proposalA}`)
-		.replace('/review/assignments/[id]', `/review/assignments/${ids.assignmentReviewer1}`);
-	if (filled.includes('[')) throw new Error(`add a fixture record for ${route} in access.e2e.ts`);
-	// The new-proposal page is always opened for a round.
-	return filled === '/station/proposals/new' ? `${filled}?round=${ids.roundSlug}` : filled;
-}
-
-const AREAS: { area: string; owner: AccountKey; others: AccountKey[] }[] = [
-	{ area: 'admin', owner: 'admin', others: ['stationA', 'reviewer1'] },
-	{ area: 'station', owner: 'stationA', others: ['admin', 'reviewer1'] },
-	{ area: 'review', owner: 'reviewer1', others: ['admin', 'stationA'] }
-];
-
-for (const { area, owner, others } of AREAS) {
-	test.describe(`/${area}`, () => {
-		const routes = pages(area);
-
-		test('has pages to walk', () => {
-			expect(routes.length).toBeGreaterThan(0);
-		});
-
-		test('sends anonymous visitors to sign in, for every page and action', async ({ baseURL }) => {
-			const anonymous = await playwrightRequest.newContext({ baseURL });
-			for (const { route, actions } of routes) {
-				const url = concrete(route);
-				const get = await anonymous.get(url, { maxRedirects: 0 });
-				expect(get.status(), `GET ${url}`).toBe(303);
-				expect(get.headers().location, `GET ${url}`).toMatch(/^\/login\?next=/);
-				for (const action of actions) {
-					const target = actionUrl(url, action);
-					const post = await anonymous.post(target, { form: {}, headers: browserPost(baseURL!), maxRedirects: 0 });
-					expect(post.status(), `POST ${target}`).toBe(303);
-					expect(post.headers().location, `POST ${target}`).toMatch(/^\/login\?next=/);
-				}
-			}
-			await anonymous.dispose();
-		});
-
-		for (const other of others) {
-			test(`refuses ${other} with 403, for every page and action`, async ({ baseURL }) => {
-				const context = await playwrightRequest.newContext({ baseURL });
-				await apiSignIn(context, baseURL!, other);
-				for (const { route, actions } of routes) {
-					const url = concrete(route);
-					const get = await context.get(url, { maxRedirects: 0 });
-					expect(get.status(), `GET ${url} as ${other}`).toBe(403);
-					for (const action of actions) {
-						const target = actionUrl(url, action);
-						const post = await context.post(target, { form: {}, headers: browserPost(baseURL!), maxRedirects: 0 });
-						expect(post.status(), `POST ${target} as ${other}`).toBe(403);
-					}
-				}
-				await context.dispose();
-			});
-		}
-
-		test(`lets ${owner} in`, async ({ baseURL }) => {
-			const context = await playwrightRequest.newContext({ baseURL });
-			await apiSignIn(context, baseURL!, owner);
-			for (const { route } of routes) {
-				const url = concrete(route);
-				const get = await context.get(url, { maxRedirects: 0 });
-				expect([200, 303], `GET ${url} as ${owner}`).toContain(get.status());
-			}
-			await context.dispose();
-		});
-	});
 }

@@ -185,6 +185,15 @@ test('funding line, public notice, an upheld objection, and the published result
 	await visitor.goto(`/rounds/${slug}/stats`);
 	await expect(visitor.getByRole('img', { name: /按服务类别/ }).first()).toBeVisible();
 	await expect(visitor.getByText('75.0%')).toBeVisible(); // 3 of 4 funded
+	// Each chart is named by its own title, under the same id in every rendering of the page,
+	// the browser's included, so that hydration never changes it.
+	const servedIds = [...(await (await visitor.request.get(`/rounds/${slug}/stats`)).text()).matchAll(/<title id="([^"]+)"/g)].map((m) => m[1]);
+	expect(servedIds.length).toBeGreaterThan(1);
+	expect(new Set(servedIds).size).toBe(servedIds.length);
+	const charts = await visitor.locator('svg[role="img"]').evaluateAll((svgs) =>
+		svgs.map((svg) => [svg.getAttribute('aria-labelledby'), svg.querySelector('title')?.id])
+	);
+	expect(charts).toEqual(servedIds.map((id) => [id, id]));
 
 	// The resident who reported the need sees it answered by a funded project.
 	await visitor.goto(`/track/${arranged.receipt}`);

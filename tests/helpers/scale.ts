@@ -50,7 +50,6 @@ export interface Server {
 	log: string[];
 }
 
-/** Starts the built server; `env` adds to or overrides its settings (e.g. `RATE_LIMITS: 'on'`). */
 export async function startServer(databasePath: string, port: number, env: Record<string, string> = {}): Promise<Server> {
 	const base = `http://127.0.0.1:${port}`;
 	const log: string[] = [];

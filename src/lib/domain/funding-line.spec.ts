@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { drawFundingLine, type LineCandidate, type LineRules } from './funding-line';
+import { TIE_RULES, TIE_RULE_TEXT, compareForRank, drawFundingLine, tieRuleName, walkOrder, type LineCandidate, type LineRules } from './funding-line';
 
 const rules = (over: Partial<LineRules> = {}): LineRules => ({
 	poolFen: 10_000_000,
@@ -77,6 +77,28 @@ describe('drawFundingLine', () => {
 		// 80.001 is 80.00 at two decimals: a three-way tie.
 		expect(drawFundingLine(tied, rules()).decisions.map((d) => d.id)).toEqual([2, 3, 1]);
 		expect(drawFundingLine(tied, rules({ tieRule: 'earlier_submission' })).decisions.map((d) => d.id)).toEqual([3, 1, 2]);
+	});
+
+	it('names the tie rules for what they compare; the stored `lower_request` compares the amount awarded', () => {
+		expect(TIE_RULES.map(tieRuleName)).toEqual(['smaller_amount', 'earlier_submission']);
+		// Equal scores: 1 asks for more but was reduced below 2's request, so it comes first under
+		// both names of the rule (older rounds stored `lower_request` and rank as they did).
+		const tied = [candidate(1, 80, 3_000_000, { reducedAwardFen: 1_000_000 }), candidate(2, 80, 2_000_000)];
+		expect(drawFundingLine(tied, rules({ tieRule: 'lower_request' })).decisions.map((d) => d.id)).toEqual([1, 2]);
+		expect([...tied].reverse().sort(compareForRank('smaller_amount')).map((c) => c.id)).toEqual([1, 2]);
+		expect(TIE_RULE_TEXT.smaller_amount.en).toContain('reduced award');
+	});
+
+	it('walks the grey zone in the lottery’s order, keeping the score ranks', () => {
+		// 2, 3 and 4 are the grey zone; the pool funds 1 and one more of them.
+		const cs = [candidate(1, 90, 4_000_000), candidate(2, 80, 3_000_000), candidate(3, 79.9, 3_000_000), candidate(4, 79.8, 3_000_000), candidate(5, 60, 1_000_000)];
+		const pool = rules({ poolFen: 8_000_000 });
+		expect(reasons(drawFundingLine(cs, pool))).toEqual({ 1: 'funded', 2: 'funded', 3: 'pool_exhausted', 4: 'pool_exhausted', 5: 'funded' });
+		const line = drawFundingLine(cs, { ...pool, lotteryOrder: [4, 2, 3] });
+		expect(reasons(line)).toEqual({ 1: 'funded', 2: 'pool_exhausted', 3: 'pool_exhausted', 4: 'funded', 5: 'funded' });
+		expect(line.decisions.map((d) => [d.id, d.rank])).toEqual([[1, 1], [2, 2], [3, 3], [4, 4], [5, 5]]);
+		// Ids that are not in the ranking are ignored; the rest of the ranking keeps its order.
+		expect(walkOrder([{ id: 1 }, { id: 2 }, { id: 3 }], [3, 9, 1]).map((c) => c.id)).toEqual([3, 2, 1]);
 	});
 
 	it('never awards more than the pool, never funds the ineligible, whatever the input', () => {

@@ -13,11 +13,39 @@
  * 4. Walking down the ranks, a proposal below the minimum score is `below_line`; one whose amount
  *    would pass its district's cap is `district_cap`; one that no longer fits in what is left of
  *    the pool is `pool_exhausted` (and a smaller one further down may still fit); else `funded`.
+ *    With a partial lottery, the grey zone's places in this walk are taken in the drawn order.
  * The amount is the request, or the admin's smaller award when one is set (with its reason).
  */
 
+import { fromHundredths, toHundredths } from './rounding';
+
+/**
+ * The tie rules as rounds store them. `lower_request` is the stored value (older rounds keep it
+ * and read as before); what it compares is the amount the line would award (a reduced award when
+ * an admin set one, else the request), so the rule's name, in the record and in words, is
+ * `smaller_amount`.
+ */
 export const TIE_RULES = ['lower_request', 'earlier_submission'] as const;
 export type TieRule = (typeof TIE_RULES)[number];
+/** The tie rules named for what they compare. */
+export const TIE_RULE_NAMES = ['smaller_amount', 'earlier_submission'] as const;
+export type TieRuleName = (typeof TIE_RULE_NAMES)[number];
+
+export function tieRuleName(rule: TieRule | TieRuleName): TieRuleName {
+	return rule === 'lower_request' ? 'smaller_amount' : rule;
+}
+
+/** Each tie rule in words, for the decision record. */
+export const TIE_RULE_TEXT: Record<TieRuleName, { zh: string; en: string }> = {
+	smaller_amount: {
+		zh: '同分时，拟资助金额（有核减的按核减后金额，否则按申请金额）较少者优先，再按编号从小到大。',
+		en: 'Equal scores: the smaller amount the line would award (the reduced award when one is set, else the request) first, then the smaller proposal number.'
+	},
+	earlier_submission: {
+		zh: '同分时，提交时间较早者优先（无提交时间者最后），再按编号从小到大。',
+		en: 'Equal scores: the earlier submission first (none last), then the smaller proposal number.'
+	}
+};
 
 export const LINE_REASONS = [
 	'funded',
@@ -34,10 +62,15 @@ export type LineReason = (typeof LINE_REASONS)[number];
 /** Scores are compared at this many decimals, so that float noise never decides a tie. */
 export const SCORE_DECIMALS = 2;
 
+/**
+ * A score at two decimals by the stated rule (`SCORE_ROUNDING`): half away from zero after
+ * reading the float at six decimals, so 1.005 and 80.005 both round up. A figure that already has
+ * two decimals is returned unchanged, which keeps confirmed rounds (their scores were stored at
+ * two decimals) ranked exactly as published.
+ */
 export function roundScore(score: number | null): number | null {
 	if (score === null || !Number.isFinite(score)) return null;
-	const f = 10 ** SCORE_DECIMALS;
-	return Math.round(score * f) / f;
+	return fromHundredths(toHundredths(score));
 }
 
 export interface LineOverride {
@@ -66,6 +99,12 @@ export interface LineRules {
 	minScore: number | null;
 	/** The most a district's proposals may receive in total, in fen, for the districts capped. */
 	districtCapsFen: Record<string, number>;
+	/**
+	 * A partial lottery (see lottery.ts): the grey zone's proposals in the order the draw gave
+	 * them. Their places in the ranking are walked in this order instead of by score; their ranks
+	 * stay the score ranks. Absent: no lottery.
+	 */
+	lotteryOrder?: readonly number[];
 }
 
 export interface LineDecision {
@@ -94,7 +133,7 @@ function amountOf(c: LineCandidate): number {
 }
 
 /** The ranking order: score high to low, then the tie rule, then the proposal number. */
-export function compareForRank(tieRule: TieRule) {
+export function compareForRank(tieRule: TieRule | TieRuleName) {
 	return (a: LineCandidate, b: LineCandidate): number => {
 		const sa = roundScore(a.score);
 		const sb = roundScore(b.score);
@@ -103,16 +142,31 @@ export function compareForRank(tieRule: TieRule) {
 			if (sb === null) return -1;
 			return sb - sa;
 		}
-		if (tieRule === 'lower_request') {
-			const d = amountOf(a) - amountOf(b);
-			if (d !== 0) return d;
-		} else {
-			const ta = a.submittedAt ? Date.parse(a.submittedAt) : Infinity;
-			const tb = b.submittedAt ? Date.parse(b.submittedAt) : Infinity;
-			if (ta !== tb) return ta < tb ? -1 : 1;
-		}
-		return a.id - b.id;
+		const d = TIE_COMPARE[tieRuleName(tieRule)](a, b);
+		return d !== 0 ? d : a.id - b.id;
 	};
+}
+
+const TIE_COMPARE: Record<TieRuleName, (a: LineCandidate, b: LineCandidate) => number> = {
+	smaller_amount: (a, b) => amountOf(a) - amountOf(b),
+	earlier_submission: (a, b) => {
+		const ta = a.submittedAt ? Date.parse(a.submittedAt) : Infinity;
+		const tb = b.submittedAt ? Date.parse(b.submittedAt) : Infinity;
+		return ta === tb ? 0 : ta < tb ? -1 : 1;
+	}
+};
+
+/**
+ * The order the line walks the ranking: by rank, except that the places held by the lottery's
+ * proposals are taken by them in the drawn order.
+ */
+export function walkOrder<T extends { id: number }>(ranked: readonly T[], lotteryOrder?: readonly number[]): T[] {
+	if (!lotteryOrder?.length) return [...ranked];
+	const byId = new Map(ranked.map((c) => [c.id, c]));
+	const drawn = [...new Set(lotteryOrder)].filter((id) => byId.has(id));
+	const inDraw = new Set(drawn);
+	let next = 0;
+	return ranked.map((c) => (inDraw.has(c.id) ? byId.get(drawn[next++])! : c));
 }
 
 export function drawFundingLine(candidates: readonly LineCandidate[], rules: LineRules): FundingLine {
@@ -149,7 +203,7 @@ export function drawFundingLine(candidates: readonly LineCandidate[], rules: Lin
 			amountFen: amount
 		});
 	}
-	for (const c of ranked) {
+	for (const c of walkOrder(ranked, rules.lotteryOrder)) {
 		if (out.has(c.id)) continue;
 		const amount = amountOf(c);
 		const score = roundScore(c.score);

@@ -13,6 +13,7 @@ import {
 	type ReviewTotal
 } from './scoring';
 import { autoAssign } from './assignment';
+import { seededRandom } from './random';
 
 describe('scoring', () => {
 	it('has a default rubric whose weights total 100', () => {
@@ -139,20 +140,6 @@ describe('calibrated scores', () => {
 	});
 });
 
-/** Gaussian noise from a seeded uniform source (Box–Muller). */
-function seeded(seed: number) {
-	let s = seed >>> 0;
-	const uniform = () => {
-		s = (s + 0x6d2b79f5) >>> 0;
-		let t = s;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-	const normal = () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
-	return { uniform, normal };
-}
-
 /** Spearman's rank correlation (no ties in continuous data). */
 function spearman(a: number[], b: number[]) {
 	const rank = (xs: number[]) => {
@@ -169,7 +156,7 @@ function spearman(a: number[], b: number[]) {
 
 describe('calibration on a panel with known leniency', () => {
 	it('recovers the true order better than the raw mean', () => {
-		const { uniform, normal } = seeded(2026);
+		const { uniform, normal } = seededRandom(2026);
 		const proposals = Array.from({ length: 200 }, (_, i) => ({ id: i + 1, categories: [], quality: 40 + 45 * uniform() }));
 		// Leniency offsets from −15 (harsh) to +15 (lenient), and reviewers differ in how widely they spread.
 		const reviewers = Array.from({ length: 20 }, (_, i) => ({

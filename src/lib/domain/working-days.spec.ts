@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { isWorkingDay, noticeDays, noticeEndsAt } from './working-days';
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import chineseDays from 'chinese-days';
+import { CN_CALENDAR_YEARS, isWorkingDay, noticePeriod } from './working-days';
+
+const noticeDays = (publishedAt: string, n: number, zone: string) => {
+	const period = noticePeriod(publishedAt, n, zone);
+	if (!period.ok) throw new Error(`uncovered ${period.uncoveredYear}`);
+	return period.days;
+};
+const noticeEndsAt = (publishedAt: string, n: number, zone: string) => {
+	const period = noticePeriod(publishedAt, n, zone);
+	if (!period.ok) throw new Error(`uncovered ${period.uncoveredYear}`);
+	return period.endsAt;
+};
 
 describe('working days', () => {
 	it('knows weekends, public holidays and make-up working days', () => {
@@ -7,7 +21,15 @@ describe('working days', () => {
 		expect(isWorkingDay('2026-03-07')).toBe(false); // Saturday
 		expect(isWorkingDay('2026-10-05')).toBe(false); // 国庆, a Monday
 		expect(isWorkingDay('2026-10-10')).toBe(true); // Saturday made a working day
-		expect(isWorkingDay('2027-03-06')).toBe(false); // unlisted year: weekends only
+	});
+
+	it('refuses a notice period that reaches a year whose holidays are not listed', () => {
+		// Published Wednesday 23 December 2026: 24, 25, 28, 29 and 30 December make five working
+		// days, and 31 December a sixth; a seventh would be in January 2027, not listed yet.
+		expect(noticePeriod('2026-12-23T02:00:00.000Z', 6, 'Asia/Shanghai')).toMatchObject({ ok: true, endsAt: '2026-12-31T16:00:00.000Z' });
+		expect(noticePeriod('2026-12-23T02:00:00.000Z', 7, 'Asia/Shanghai')).toEqual({ ok: false, uncoveredYear: 2027 });
+		// The year before the first listed one is unknown too.
+		expect(noticePeriod('2024-12-20T02:00:00.000Z', 5, 'Asia/Shanghai')).toEqual({ ok: false, uncoveredYear: 2024 });
 	});
 
 	it('ends a 5-working-day notice at midnight Shanghai time after the fifth working day', () => {
@@ -43,5 +65,32 @@ describe('working days', () => {
 	it('treats zero or nonsense lengths as no working days', () => {
 		expect(noticeDays('2026-03-02T07:00:00.000Z', 0, 'Asia/Shanghai')).toEqual([]);
 		expect(noticeEndsAt('2026-03-02T07:00:00.000Z', -3, 'Asia/Shanghai')).toBe('2026-03-02T16:00:00.000Z');
+	});
+});
+
+describe('the holiday table', () => {
+	// chinese-days compiles the State Council's notices (放假 and 调休 days) year by year.
+	const require = createRequire(import.meta.url);
+	const known = readdirSync(require.resolve('chinese-days/package.json').replace(/package\.json$/, 'dist/years'))
+		.filter((f) => /^\d{4}\.json$/.test(f))
+		.map((f) => Number(f.slice(0, 4)));
+
+	it('lists every year from 2025 that chinese-days knows, and no year it cannot check', () => {
+		expect(known.length).toBeGreaterThan(10);
+		expect([...CN_CALENDAR_YEARS].sort()).toEqual(known.filter((y) => y >= 2025).sort());
+	});
+
+	it('agrees with chinese-days on every day of every listed year', () => {
+		const disagreements: string[] = [];
+		let days = 0;
+		for (const year of CN_CALENDAR_YEARS) {
+			for (let d = new Date(Date.UTC(year, 0, 1)); d.getUTCFullYear() === year; d = new Date(d.getTime() + 86_400_000)) {
+				const day = d.toISOString().slice(0, 10);
+				days += 1;
+				if (isWorkingDay(day) !== chineseDays.isWorkday(day)) disagreements.push(day);
+			}
+		}
+		expect(days).toBe(365 * CN_CALENDAR_YEARS.length);
+		expect(disagreements).toEqual([]);
 	});
 });

@@ -2,9 +2,11 @@
  * Working days (工作日) for the public notice period: Monday to Friday on the round's wall clock,
  * except public holidays, plus the weekend days the State Council makes working days (调休).
  *
- * The holiday lists below are the State Council's published arrangements for 2025 and 2026.
- * They must be extended each year when the next arrangement is announced (usually in November);
- * for a year not listed, only weekends count as days off.
+ * The holiday lists below are the State Council's published arrangements (国务院办公厅关于…部分
+ * 节假日安排的通知) for the years in CN_CALENDAR_YEARS. Add the next year when it is announced
+ * (usually in November) and its test checks it against the `chinese-days` package. A notice period
+ * that reaches a year not listed is refused rather than counted by weekends alone, since its end
+ * is a legal date that is stored and published.
  */
 import { utcToZonedInput, zonedToUtc } from './time';
 
@@ -32,12 +34,21 @@ export const CN_MAKEUP_WORKDAYS: readonly string[] = [
 	'2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'
 ];
 
+/** The years whose arrangement is listed above. */
+export const CN_CALENDAR_YEARS: readonly number[] = [2025, 2026];
+
 export interface WorkCalendar {
+	/** The years the lists are complete for; any other year is unknown. */
+	years: readonly number[];
 	holidays: readonly string[];
 	makeupWorkdays: readonly string[];
 }
 
-export const CN_CALENDAR: WorkCalendar = { holidays: CN_PUBLIC_HOLIDAYS, makeupWorkdays: CN_MAKEUP_WORKDAYS };
+export const CN_CALENDAR: WorkCalendar = {
+	years: CN_CALENDAR_YEARS,
+	holidays: CN_PUBLIC_HOLIDAYS,
+	makeupWorkdays: CN_MAKEUP_WORKDAYS
+};
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -50,7 +61,12 @@ function nextDay(d: Date): Date {
 	return new Date(d.getTime() + 24 * 60 * 60 * 1000);
 }
 
-/** Whether a calendar day ("2026-10-09") is a working day. */
+/** Whether the calendar knows a day's year ("2027-01-04" → whether 2027 is listed). */
+export function calendarCovers(day: string, calendar: WorkCalendar = CN_CALENDAR): boolean {
+	return calendar.years.includes(Number(day.slice(0, 4)));
+}
+
+/** Whether a calendar day ("2026-10-09") of a covered year is a working day. */
 export function isWorkingDay(day: string, calendar: WorkCalendar = CN_CALENDAR): boolean {
 	if (calendar.makeupWorkdays.includes(day)) return true;
 	if (calendar.holidays.includes(day)) return false;
@@ -58,40 +74,30 @@ export function isWorkingDay(day: string, calendar: WorkCalendar = CN_CALENDAR):
 	return weekday !== 0 && weekday !== 6;
 }
 
-/**
- * When a notice published at `publishedAt` ends: it runs for `workingDays` whole working days
- * counted from the day after publication (so the public always gets the full days, whatever the
- * hour it went up), and ends at midnight after the last of them, on the zone's wall clock.
- */
-export function noticeEndsAt(
-	publishedAt: string,
-	workingDays: number,
-	timeZone: string,
-	calendar: WorkCalendar = CN_CALENDAR
-): string {
-	let day = new Date(`${utcToZonedInput(publishedAt, timeZone).slice(0, 10)}T00:00:00Z`);
-	let counted = 0;
-	while (counted < Math.max(0, Math.floor(workingDays))) {
-		day = nextDay(day);
-		if (isWorkingDay(dayText(day), calendar)) counted += 1;
-	}
-	const end = zonedToUtc(`${dayText(nextDay(day))}T00:00`, timeZone);
-	if (!end) throw new Error('unreachable: a computed calendar day is always valid');
-	return end;
-}
+/** A notice period's working days and end, or the first year it reaches that the calendar lacks. */
+export type NoticePeriod = { ok: true; days: string[]; endsAt: string } | { ok: false; uncoveredYear: number };
 
-/** The working days of the notice, as calendar days ("2026-10-09"), for the printed notice. */
-export function noticeDays(
+/**
+ * The notice published at `publishedAt`: it runs for `workingDays` whole working days counted
+ * from the day after publication (so the public always gets the full days, whatever the hour it
+ * went up), and ends at midnight after the last of them, on the zone's wall clock. The days are
+ * calendar days ("2026-10-09") for the printed notice.
+ */
+export function noticePeriod(
 	publishedAt: string,
 	workingDays: number,
 	timeZone: string,
 	calendar: WorkCalendar = CN_CALENDAR
-): string[] {
+): NoticePeriod {
 	const days: string[] = [];
 	let day = new Date(`${utcToZonedInput(publishedAt, timeZone).slice(0, 10)}T00:00:00Z`);
 	while (days.length < Math.max(0, Math.floor(workingDays))) {
 		day = nextDay(day);
-		if (isWorkingDay(dayText(day), calendar)) days.push(dayText(day));
+		const text = dayText(day);
+		if (!calendarCovers(text, calendar)) return { ok: false, uncoveredYear: day.getUTCFullYear() };
+		if (isWorkingDay(text, calendar)) days.push(text);
 	}
-	return days;
+	const endsAt = zonedToUtc(`${dayText(nextDay(day))}T00:00`, timeZone);
+	if (!endsAt) throw new Error('unreachable: a computed calendar day is always valid');
+	return { ok: true, days, endsAt };
 }

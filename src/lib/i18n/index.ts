@@ -9,13 +9,14 @@ import { proposals } from './messages/proposals';
 import { review } from './messages/review';
 import { organisations } from './messages/organisations';
 import { results } from './messages/results';
+import { files } from './messages/files';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 export const LOCALE_COOKIE = 'lang';
 
-const catalogue = { ...common, ...auth, ...admin, ...rounds, ...needs, ...proposals, ...review, ...organisations, ...results };
+const catalogue = { ...common, ...auth, ...admin, ...rounds, ...needs, ...proposals, ...review, ...organisations, ...results, ...files };
 
 export type MessageKey = keyof typeof catalogue;
 export type Params = Record<string, string | number>;
@@ -40,7 +41,29 @@ function paramText(locale: Locale, name: string, value: string | number): string
 	return isMessageKey(key) ? translate(locale, key) : String(value);
 }
 
-/** The message in the locale, with `{name}` placeholders filled from `params`. */
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
+/**
+ * `{count, plural, one {# need} other {# needs}}` (ICU's plural form, one level deep): the
+ * variant for the number's plural category in the locale, `#` standing for the number, falling
+ * back to `other`.
+ */
+function plurals(locale: Locale, text: string, params: Params): string {
+	return text.replace(/\{(\w+), plural,((?:\s*\w+\s*\{[^{}]*\})+)\s*\}/g, (m, name: string, options: string) => {
+		const value = Number(params[name]);
+		if (!(name in params) || !Number.isFinite(value)) return m;
+		const variants = new Map([...options.matchAll(/(\w+)\s*\{([^{}]*)\}/g)].map((o) => [o[1], o[2]]));
+		let rules = pluralRules.get(locale);
+		if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+		const variant = variants.get(rules.select(value)) ?? variants.get('other') ?? '';
+		return variant.replaceAll('#', String(params[name]));
+	});
+}
+
+/**
+ * The message in the locale, with `{name}` placeholders filled from `params` and plural forms
+ * (`{count, plural, one {…} other {…}}`) chosen by `Intl.PluralRules`.
+ */
 export function translate(locale: Locale, key: MessageKey, params?: Params): string {
 	return messageParts(locale, key, params)
 		.map((p) => p.text)
@@ -59,7 +82,8 @@ export interface MessagePart {
  */
 export function messageParts(locale: Locale, key: MessageKey, params?: Params): MessagePart[] {
 	const entry = catalogue[key];
-	const template: string = locale === 'en' ? entry.en : entry.zh;
+	const written: string = locale === 'en' ? entry.en : entry.zh;
+	const template = params ? plurals(locale, written, params) : written;
 	const parts: MessagePart[] = [];
 	let at = 0;
 	for (const m of template.matchAll(/\{(\w+)\}/g)) {

@@ -259,6 +259,22 @@ describe('the funding line, the notice and the final list', async () => {
 		expect(log.length).toBeGreaterThan(5);
 	});
 
+	it('refuses a notice period that reaches a year the holiday calendar lacks, and publishes nothing', async () => {
+		const { db, round, admin, fresh } = await lineRound();
+		await drawLine(db, { roundId: round.id, actorId: admin.id });
+		// Monday 28 December 2026: the fifth working day would fall in January 2027.
+		const late = new Date('2026-12-28T02:00:00.000Z');
+		expect(await publishNotice(db, { roundId: round.id, actorId: admin.id }, late)).toEqual({
+			ok: false,
+			errors: { _form: { key: 'decision.err.holidaysUnknown', params: { year: 2027 } } }
+		});
+		expect((await fresh()).notice_published_at).toBeNull();
+		expect(await db.selectFrom('audit_log').select('id').where('action', '=', 'round.publish_notice').execute()).toEqual([]);
+		// A week earlier the period ends within 2026 and is published.
+		const inTime = await publishNotice(db, { roundId: round.id, actorId: admin.id }, new Date('2026-12-21T02:00:00.000Z'));
+		expect(inTime).toEqual({ ok: true, value: { endsAt: '2026-12-28T16:00:00.000Z' } });
+	});
+
 	it('publishes the notice for 5 working days, takes objections, and an upheld one changes the list', async () => {
 		const { db, round, admin, ids, fresh, state } = await lineRound();
 		const [a, b, c] = ids;

@@ -15,7 +15,7 @@ import {
 	type LineRules,
 	type TieRule
 } from '../domain/funding-line';
-import { noticeEndsAt } from '../domain/working-days';
+import { noticePeriod } from '../domain/working-days';
 import {
 	ok,
 	phaseClosed,
@@ -475,7 +475,10 @@ export async function publishNotice(
 		if (round.notice_published_at) return refuse('results.err.noticePublished');
 		if (!round.line_drawn_at) return refuse('results.err.lineNotDrawn');
 		const publishedAt = now.toISOString();
-		const endsAt = noticeEndsAt(publishedAt, round.notice_working_days, round.time_zone);
+		// A period reaching a year whose holidays are not known would end on a wrong, published day.
+		const period = noticePeriod(publishedAt, round.notice_working_days, round.time_zone);
+		if (!period.ok) return refuse('decision.err.holidaysUnknown', { year: period.uncoveredYear });
+		const endsAt = period.endsAt;
 		// Published once: the state moves only from "not published", before anything else is written.
 		const published = await trx
 			.updateTable('rounds')

@@ -12,21 +12,54 @@ export interface NoticeInput {
 	link: string | null;
 }
 
-/** A mail transport, made once, only when SMTP_URL is set. */
-let transport: { sendMail(m: { from: string; to: string; subject: string; text: string }): Promise<unknown> } | null | undefined;
+/** One e-mail, already written: who gets it and what it says. */
+export interface Mail {
+	to: string;
+	subject: string;
+	text: string;
+}
 
-async function mailer() {
+/** What `sendMails` needs of a transport: nodemailer's, or a test's. */
+export interface MailTransport {
+	sendMail(m: Mail & { from: string }): Promise<unknown>;
+	close?(): void;
+}
+
+/** The transport, made once, only when SMTP_URL is set (null: mail is off). */
+let transport: MailTransport | null | undefined;
+
+async function mailer(): Promise<MailTransport | null> {
 	if (transport !== undefined) return transport;
 	const url = process.env.SMTP_URL;
 	if (!url) return (transport = null);
 	const nodemailer = await import('nodemailer');
-	transport = nodemailer.createTransport(url);
+	// A pool keeps a couple of connections open and sends a batch (a bulk assignment reaches every
+	// reviewer) over them, instead of a new connection and login per message. Settings in the
+	// URL's query (`?pool=false&maxConnections=…`) win over these.
+	transport = nodemailer.createTransport({ url, pool: true, maxConnections: 2, maxMessages: 100 });
 	return transport;
 }
 
 /** For tests: forget the transport so that a changed SMTP_URL is read again, or use a fake one. */
-export function setMailTransport(next: typeof transport) {
+export function setMailTransport(next: MailTransport | null | undefined) {
+	transport?.close?.();
 	transport = next;
+}
+
+/**
+ * The one place e-mail leaves the app: sends each mail, and reports what failed instead of
+ * throwing, since a notice's in-app copy is its record. (A later outbox moves the sending out
+ * of the request by calling this from a worker.)
+ */
+export async function sendMails(mails: readonly Mail[]): Promise<{ sent: number; failed: number }> {
+	const mail = mails.length ? await mailer() : null;
+	if (!mail) return { sent: 0, failed: 0 };
+	const from = process.env.SMTP_FROM || 'no-reply@localhost';
+	const results = await Promise.allSettled(mails.map((m) => mail.sendMail({ from, ...m })));
+	const failures = results.filter((r) => r.status === 'rejected');
+	// The addresses stay out of the log.
+	for (const f of failures) console.error('notice email failed:', (f.reason as Error)?.message);
+	return { sent: results.length - failures.length, failed: failures.length };
 }
 
 /**
@@ -48,8 +81,7 @@ export async function notify(db: DB, notices: readonly NoticeInput[], now = new 
 			}))
 		)
 		.execute();
-	const mail = await mailer();
-	if (!mail) return;
+	if ((await mailer()) === null) return;
 	const users = await db
 		.selectFrom('users')
 		.select(['id', 'email'])
@@ -57,21 +89,17 @@ export async function notify(db: DB, notices: readonly NoticeInput[], now = new 
 		.where('disabled_at', 'is', null)
 		.execute();
 	const emailOf = new Map(users.map((u) => [u.id, u.email]));
-	const from = process.env.SMTP_FROM || 'no-reply@localhost';
 	const origin = process.env.ORIGIN ?? '';
+	const mails: Mail[] = [];
 	for (const n of notices) {
 		const to = emailOf.get(n.userId);
 		if (!to) continue;
 		const zh = translate('zh-CN', n.kind as MessageKey, n.params);
 		const en = translate('en', n.kind as MessageKey, n.params);
 		const link = n.link ? `\n\n${origin}${n.link}` : '';
-		try {
-			await mail.sendMail({ from, to, subject: zh, text: `${zh}\n${en}${link}` });
-		} catch (e) {
-			// The address stays out of the log; the notice itself is already stored.
-			console.error('notice email failed', n.kind, (e as Error).message);
-		}
+		mails.push({ to, subject: zh, text: `${zh}\n${en}${link}` });
 	}
+	await sendMails(mails);
 }
 
 /** A user's notices, newest first. */

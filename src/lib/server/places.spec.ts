@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb, makeUser } from '../../../tests/helpers/db';
-import { toCsv } from '../domain/csv';
-import { importPlacesCsv, listPlaceTree, parsePlacesCsv, placeCounts, resolvePlace } from './places';
+import { readFileSync } from 'node:fs';
+import writeXlsxFile from 'write-excel-file/node';
+import { parseCsv, toCsv } from '../domain/csv';
+import { importPlaces, listPlaceTree, parsePlacesTable, placeCounts, resolvePlace } from './places';
+import { readTableFile } from './table-file';
 import { seedPlaces } from './seed/places';
 import { DISTRICTS } from '../domain/catalogue';
 
 const HEADER = ['区', '街道/镇', '社区/村'];
+
+/** What the admin's upload goes through: the file's bytes read as a table, then imported. */
+async function importFile(db: Parameters<typeof importPlaces>[0], bytes: Uint8Array, actorId: number) {
+	const table = await readTableFile(bytes);
+	if (!table.ok) throw new Error(table.key);
+	return { format: table.format, result: await importPlaces(db, table.rows, actorId) };
+}
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const parsePlacesCsv = (text: string) => parsePlacesTable(parseCsv(text));
 
 describe('importing places from CSV', () => {
 	it('imports a hierarchy, written by Excel with a BOM, and a second import adds nothing', async () => {
@@ -17,8 +29,8 @@ describe('importing places from CSV', () => {
 			['越秀区', '北京街', ''],
 			[' 越秀区 ', '北京街', '西湖社区']
 		]);
-		expect(await importPlacesCsv(db, csv, admin.id)).toEqual({ ok: true, rows: 4, added: 7 });
-		expect(await importPlacesCsv(db, csv, admin.id)).toEqual({ ok: true, rows: 4, added: 0 });
+		expect(await importFile(db, utf8(csv), admin.id)).toEqual({ format: 'utf-8', result: { ok: true, rows: 4, added: 7 } });
+		expect((await importFile(db, utf8(csv), admin.id)).result).toEqual({ ok: true, rows: 4, added: 0 });
 		const tree = await listPlaceTree(db);
 		expect(tree.map((d) => [d.name, d.streets.map((s) => [s.name, s.communities.map((c) => c.name)])])).toEqual([
 			['海珠区', [['南华西街', ['龙导尾社区', '洪德社区']]]],
@@ -42,7 +54,7 @@ describe('importing places from CSV', () => {
 			['越秀区', '北京街/人民街', ''],
 			['越秀区', '北京街', '西湖社区', '多余']
 		]);
-		const result = await importPlacesCsv(db, csv, admin.id);
+		const { result } = await importFile(db, utf8(csv), admin.id);
 		expect(result).toEqual({
 			ok: false,
 			errors: [
@@ -64,6 +76,39 @@ describe('importing places from CSV', () => {
 		expect(parsePlacesCsv('district,street,community\n海珠区,沙园街,\n').rows).toEqual([
 			{ district: '海珠区', street: '沙园街', community: '' }
 		]);
+	});
+});
+
+describe('places from the files Excel saves', () => {
+	it('reads a CSV that Excel on Chinese Windows saved as GBK, and says so', async () => {
+		const db = await freshDb();
+		const admin = await makeUser(db, 'admin');
+		const bytes = readFileSync('tests/fixtures/places-gbk.csv');
+		expect(await importFile(db, bytes, admin.id)).toEqual({ format: 'gb18030', result: { ok: true, rows: 3, added: 7 } });
+		const tree = await listPlaceTree(db);
+		expect(tree.map((d) => [d.name, d.streets.map((s) => [s.name, s.communities.map((c) => c.name)])])).toEqual([
+			['海珠区', [['南华西街', ['龙导尾社区', '洪德社区']]]],
+			['番禺区', [['钟村街', ['谢村村']]]]
+		]);
+	});
+
+	it('reads the first sheet of an .xlsx workbook, numbers and text alike', async () => {
+		const db = await freshDb();
+		const admin = await makeUser(db, 'admin');
+		const bytes = await writeXlsxFile([
+			HEADER,
+			['越秀区', '北京街', '西湖社区'],
+			['越秀区', '北京街', 2026],
+			['=1+1', '人民街', null]
+		]).toBuffer();
+		expect(await importFile(db, bytes, admin.id)).toEqual({ format: 'xlsx', result: { ok: true, rows: 3, added: 6 } });
+		const names = (await db.selectFrom('places').select('name').orderBy('id').execute()).map((r) => r.name);
+		expect(names).toEqual(['越秀区', '北京街', '西湖社区', '2026', '=1+1', '人民街']);
+	});
+
+	it('refuses a damaged workbook with a message instead of importing nonsense', async () => {
+		const broken = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6]);
+		expect(await readTableFile(broken)).toEqual({ ok: false, key: 'import.err.badXlsx' });
 	});
 });
 

@@ -1,7 +1,6 @@
 import type { DB } from './db';
 import type { PlaceKind } from './schema-needs-registry';
 import type { MessageKey, Params } from '../i18n';
-import { parseCsv } from '../domain/csv';
 import { PLACE_IMPORT_MAX_ROWS, PLACE_NAME_MAX } from '../schemas/places';
 import { audit } from './audit';
 
@@ -169,11 +168,11 @@ const HEADERS: Record<string, keyof PlaceRow> = {
 };
 
 /**
- * Reads a CSV of places (header 区,街道/镇,社区/村; a row may stop at the district or street)
- * and checks every row before anything is stored: one bad row means nothing is imported.
+ * Reads a table of places (header 区,街道/镇,社区/村; a row may stop at the district or street),
+ * as `readTableFile` gives it from a CSV or .xlsx, and checks every row before anything is
+ * stored: one bad row means nothing is imported.
  */
-export function parsePlacesCsv(text: string): { rows: PlaceRow[]; errors: ImportRowError[] } {
-	const table = parseCsv(text);
+export function parsePlacesTable(table: readonly (readonly string[])[]): { rows: PlaceRow[]; errors: ImportRowError[] } {
 	const errors: ImportRowError[] = [];
 	if (table.length === 0) return { rows: [], errors: [{ line: 1, key: 'places.err.empty' }] };
 	const columns = table[0].map((h) => HEADERS[h.trim().toLowerCase()] ?? HEADERS[h.trim()]);
@@ -208,9 +207,13 @@ export function parsePlacesCsv(text: string): { rows: PlaceRow[]; errors: Import
 	return { rows, errors };
 }
 
-/** Imports a places CSV all or nothing, and records who did it. */
-export async function importPlacesCsv(db: DB, text: string, actorId: number): Promise<PlaceImportResult> {
-	const { rows, errors } = parsePlacesCsv(text);
+/** Imports a table of places all or nothing, and records who did it. */
+export async function importPlaces(
+	db: DB,
+	table: readonly (readonly string[])[],
+	actorId: number
+): Promise<PlaceImportResult> {
+	const { rows, errors } = parsePlacesTable(table);
 	if (errors.length) return { ok: false, errors };
 	const added = await db.transaction().execute(async (trx) => {
 		const n = await addPlaces(trx, rows);

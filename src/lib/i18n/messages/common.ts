@@ -40,7 +40,7 @@ export const common = {
 	'common.saved': { zh: '已保存。', en: 'Saved.' },
 	'common.formErrors': {
 		zh: '表单有 {count} 处需要修改，请查看标红的项目。',
-		en: 'The form has {count} problem(s); see the fields marked in red.'
+		en: 'The form has {count, plural, one {# problem} other {# problems}}; see the fields marked in red.'
 	},
 	'common.timeZoneNote': { zh: '以上时间均为 {tz} 时区时间', en: 'Times are in the {tz} time zone' },
 	'err.required': { zh: '此项必填。', en: 'This field is required.' },

@@ -97,7 +97,7 @@ export const needs = {
 	'needs.admin.mergedInto': { zh: '已合并到 #{id}', en: 'Merged into No. {id}' },
 	'needs.admin.mergedDone': { zh: '已合并，附议数已转入目标需求。', en: 'Merged; supports now count for the target need.' },
 	'needs.admin.editedDone': { zh: '公开内容已保存。', en: 'The public text is saved.' },
-	'needs.admin.declinedMany': { zh: '已将 {count} 条需求标记为不采纳。', en: 'Declined {count} need(s).' },
+	'needs.admin.declinedMany': { zh: '已将 {count} 条需求标记为不采纳。', en: 'Declined {count, plural, one {# need} other {# needs}}.' },
 	'needs.admin.carried': { zh: '由往期轮次结转', en: 'Carried over from an earlier round' },
 	'needs.admin.export': { zh: '导出需求清单', en: 'Export the needs list' },
 	'needs.admin.exportCsv': { zh: '下载 CSV（Excel 可直接打开）', en: 'Download CSV (opens in Excel)' },
@@ -113,7 +113,7 @@ export const needs = {
 	},
 	'needs.admin.rolloverTarget': { zh: '转入轮次', en: 'Into round' },
 	'needs.admin.rolloverSubmit': { zh: '结转需求', en: 'Carry over' },
-	'needs.admin.rolledDone': { zh: '已结转 {count} 条需求。', en: 'Carried over {count} need(s).' },
+	'needs.admin.rolledDone': { zh: '已结转 {count} 条需求。', en: 'Carried over {count, plural, one {# need} other {# needs}}.' },
 	'needs.admin.page': { zh: '第 {page} 页', en: 'Page {page}' },
 	'needs.admin.places': { zh: '地区管理', en: 'Places' },
 	'needs.admin.categories': { zh: '服务领域管理', en: 'Service categories' },
@@ -139,18 +139,18 @@ export const needs = {
 
 	'places.title': { zh: '地区管理', en: 'Places' },
 	'places.intro': {
-		zh: '区 → 街道/镇 → 社区/村。居民反映需求时从这里选择地点。可从 CSV 文件导入，已存在的地点不会重复添加。',
-		en: 'District → street/town → community. Residents choose from these when they report a need. Import from a CSV file; places already there are not added twice.'
+		zh: '区 → 街道/镇 → 社区/村。居民反映需求时从这里选择地点。可从 CSV 或 Excel 文件导入，已存在的地点不会重复添加。',
+		en: 'District → street/town → community. Residents choose from these when they report a need. Import from a CSV or Excel file; places already there are not added twice.'
 	},
 	'places.counts': { zh: '共 {district} 个区、{street} 个街道/镇、{community} 个社区/村', en: '{district} districts, {street} streets/towns, {community} communities' },
-	'places.import': { zh: '从 CSV 导入', en: 'Import from CSV' },
-	'places.file': { zh: 'CSV 文件', en: 'CSV file' },
+	'places.import': { zh: '从 CSV 或 Excel 导入', en: 'Import from CSV or Excel' },
+	'places.file': { zh: 'CSV 或 Excel（.xlsx）文件', en: 'CSV or Excel (.xlsx) file' },
 	'places.fileHint': {
-		zh: '第一行为表头：区,街道/镇,社区/村。每行一个地点，社区可留空。UTF-8 编码（Excel 中“另存为 CSV UTF-8”）。',
-		en: 'First line is the header: 区,街道/镇,社区/村 (or district,street,community). One place a row; the community may be blank. UTF-8 (Excel: “Save as CSV UTF-8”).'
+		zh: '第一行为表头：区,街道/镇,社区/村。每行一个地点，社区可留空。CSV 可以是 UTF-8 或 GBK 编码（Excel 的“CSV（逗号分隔）”），Excel 工作簿读取第一个工作表。',
+		en: 'First line is the header: 区,街道/镇,社区/村 (or district,street,community). One place a row; the community may be blank. A CSV may be UTF-8 or GBK (Excel’s “CSV (Comma delimited)” on Chinese Windows); of an Excel workbook the first sheet is read.'
 	},
 	'places.importSubmit': { zh: '导入', en: 'Import' },
-	'places.imported': { zh: '已读取 {rows} 行，新增 {added} 个地点。', en: 'Read {rows} row(s); added {added} place(s).' },
+	'places.imported': { zh: '已读取 {rows} 行，新增 {added} 个地点。', en: 'Read {rows, plural, one {# row} other {# rows}}; added {added, plural, one {# place} other {# places}}.' },
 	'places.rowErrors': { zh: '文件有错误，未导入任何内容：', en: 'The file has errors, so nothing was imported:' },
 	'places.line': { zh: '第 {line} 行：', en: 'Line {line}: ' },
 	'places.seedDefaults': { zh: '导入广州市 11 个区及街道（示例数据）', en: 'Add Guangzhou’s 11 districts and streets (sample data)' },
@@ -162,7 +162,7 @@ export const needs = {
 	},
 	'places.err.tooMany': { zh: '行数过多，最多 {max} 行。', en: 'Too many rows: at most {max}.' },
 	'places.err.tooBig': { zh: '文件过大，请拆分后再导入。', en: 'The file is too large; split it and import the parts.' },
-	'places.err.noFile': { zh: '请选择一个 CSV 文件。', en: 'Choose a CSV file.' },
+	'places.err.noFile': { zh: '请选择一个 CSV 或 Excel 文件。', en: 'Choose a CSV or Excel file.' },
 	'places.err.extraCells': { zh: '比表头多出了列。', en: 'More cells than the header has columns.' },
 	'places.err.noDistrict': { zh: '缺少区名。', en: 'The district is missing.' },
 	'places.err.noStreet': { zh: '填写了社区但没有街道/镇。', en: 'A community without a street or town.' },
@@ -260,9 +260,9 @@ export const needs = {
 	},
 	'needs.board.report': { zh: '我要反映需求', en: 'Report a need' },
 	'needs.board.filters': { zh: '筛选需求', en: 'Filter needs' },
-	'needs.board.total': { zh: '共 {total} 项需求', en: '{total} need(s)' },
+	'needs.board.total': { zh: '共 {total} 项需求', en: '{total, plural, one {# need} other {# needs}}' },
 	'needs.board.empty': { zh: '暂无符合条件的需求。', en: 'No needs match.' },
-	'needs.board.support': { zh: '{count} 人附议', en: '{count} support(s)' },
+	'needs.board.support': { zh: '{count} 人附议', en: '{count, plural, one {# support} other {# supports}}' },
 	'needs.board.page': { zh: '第 {page} / {pages} 页', en: 'Page {page} of {pages}' },
 	'needs.board.pagination': { zh: '分页', en: 'Pages' },
 
@@ -302,7 +302,7 @@ export const needs = {
 	},
 	'needs.track.answered': {
 		zh: '已有 {count} 个项目申报回应此需求',
-		en: '{count} proposal(s) answer this need'
+		en: '{count, plural, one {# proposal answers} other {# proposals answer}} this need'
 	},
 	'needs.track.notAnswered': { zh: '暂时还没有项目回应', en: 'No proposal answers it yet' },
 	'needs.track.funded': { zh: '已有项目获得资助', en: 'A project has been funded' },
@@ -322,7 +322,7 @@ export const needs = {
 	'needs.admin.status': { zh: '状态', en: 'Status' },
 	'needs.admin.show': { zh: '显示', en: 'Show' },
 	'needs.admin.empty': { zh: '没有此状态的需求。', en: 'No needs in this status.' },
-	'needs.admin.count': { zh: '{count} 条', en: '{count} need(s)' },
+	'needs.admin.count': { zh: '{count} 条', en: '{count, plural, one {# need} other {# needs}}' },
 	'needs.admin.select': { zh: '选中', en: 'Select' },
 	'needs.admin.publish': { zh: '发布', en: 'Publish' },
 	'needs.admin.publishChecked': { zh: '发布勾选的需求', en: 'Publish the ticked needs' },
@@ -332,7 +332,7 @@ export const needs = {
 	'needs.admin.noContact': { zh: '未留联系方式', en: 'No contact given' },
 	'needs.admin.receipt': { zh: '回执码', en: 'Receipt code' },
 	'needs.admin.received': { zh: '提交时间', en: 'Received' },
-	'needs.admin.publishedDone': { zh: '已发布 {count} 条需求。', en: 'Published {count} need(s).' },
+	'needs.admin.publishedDone': { zh: '已发布 {count} 条需求。', en: 'Published {count, plural, one {# need} other {# needs}}.' },
 	'needs.admin.declinedDone': { zh: '已标记为不采纳。', en: 'Marked as declined.' },
 	'needs.admin.backToRound': { zh: '返回轮次设置', en: 'Back to the round' },
 	'needs.err.supportLimit': {

@@ -122,11 +122,11 @@ export const review = {
 	},
 	'notice.reviewAssigned': {
 		zh: '您有 {count} 个新的评审任务。',
-		en: 'You have {count} new proposal(s) to review.'
+		en: 'You have {count, plural, one {# new proposal} other {# new proposals}} to review.'
 	},
 	'notice.reviewReminder': {
 		zh: '提醒：「{round}」还有 {count} 份评审未提交，截止时间 {deadline}。',
-		en: 'Reminder: {count} review(s) in “{round}” are not submitted yet; the deadline is {deadline}.'
+		en: 'Reminder: {count, plural, one {# review} other {# reviews}} in “{round}” {count, plural, one {is} other {are}} not submitted yet; the deadline is {deadline}.'
 	},
 	'notice.conflictDeclared': {
 		zh: '一位评审专家对「{title}」申请了回避，请重新分配。',
@@ -148,7 +148,7 @@ export const review = {
 	'review.manage.autoDone': { zh: '已新增 {added} 项分配。', en: '{added} assignments added.' },
 	'review.manage.autoShort': {
 		zh: '{count} 个项目因可选专家不足（回避或专家组太小）未能分满。',
-		en: '{count} proposal(s) could not get enough conflict-free reviewers.'
+		en: '{count, plural, one {# proposal} other {# proposals}} could not get enough conflict-free reviewers.'
 	},
 	'review.manage.col.calibrated': { zh: '校准分', en: 'Calibrated' },
 	'review.manage.col.sd': { zh: '标准差', en: 'SD' },
@@ -229,7 +229,7 @@ export const review = {
 		zh: '向每位尚有评审未提交的专家发送站内通知；已配置邮件服务时同时发送邮件。',
 		en: 'Sends an in-app notice to every reviewer with reviews outstanding, and an email when mail is configured.'
 	},
-	'review.progress.reminded': { zh: '已提醒 {count} 位评审专家。', en: '{count} reviewer(s) reminded.' },
+	'review.progress.reminded': { zh: '已提醒 {count} 位评审专家。', en: '{count, plural, one {# reviewer} other {# reviewers}} reminded.' },
 	'review.progress.deadline': { zh: '评审截止：{at}', en: 'Review deadline: {at}' },
 	'review.progress.lastReminded': { zh: '上次提醒', en: 'Last reminded' },
 

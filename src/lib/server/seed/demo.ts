@@ -127,8 +127,8 @@ function scheduleAround(now: Date, daysIntoReview: number) {
 	};
 }
 
-/** The earlier round's decision, replayed at the times it would have happened. */
-async function decideEarlierRound(db: DB, roundId: number, adminId: number) {
+/** The earlier round's decision, replayed at the times it would have happened (also the tests' world). */
+export async function decideEarlierRound(db: DB, roundId: number, adminId: number) {
 	const round = await getRoundById(db, roundId);
 	if (!round) throw new Error('the earlier demo round is missing');
 	const decided = new Date(Date.parse(round.decision_at) + DAY);

@@ -1,7 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
-import { importPlacesCsv, listPlaceTree, placeCounts } from '$lib/server/places';
+import { importPlaces, listPlaceTree, placeCounts } from '$lib/server/places';
+import { readTableFile, TABLE_FORMATS } from '$lib/server/table-file';
 import { seedPlaces } from '$lib/server/seed/places';
 import { audit } from '$lib/server/audit';
 import { formError } from '$lib/schemas/form';
@@ -18,7 +19,8 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		counts: await placeCounts(db),
 		tree: await listPlaceTree(db),
-		imported: event.url.searchParams.has('added') ? { rows: n('rows') ?? 0, added: n('added') ?? 0 } : null
+		imported: event.url.searchParams.has('added') ? { rows: n('rows') ?? 0, added: n('added') ?? 0 } : null,
+		format: TABLE_FORMATS.find((f) => f === event.url.searchParams.get('format')) ?? null
 	};
 };
 
@@ -29,9 +31,13 @@ export const actions: Actions = {
 		const file = data.get('file');
 		if (!(file instanceof File) || file.size === 0) return fail(400, { errors: formError('places.err.noFile') });
 		if (file.size > PLACE_IMPORT_MAX_BYTES) return fail(400, { errors: formError('places.err.tooBig') });
-		const result = await importPlacesCsv(getDb(), await file.text(), user.id);
-		if (!result.ok) return fail(400, { rowErrors: result.errors.slice(0, 100), more: Math.max(0, result.errors.length - 100) });
-		redirect(303, `/admin/places?rows=${result.rows}&added=${result.added}`);
+		const table = await readTableFile(new Uint8Array(await file.arrayBuffer()));
+		if (!table.ok) return fail(400, { errors: formError(table.key) });
+		const result = await importPlaces(getDb(), table.rows, user.id);
+		if (!result.ok) {
+			return fail(400, { format: table.format, rowErrors: result.errors.slice(0, 100), more: Math.max(0, result.errors.length - 100) });
+		}
+		redirect(303, `/admin/places?rows=${result.rows}&added=${result.added}&format=${table.format}`);
 	},
 	seed: async (event) => {
 		const user = requireRole(event, 'admin');

@@ -9,8 +9,14 @@ import { addressKey } from '$lib/domain/throttle';
 import { newSubmissionKey, once } from '$lib/server/submissions';
 import { fieldErrors, formError, formValues } from '$lib/schemas/form';
 import { OBJECTION_REASON_MAX, objectionSchema } from '$lib/schemas/decisions';
-import { noticeDays } from '$lib/domain/working-days';
+import { noticePeriod } from '$lib/domain/working-days';
 import type { Actions, PageServerLoad } from './$types';
+
+/** The notice's working days, when the calendar knows them (the stored end date is shown anyway). */
+function noticeDaysShown(publishedAt: string, workingDays: number, timeZone: string): string[] {
+	const period = noticePeriod(publishedAt, workingDays, timeZone);
+	return period.ok ? period.days : [];
+}
 
 const FIELDS = ['proposalId', 'reason', 'name', 'contact'] as const;
 
@@ -33,7 +39,7 @@ export const load: PageServerLoad = async ({ params }) => {
 			endsAt: notice.endsAt,
 			confirmedAt: notice.confirmedAt,
 			workingDays: notice.workingDays,
-			days: notice.publishedAt ? noticeDays(notice.publishedAt, notice.workingDays, round.time_zone) : [],
+			days: notice.publishedAt ? noticeDaysShown(notice.publishedAt, notice.workingDays, round.time_zone) : [],
 			totals: notice.totals,
 			funded: notice.rows.filter((r) => r.funded),
 			others: notice.rows.filter((r) => !r.funded)

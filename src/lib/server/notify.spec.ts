@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createServer, type AddressInfo } from 'node:net';
+import { freshDb, makeOrganisation, makeProposal, makeRound, makeUser } from '../../../tests/helpers/db';
+import { startSmtpCatcher } from '../../../tests/helpers/smtp-catcher';
+import { assignReviewer, sendReviewReminders } from './reviews';
+import { listNotices, setMailTransport } from './notify';
+
+const saved = { url: process.env.SMTP_URL, from: process.env.SMTP_FROM };
+afterEach(() => {
+	setMailTransport(undefined);
+	process.env.SMTP_URL = saved.url;
+	process.env.SMTP_FROM = saved.from;
+	if (saved.url === undefined) delete process.env.SMTP_URL;
+	if (saved.from === undefined) delete process.env.SMTP_FROM;
+});
+
+/** A round in review with `n` reviewers, each with one review outstanding (no mail yet). */
+async function roundWithReviewers(n: number) {
+	delete process.env.SMTP_URL;
+	setMailTransport(undefined);
+	const db = await freshDb();
+	const round = await makeRound(db, 'review');
+	const admin = await makeUser(db, 'admin');
+	const proposalId = await makeProposal(db, round.id, await makeOrganisation(db));
+	const reviewers = [];
+	for (let i = 0; i < n; i++) {
+		const reviewer = await makeUser(db, 'reviewer');
+		expect((await assignReviewer(db, { proposalId, reviewerId: reviewer.id, actorId: admin.id })).ok).toBe(true);
+		reviewers.push(reviewer);
+	}
+	return { db, round, admin, reviewers };
+}
+
+describe('e-mail to a real SMTP server', () => {
+	it('delivers a reminder to every reviewer with reviews outstanding, over a pooled connection', async () => {
+		const { db, round, admin, reviewers } = await roundWithReviewers(5);
+		const smtp = await startSmtpCatcher();
+		try {
+			process.env.SMTP_URL = smtp.url;
+			process.env.SMTP_FROM = 'grants@example.org';
+			setMailTransport(undefined);
+			expect(await sendReviewReminders(db, { roundId: round.id, actorId: admin.id })).toEqual({ ok: true, value: { reminded: 5 } });
+
+			expect(smtp.mails.map((m) => m.to).flat().sort()).toEqual(reviewers.map((r) => r.email).sort());
+			const mail = smtp.mails[0];
+			expect(mail.from).toBe('grants@example.org');
+			expect(mail.subject).toContain(`「${round.title}」`);
+			expect(mail.subject).toContain('1 份评审未提交');
+			expect(mail.text).toContain('Reminder: 1 review');
+			expect(mail.text).toMatch(/\/review\s*$/);
+			// Five messages, not five connections: the pool reuses at most two.
+			expect(smtp.connections).toBeGreaterThanOrEqual(1);
+			expect(smtp.connections).toBeLessThanOrEqual(2);
+		} finally {
+			setMailTransport(undefined);
+			await smtp.close();
+		}
+	});
+
+	it('keeps the in-app notice and the action when the mail server is down', async () => {
+		const { db, round, admin, reviewers } = await roundWithReviewers(1);
+		// A port that was free a moment ago: nothing listens there.
+		const probe = createServer();
+		await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+		const { port } = probe.address() as AddressInfo;
+		await new Promise((resolve) => probe.close(resolve));
+		process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+		setMailTransport(undefined);
+		expect(await sendReviewReminders(db, { roundId: round.id, actorId: admin.id })).toEqual({ ok: true, value: { reminded: 1 } });
+		expect((await listNotices(db, reviewers[0].id)).map((n) => n.kind)).toContain('notice.reviewReminder');
+	});
+});

@@ -1,0 +1,28 @@
+import { defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The operator's scripts (migrate, admin:create, backup, restore) built to plain JavaScript in
+ * build/scripts, beside the app they belong to, so that they run with `node` on a production
+ * install (`npm ci --omit=dev`), where TypeScript tooling is absent. Packages stay external and
+ * load from the production node_modules, as the built server's do.
+ */
+export default defineConfig({
+	resolve: { alias: { $lib: fileURLToPath(new URL('./src/lib', import.meta.url)) } },
+	build: {
+		ssr: true,
+		target: 'node20',
+		outDir: 'build/scripts',
+		emptyOutDir: true,
+		minify: false,
+		rollupOptions: {
+			input: {
+				migrate: 'scripts/migrate.ts',
+				'admin-create': 'scripts/admin-create.ts',
+				backup: 'scripts/backup.ts',
+				restore: 'scripts/restore.ts'
+			},
+			output: { format: 'esm', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' }
+		}
+	}
+});
