@@ -78,6 +78,15 @@ describe('runOnce', () => {
 		expect(await db.selectFrom('form_submissions').select('state').execute()).toEqual([{ state: 'done' }]);
 	});
 
+	it('forgets a submission sent to sign in first', async () => {
+		const db = await freshDb();
+		const toSignIn = async () => {
+			redirect(303, '/login?next=%2Fstation');
+		};
+		expect(await answer(runOnce(db, post({ submission_key: KEY }), toSignIn))).toMatchObject({ location: '/login?next=%2Fstation' });
+		expect(await db.selectFrom('form_submissions').selectAll().execute()).toEqual([]);
+	});
+
 	it('forgets a submission whose action failed with an error', async () => {
 		const db = await freshDb();
 		const boom = async () => {

@@ -12,8 +12,8 @@ import { submissionKeyOf } from '../schemas/form';
  * submission — a double click with scripts off, a resend on a slow network, two tabs — waits
  * for it and gets its answer (the redirect) without running anything.
  *
- * Only answers that redirect are kept: a refused form (fail) or an error is forgotten, so the
- * corrected form can be sent again with the same key.
+ * Only answers that redirect are kept: a refused form (fail), an error or a redirect to sign in
+ * is forgotten, so the corrected form can be sent again with the same key.
  */
 
 export interface FirstAnswer {
@@ -116,7 +116,8 @@ export async function runOnce<E extends RequestEvent, R>(
 	try {
 		result = await action(event);
 	} catch (thrown) {
-		if (isRedirect(thrown)) {
+		// Sent to sign in first: the form was not carried out, so there is no answer to keep.
+		if (isRedirect(thrown) && !thrown.location.startsWith('/login')) {
 			const answer: FirstAnswer = { status: thrown.status, location: thrown.location };
 			await db.updateTable('form_submissions').set({ state: 'done', answer: JSON.stringify(answer) }).where('id', '=', id).execute();
 			if (Math.random() < 0.01) await db.deleteFrom('form_submissions').where('created_at', '<', new Date(now.getTime() - KEEP_MS).toISOString()).execute();
