@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DB } from './db';
+import { isUniqueViolation } from './db';
 import { audit } from './audit';
 
 export interface OrganisationInput {
@@ -142,7 +143,7 @@ export async function createOrganisation(
 			.executeTakeFirstOrThrow());
 	} catch (e) {
 		// Two admins adding the same name at once: the unique index decides.
-		if (e instanceof Error && /UNIQUE/.test(e.message)) return { ok: false, reason: 'name_taken' };
+		if (isUniqueViolation(e, 'organisations', 'name')) return { ok: false, reason: 'name_taken' };
 		throw e;
 	}
 	await audit(db, {
