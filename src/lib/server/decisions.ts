@@ -304,8 +304,9 @@ async function applyLine(
 	return line;
 }
 
+/** The round, locked until the transaction ends: its funding line is redrawn by one request at a time. */
 async function roundForUpdate(db: DB, roundId: number) {
-	return db.selectFrom('rounds').selectAll().where('id', '=', roundId).executeTakeFirst();
+	return db.selectFrom('rounds').selectAll().where('id', '=', roundId).forUpdate().executeTakeFirst();
 }
 
 /** Draws (or redraws) the funding line from the current scores and rules. */

@@ -1,6 +1,6 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { DB } from './db';
-import { isUniqueViolation, likeAnyCase } from './db';
+import { isUniqueViolation, likeAnyCase, lockRows } from './db';
 import type { Database, NeedStatus, Round } from './schema';
 import type { NeedInput } from '../schemas/needs';
 import { currentPhase, type Phase } from '../domain/phases';
@@ -438,6 +438,9 @@ export async function supportNeed(
 		return { outcome: 'limited', needId: target };
 	}
 	return db.transaction().execute(async (trx) => {
+		// A merge of this need waits for the support, or the support for the merge (and then refuses).
+		const live = await trx.selectFrom('needs').select('status').where('id', '=', target).forUpdate().executeTakeFirst();
+		if (live?.status !== 'published') return { outcome: 'closed' as const, needId: target };
 		const inserted = await trx
 			.insertInto('need_supports')
 			.values({ need_id: target, supporter_hash: supporterHash, created_at: now.toISOString() })
@@ -541,7 +544,7 @@ export async function publishNeeds(
 			.where('id', 'in', [...ids])
 			.where('status', 'in', ['new', 'declined']);
 		if (roundId !== undefined) query = query.where('round_id', '=', roundId);
-		const found = (await query.execute()).map((r) => r.id);
+		const found = (await query.forUpdate().execute()).map((r) => r.id);
 		if (found.length === 0) return [];
 		const at = new Date().toISOString();
 		await trx
@@ -590,7 +593,7 @@ export async function editAndPublishNeed(
 			.where('id', '=', id)
 			.where('status', 'in', ['new', 'declined', 'published']);
 		if (roundId !== undefined) query = query.where('round_id', '=', roundId);
-		const need = await query.executeTakeFirst();
+		const need = await query.forUpdate().executeTakeFirst();
 		if (!need) return false;
 		const edited = (['title', 'description', 'affected_group'] as const).filter((f) => need[f] !== text[f]);
 		const publishing = need.status !== 'published';
@@ -639,7 +642,7 @@ export async function declineNeeds(
 			.where('id', 'in', [...ids])
 			.where('status', 'in', ['new', 'published']);
 		if (roundId !== undefined) query = query.where('round_id', '=', roundId);
-		const found = (await query.execute()).map((r) => r.id);
+		const found = (await query.forUpdate().execute()).map((r) => r.id);
 		if (found.length === 0) return [];
 		await trx
 			.updateTable('needs')
@@ -681,6 +684,8 @@ export async function mergeNeed(
 ): Promise<MergeOutcome> {
 	if (id === targetId) return 'self';
 	return db.transaction().execute(async (trx) => {
+		// Both needs, in id order: a "me too" or another merge of either waits for this one.
+		await lockRows(trx, 'needs', [id, targetId]);
 		const of = (needId: number, statuses: NeedStatus[]) => {
 			let q = trx
 				.selectFrom('needs')
@@ -788,6 +793,7 @@ export async function rollOverNeeds(
 					)
 				)
 			)
+			.forUpdate()
 			.execute();
 		const ids = rows.map((r) => r.id);
 		if (ids.length) {

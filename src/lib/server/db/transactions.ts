@@ -40,11 +40,12 @@ type TableWithId = {
 }[keyof Database];
 
 /**
- * Locks rows of `table` by id for the rest of `trx` (PostgreSQL `select … for update`, in ascending
- * id order; nothing on SQLite, whose transaction holds the whole database already). For when the
- * rows are not read otherwise; a select the rule reads anyway can say `.forUpdate()` itself.
+ * Locks rows of `table` by id for the rest of the transaction `trx` (PostgreSQL `select … for
+ * update`, in ascending id order; nothing on SQLite, whose transaction holds the whole database
+ * already). For when the rows are not read otherwise; a select the rule reads anyway can say
+ * `.forUpdate()` itself. Outside a transaction a lock ends with its statement: it guards nothing.
  */
-export async function lockRows(trx: Transaction<Database>, table: TableWithId, ids: readonly number[]): Promise<void> {
+export async function lockRows(trx: Kysely<Database>, table: TableWithId, ids: readonly number[]): Promise<void> {
 	if (ids.length === 0) return;
 	const sorted = [...new Set(ids)].sort((a, b) => a - b);
 	// The table is one of a closed list, so the loose typing below is only Kysely's generics.
