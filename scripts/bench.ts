@@ -5,7 +5,11 @@
  *
  * Options: `--no-build` (use the existing build/), `--duration S` per row (default 6),
  * `--connections N` (default 32), `--cache on|off|both` (default both: before and after the
- * anonymous page cache), `--no-append` (print only).
+ * anonymous page cache), `--db sqlite|postgres|both` (default sqlite), `--no-append` (print only).
+ *
+ * On PostgreSQL the city goes into the database of DATABASE_URL, which the bench empties first
+ * (give it one of its own), or, without DATABASE_URL, into a throw-away cluster it starts and
+ * stops (the server binaries must be installed, see scripts/with-postgres.ts).
  *
  * The servers run with RATE_LIMITS=off (one address sends thousands of requests) and
  * ORIGIN set to their loopback address. Every POST row is checked afterwards: each 303 the
@@ -15,8 +19,12 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
+import { sql } from 'kysely';
 import { cpus, totalmem } from 'node:os';
-import { migrate, openDatabase, type DB } from '../src/lib/server/db';
+import { describeTarget, migrate, openDatabase, resetDatabase, type DB, type Engine } from '../src/lib/server/db';
+import { startCluster, type Cluster } from '../tests/helpers/postgres-cluster';
+import { needForm } from '../tests/helpers/scale';
+import { targetEnv } from '../tests/helpers/test-targets';
 import { CITY_EARLIER_SLUG, CITY_PASSWORD, CITY_ROUND_SLUG, seedCity, seedOpenCall } from '../src/lib/server/seed/city';
 
 interface AutocannonResult {
@@ -45,6 +53,8 @@ function option(name: string, fallback: string): string {
 const DURATION = Number(option('duration', '6'));
 const CONNECTIONS = Number(option('connections', '32'));
 const CACHE_MODES = { on: ['on'], off: ['off'], both: ['off', 'on'] }[option('cache', 'both')] ?? ['off', 'on'];
+const ENGINES: Engine[] = { sqlite: ['sqlite'], postgres: ['postgres'], both: ['sqlite', 'postgres'] }[option('db', 'sqlite')] as Engine[];
+if (!ENGINES) throw new Error('--db takes sqlite, postgres or both');
 const DIR = 'tests/.tmp/bench';
 const DB_PATH = `${DIR}/city.db`;
 const CALL_SLUG = 'city-call-bench';
@@ -92,10 +102,11 @@ function rssOf(pid: number): { rss: number; peak: number } {
 }
 
 /** Seeds the city and a small round whose needs call is open, for the submission row. */
-async function prepare(): Promise<void> {
+async function prepare(target: string): Promise<void> {
 	rmSync(DIR, { recursive: true, force: true });
 	mkdirSync(DIR, { recursive: true });
-	const db = openDatabase(DB_PATH);
+	await resetDatabase(target);
+	const db = openDatabase(target);
 	await migrate(db);
 	const started = Date.now();
 	const city = await seedCity(db, { seed: 2026 });
@@ -111,7 +122,7 @@ interface Targets {
 	reviewer: { email: string; assignments: number[]; criteria: { id: number; max: number }[] };
 }
 
-async function targets(db: DB): Promise<Targets> {
+async function targets(db: DB, target: string): Promise<Targets> {
 	const current = await db.selectFrom('rounds').select('id').where('slug', '=', CITY_ROUND_SLUG).executeTakeFirstOrThrow();
 	const earlier = await db.selectFrom('rounds').select('id').where('slug', '=', CITY_EARLIER_SLUG).executeTakeFirstOrThrow();
 	const needIds = (
@@ -120,32 +131,6 @@ async function targets(db: DB): Promise<Targets> {
 	const projectIds = (
 		await db.selectFrom('proposals').select('id').where('round_id', '=', earlier.id).where('status', '=', 'funded').orderBy('id').limit(200).execute()
 	).map((r) => r.id);
-	// The form has named places by text and, since the place registry, by id: send both.
-	const needForm: Record<string, string> = {
-		title: '楼道灯坏了很久没人修',
-		description: '晚上老人下楼看不清台阶，已经有人摔倒，希望尽快想办法。<script>alert(1)</script> 🙏',
-		category: 'elderly',
-		district: '海珠区',
-		street: '沙园街',
-		affected_group: '楼栋长者',
-		affected_count: '40',
-		urgency: 'high',
-		website: ''
-	};
-	const sqlite = (await import('better-sqlite3')).default;
-	const raw = new sqlite(DB_PATH, { readonly: true });
-	try {
-		const place = raw
-			.prepare(
-				`SELECT d.id AS district_id, s.id AS street_id, c.id AS community_id FROM places c
-				 JOIN places s ON s.id = c.parent_id JOIN places d ON d.id = s.parent_id WHERE c.kind = 'community' LIMIT 1`
-			)
-			.get() as Record<string, number> | undefined;
-		if (place) for (const [k, v] of Object.entries(place)) needForm[k] = String(v);
-	} catch {
-		/* no place registry in this schema */
-	}
-	raw.close();
 	const busiest = await db
 		.selectFrom('review_assignments')
 		.innerJoin('users', 'users.id', 'review_assignments.reviewer_id')
@@ -168,7 +153,14 @@ async function targets(db: DB): Promise<Targets> {
 	const criteria = (
 		await db.selectFrom('rubric_criteria').select(['id', 'scale_max']).where('round_id', '=', current.id).orderBy('position').execute()
 	).map((c) => ({ id: c.id, max: c.scale_max }));
-	return { needIds, projectIds, needForm, reviewer: { email: busiest.email, assignments, criteria } };
+	const form = {
+		...(await needForm(target)),
+		title: '楼道灯坏了很久没人修',
+		description: '晚上老人下楼看不清台阶，已经有人摔倒，希望尽快想办法。<script>alert(1)</script> 🙏',
+		affected_count: '40',
+		urgency: 'high'
+	};
+	return { needIds, projectIds, needForm: form, reviewer: { email: busiest.email, assignments, criteria } };
 }
 
 async function signIn(base: string, email: string): Promise<string> {
@@ -221,13 +213,17 @@ function rotating(paths: string[]): AutocannonRequest[] {
 	return [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] }) }];
 }
 
-async function runServer(mode: string, t: Targets): Promise<{ rows: Row[]; memory: { rss: number; peak: number }; checks: string[] }> {
+async function runServer(
+	target: string,
+	mode: string,
+	t: Targets
+): Promise<{ rows: Row[]; memory: { rss: number; peak: number }; checks: string[] }> {
 	const port = await freePort();
 	const base = `http://127.0.0.1:${port}`;
 	const child = spawn(process.execPath, ['build'], {
 		env: {
 			...process.env,
-			DATABASE_PATH: DB_PATH,
+			...targetEnv(target),
 			PORT: String(port),
 			HOST: '127.0.0.1',
 			ORIGIN: base,
@@ -281,7 +277,7 @@ async function runServer(mode: string, t: Targets): Promise<{ rows: Row[]; memor
 			}
 		]);
 		rows.push(submit);
-		const check = openDatabase(DB_PATH);
+		const check = openDatabase(target);
 		const stored = new Set<string>();
 		for (let i = 0; i < acknowledged.length; i += 500) {
 			const rowsFound = await check.selectFrom('needs').select('submission_key').where('submission_key', 'in', acknowledged.slice(i, i + 500)).execute();
@@ -337,10 +333,6 @@ if (!process.argv.includes('--no-build')) {
 	execFileSync('npx', ['vite', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
 }
 if (!existsSync('build/index.js')) throw new Error('no build/: run without --no-build');
-await prepare();
-const db = openDatabase(DB_PATH);
-const t = await targets(db);
-await db.destroy();
 
 const commit = (() => {
 	try {
@@ -349,28 +341,55 @@ const commit = (() => {
 		return 'unknown';
 	}
 })();
-const header = `## ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · commit ${commit} · ${cpus().length} cores (${cpus()[0]?.model.trim() ?? '?'}) · ${Math.round(totalmem() / 2 ** 30)} GB · Node ${process.version}`;
-const sections = [
-	header,
-	'',
-	`City-scale data (20,000 needs, 2,000 proposals, 10,000 reviews), ${CONNECTIONS} connections, ${DURATION} s per row, autocannon on loopback, RATE_LIMITS=off.`
-];
-for (const mode of CACHE_MODES) {
-	console.log(`\nPage cache ${mode}:`);
-	const { rows, memory, checks } = await runServer(mode, t);
-	const section = [
-		'',
-		`### Anonymous page cache ${mode === 'on' ? 'on (the default)' : 'off (PAGE_CACHE=off)'}`,
-		'',
-		table(rows),
-		'',
-		`Server memory after the run: ${memory.rss.toFixed(0)} MB RSS (peak ${memory.peak.toFixed(0)} MB). ${checks.join('; ')}.`
-	].join('\n');
-	console.log(section);
-	sections.push(section);
-}
-if (!process.argv.includes('--no-append')) {
-	mkdirSync('bench', { recursive: true });
-	appendFileSync('bench/results.md', `\n${sections.join('\n')}\n`);
-	console.log('\nAppended to bench/results.md');
+const ENGINE_NAMES: Record<Engine, string> = { sqlite: 'SQLite', postgres: 'PostgreSQL' };
+let cluster: Cluster | null = null;
+process.on('exit', () => cluster?.stop());
+try {
+	for (const engine of ENGINES) {
+		let target = DB_PATH;
+		let version = '';
+		if (engine === 'postgres') {
+			if (process.env.DATABASE_URL) target = process.env.DATABASE_URL;
+			else {
+				cluster = await startCluster();
+				target = cluster.url('bench');
+			}
+		}
+		console.log(`\n${ENGINE_NAMES[engine]}: ${describeTarget(target)}`);
+		await prepare(target);
+		const db = openDatabase(target);
+		const t = await targets(db, target);
+		if (engine === 'postgres') version = ` ${(await sql<{ v: string }>`show server_version`.execute(db)).rows[0].v}`;
+		await db.destroy();
+
+		const header = `## ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · ${ENGINE_NAMES[engine]}${version} · commit ${commit} · ${cpus().length} cores (${cpus()[0]?.model.trim() ?? '?'}) · ${Math.round(totalmem() / 2 ** 30)} GB · Node ${process.version}`;
+		const sections = [
+			header,
+			'',
+			`City-scale data (20,000 needs, 2,000 proposals, 10,000 reviews) on ${ENGINE_NAMES[engine]}${engine === 'postgres' ? ` (the app's pool: ${process.env.DATABASE_POOL_SIZE ?? 10} connections; a throw-away cluster on this machine, fsync off, unless DATABASE_URL named one)` : ''}, ${CONNECTIONS} connections, ${DURATION} s per row, autocannon on loopback, RATE_LIMITS=off.`
+		];
+		for (const mode of CACHE_MODES) {
+			console.log(`\nPage cache ${mode}:`);
+			const { rows, memory, checks } = await runServer(target, mode, t);
+			const section = [
+				'',
+				`### ${ENGINE_NAMES[engine]}, anonymous page cache ${mode === 'on' ? 'on (the default)' : 'off (PAGE_CACHE=off)'}`,
+				'',
+				table(rows),
+				'',
+				`Server memory after the run: ${memory.rss.toFixed(0)} MB RSS (peak ${memory.peak.toFixed(0)} MB). ${checks.join('; ')}.`
+			].join('\n');
+			console.log(section);
+			sections.push(section);
+		}
+		if (!process.argv.includes('--no-append')) {
+			mkdirSync('bench', { recursive: true });
+			appendFileSync('bench/results.md', `\n${sections.join('\n')}\n`);
+			console.log('\nAppended to bench/results.md');
+		}
+		cluster?.stop();
+		cluster = null;
+	}
+} finally {
+	cluster?.stop();
 }

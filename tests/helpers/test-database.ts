@@ -1,5 +1,4 @@
 import pg from 'pg';
-import { inject } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,26 +18,29 @@ let counter = 0;
 const created: { name: string; handles: DB[] }[] = [];
 const folders: string[] = [];
 
+/** What the `postgres` project's global setup provided (imported late: Playwright loads this file too). */
+async function provided() {
+	const { inject } = await import('vitest');
+	return { adminUrl: inject('postgresAdminUrl'), template: inject('postgresTemplate') };
+}
+
 async function adminClient(): Promise<pg.Client> {
 	if (!admin) {
-		admin = new pg.Client({ connectionString: inject('postgresAdminUrl') });
+		admin = new pg.Client({ connectionString: (await provided()).adminUrl });
 		await admin.connect();
 	}
 	return admin;
 }
 
-function postgresUrl(name: string): string {
-	const url = new URL(inject('postgresAdminUrl'));
-	url.pathname = `/${name}`;
-	return url.toString();
-}
-
 async function clonePostgres(): Promise<{ name: string; url: string }> {
-	const name = `${inject('postgresTemplate')}_${process.pid}_${++counter}`;
+	const { adminUrl, template } = await provided();
+	const name = `${template}_${process.pid}_${++counter}`;
 	const client = await adminClient();
-	await client.query(`create database ${name} template ${inject('postgresTemplate')} strategy file_copy`);
+	await client.query(`create database ${name} template ${template} strategy file_copy`);
 	created.push({ name, handles: [] });
-	return { name, url: postgresUrl(name) };
+	const url = new URL(adminUrl);
+	url.pathname = `/${name}`;
+	return { name, url: url.toString() };
 }
 
 /**

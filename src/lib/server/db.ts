@@ -14,7 +14,7 @@ export { writeTransaction, lockRows } from './db/transactions';
 export { sqliteOf } from './db/sqlite';
 export { likeAnyCase } from './db/text';
 export { changeFingerprint } from './db/changes';
-export { refreshPlannerStatistics } from './db/maintenance';
+export { refreshPlannerStatistics, resetDatabase } from './db/maintenance';
 
 /**
  * Opens the database `target` names: a `postgres://` URL opens a pool of PostgreSQL connections,
@@ -54,4 +54,11 @@ let instance: DB | undefined;
 export function getDb(): DB {
 	instance ??= openDatabase(databaseTarget());
 	return instance;
+}
+
+/** Closes the app's database when the server shuts down: PostgreSQL's open connections would keep the process alive. */
+export async function closeDb(): Promise<void> {
+	const open = instance;
+	instance = undefined;
+	await open?.destroy();
 }
