@@ -6,6 +6,7 @@ import * as needsRegistry from './2026_11_26_0004_needs_registry';
 import * as proposalDetails from './2026_11_26_0005_proposal_details';
 import * as reviewPanel from './2026_11_26_0006_review_panel';
 import * as decisionNotice from './2026_11_26_0007_decision_notice';
+import * as workCalendar from './2026_11_29_0250_work_calendar';
 
 /**
  * Every migration, by name. Imported statically so that the built server, the scripts and the
@@ -18,5 +19,6 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_26_0004_needs_registry': needsRegistry,
 	'2026_11_26_0005_proposal_details': proposalDetails,
 	'2026_11_26_0006_review_panel': reviewPanel,
-	'2026_11_26_0007_decision_notice': decisionNotice
+	'2026_11_26_0007_decision_notice': decisionNotice,
+	'2026_11_29_0250_work_calendar': workCalendar
 };

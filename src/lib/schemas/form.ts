@@ -10,7 +10,7 @@ export interface FieldError {
 export type FieldErrors = Partial<Record<string, FieldError>>;
 
 function issueError(issue: z.core.$ZodIssue): FieldError {
-	if (isMessageKey(issue.message)) return { key: issue.message };
+	if (isMessageKey(issue.message)) return { key: issue.message, ...paramsOf(issue) };
 	switch (issue.code) {
 		case 'too_big':
 			return { key: 'err.tooLong', params: { max: Number(issue.maximum) } };
@@ -27,6 +27,11 @@ function issueError(issue: z.core.$ZodIssue): FieldError {
 		default:
 			return { key: 'err.invalid' };
 	}
+}
+
+/** The parameters a custom issue carries for its message ({ max: '¥100,000,000.00' }). */
+export function paramsOf(issue: z.core.$ZodIssue): { params?: Params } {
+	return issue.code === 'custom' && issue.params ? { params: issue.params as Params } : {};
 }
 
 /** One error per field (the first), keyed by the field's name. */

@@ -17,6 +17,7 @@ import {
 	type TieRule
 } from '../domain/funding-line';
 import { noticePeriod } from '../domain/working-days';
+import { readWorkCalendar } from './work-calendar';
 import {
 	ok,
 	phaseClosed,
@@ -609,7 +610,7 @@ export async function publishNotice(
 		if (!round.line_drawn_at) return refuse('results.err.lineNotDrawn');
 		const publishedAt = now.toISOString();
 		// A period reaching a year whose holidays are not known would end on a wrong, published day.
-		const period = noticePeriod(publishedAt, round.notice_working_days, round.time_zone);
+		const period = noticePeriod(publishedAt, round.notice_working_days, round.time_zone, await readWorkCalendar(trx));
 		if (!period.ok) return refuse('decision.err.holidaysUnknown', { year: period.uncoveredYear });
 		const endsAt = period.endsAt;
 		// The list published is the line as it stands now, drawn once more from the same inputs.
