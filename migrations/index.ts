@@ -6,6 +6,9 @@ import * as needsRegistry from './2026_11_26_0004_needs_registry';
 import * as proposalDetails from './2026_11_26_0005_proposal_details';
 import * as reviewPanel from './2026_11_26_0006_review_panel';
 import * as decisionNotice from './2026_11_26_0007_decision_notice';
+import * as rateLimits from './2026_11_29_0100_rate_limits';
+import * as formSubmissions from './2026_11_29_0101_form_submissions';
+import * as publishedRecords from './2026_11_29_0102_published_records';
 import * as workCalendar from './2026_11_29_0250_work_calendar';
 
 /**
@@ -20,5 +23,8 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_26_0005_proposal_details': proposalDetails,
 	'2026_11_26_0006_review_panel': reviewPanel,
 	'2026_11_26_0007_decision_notice': decisionNotice,
+	'2026_11_29_0100_rate_limits': rateLimits,
+	'2026_11_29_0101_form_submissions': formSubmissions,
+	'2026_11_29_0102_published_records': publishedRecords,
 	'2026_11_29_0250_work_calendar': workCalendar
 };

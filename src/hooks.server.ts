@@ -9,6 +9,7 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale } from '$lib/i18n';
+import { logServerError, sendableHeaders } from '$lib/server/headers';
 
 export const init: ServerInit = async () => {
 	await migrate(getDb());
@@ -82,13 +83,10 @@ const cachePages = pageCacheHandle({
 	}
 });
 
-export const handle = sequence(securityHeaders, cachePages, auth, i18n);
+export const handle = sequence(sendableHeaders, securityHeaders, cachePages, auth, i18n);
 
 /** Logs the failure without the request's body or query, which may hold personal data. */
 export const handleError: HandleServerError = ({ error, event, status }) => {
-	if (status !== 404) {
-		const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-		console.error(`[${status}] ${event.request.method} ${event.url.pathname}: ${message}`);
-	}
+	if (status !== 404) logServerError(status, event, error);
 	return { message: status === 404 ? 'not found' : 'internal error' };
 };

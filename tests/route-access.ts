@@ -392,6 +392,8 @@ export const ACTIONS: Record<string, ActionRule> = {
 	'/admin/rounds/[id]/decision ?/publishNotice': { from: 'nothing', outcome: 'refused' },
 	// An objection is still open and the notice has days to run.
 	'/admin/rounds/[id]/decision ?/confirm': { from: 'page', outcome: 'refused' },
+	// The notice round's list is not final yet: there is no published record to correct.
+	'/admin/rounds/[id]/decision ?/correct': { from: 'nothing', set: () => ({ reason: REASON }), outcome: 'refused' },
 	'/admin/rounds/[id]/objections ?/answer': {
 		from: 'page',
 		set: () => ({ outcome: 'dismissed', effect: 'none', response: '经实地核实，场地装修已完工，项目可按计划开展。' }),

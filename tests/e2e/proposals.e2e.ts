@@ -2,6 +2,7 @@ import { expect, request as playwrightRequest, test, type Browser, type Page } f
 import { apiSignIn, browserPost, hydrated, signIn } from './helpers';
 import { withE2eDb } from './db';
 import { makeRound, setPhase } from '../helpers/db';
+import { insertPublishedNeed } from '../helpers/needs';
 import { fillProposal, type LineInput } from '../helpers/proposal-form';
 import { utcToZonedInput } from '../../src/lib/domain/time';
 
@@ -30,29 +31,7 @@ async function arrangeRound(label: string) {
 		const round = await makeRound(db, 'applications', { slug, title: `申报测试 ${label}` });
 		const needs: { id: number; title: string }[] = [];
 		for (const title of [`楼道照明 ${label}`, `长者助餐 ${label}`]) {
-			const { id } = await db
-				.insertInto('needs')
-				.values({
-					round_id: round.id,
-					receipt_code: `P-${slug}-${needs.length}`,
-					submission_key: null,
-					title,
-					description: '居民反映的需求',
-					category: needs.length ? 'elderly' : 'environment',
-					district: '海珠区',
-					street: '南华西街',
-					affected_group: '长者',
-					affected_count: 20,
-					urgency: 'high',
-					contact_name: null,
-					contact_phone: null,
-					status: 'published',
-					decline_reason: null,
-					created_at: new Date().toISOString(),
-					published_at: new Date().toISOString()
-				})
-				.returning('id')
-				.executeTakeFirstOrThrow();
+			const id = await insertPublishedNeed(db, round.id, { title, category: needs.length ? 'elderly' : 'environment' });
 			needs.push({ id, title });
 		}
 		return { round, needs };

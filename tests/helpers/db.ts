@@ -78,7 +78,8 @@ export async function makeOrganisation(db: DB, name = `机构 ${++counter}`) {
 
 export async function makeUser(db: DB, role: Role, organisationId: number | null = null) {
 	counter += 1;
-	const email = `${role}${counter}@example.org`;
+	// The process id keeps accounts apart when test processes share one database (end-to-end workers).
+	const email = `${role}${counter}.${process.pid}@example.org`;
 	const id = await createUser(db, {
 		email,
 		name: `${role} ${counter}`,

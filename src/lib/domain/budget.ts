@@ -22,6 +22,8 @@ export const DEFAULT_BANNED: readonly BudgetCategory[] = ['fixed_assets', 'cash_
 /** The largest quantity and unit price a line takes: keeps every product a safe integer. */
 export const QUANTITY_MAX = 100_000;
 export const UNIT_PRICE_MAX_FEN = 10_000_000_00; // ¥10,000,000
+/** The most matching cash a proposal may pledge: ¥10,000,000, like a line's unit price. */
+export const MATCHING_CASH_MAX_FEN = 10_000_000_00;
 
 export interface BudgetLine {
 	category: BudgetCategory;

@@ -10,10 +10,19 @@ describe('money in fen', () => {
 	});
 
 	it('refuses what is not an amount', () => {
-		for (const bad of ['', 'abc', '1.234', '-5', '1e5', '12,34', '0x10', '５０', '1 000']) {
+		for (const bad of ['', 'abc', '1.234', '-5', '1e5', '12,34', '0x10', '1 000', '１ ０００', '五十']) {
 			expect(yuanToFen(bad), bad).toBeNull();
 		}
 		expect(yuanToFen('9'.repeat(30))).toBeNull();
+	});
+
+	it('reads the full-width digits and punctuation a Chinese IME types', () => {
+		expect(yuanToFen('１５０')).toBe(15_000);
+		expect(yuanToFen('１２．５０')).toBe(1_250);
+		expect(yuanToFen('１２，３４５．６')).toBe(1_234_560);
+		expect(yuanToFen('￥５０')).toBe(5_000);
+		expect(yuanToFen('\u3000８８\u3000')).toBe(8_800);
+		expect(yuanToFen('50元')).toBe(5_000);
 	});
 
 	it('adds without floating-point drift', () => {

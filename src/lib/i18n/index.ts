@@ -66,14 +66,36 @@ function plurals(locale: Locale, text: string, params: Params): string {
  * (`{count, plural, one {…} other {…}}`) chosen by `Intl.PluralRules`.
  */
 export function translate(locale: Locale, key: MessageKey, params?: Params): string {
+	return messageParts(locale, key, params)
+		.map((p) => p.text)
+		.join('');
+}
+
+/** A piece of a message: the app's own words, or a parameter's value (`param`: maybe a person's text). */
+export interface MessagePart {
+	text: string;
+	param: boolean;
+}
+
+/**
+ * The message in pieces, so a page can isolate each filled-in value (`<bdi>`): a title typed in
+ * Arabic or Hebrew then cannot reorder the app's own words and punctuation around it.
+ */
+export function messageParts(locale: Locale, key: MessageKey, params?: Params): MessagePart[] {
 	const entry = catalogue[key];
-	let text: string = locale === 'en' ? entry.en : entry.zh;
-	if (params) {
-		text = plurals(locale, text, params).replace(/\{(\w+)\}/g, (m, name) =>
-			name in params ? paramText(locale, name, params[name]) : m
-		);
+	const written: string = locale === 'en' ? entry.en : entry.zh;
+	const template = params ? plurals(locale, written, params) : written;
+	const parts: MessagePart[] = [];
+	let at = 0;
+	for (const m of template.matchAll(/\{(\w+)\}/g)) {
+		if (!params || !(m[1] in params)) continue;
+		if (m.index > at) parts.push({ text: template.slice(at, m.index), param: false });
+		const keyed = m[1] in KEYED_PARAMS;
+		parts.push({ text: paramText(locale, m[1], params[m[1]]), param: !keyed && typeof params[m[1]] === 'string' });
+		at = m.index + m[0].length;
 	}
-	return text;
+	if (at < template.length) parts.push({ text: template.slice(at), param: false });
+	return parts;
 }
 
 export interface I18n {
@@ -82,6 +104,17 @@ export interface I18n {
 	money: (fen: number) => string;
 	/** A UTC instant on the wall clock of `timeZone` (the round's), e.g. "2026-03-01 09:00". */
 	date: (iso: string, timeZone?: string) => string;
+	/** A deadline, with its time and zone: "2026-12-15 09:00 北京时间". */
+	when: (iso: string, timeZone?: string) => string;
+}
+
+/** Zones people know by name; any other is shown by its IANA id (e.g. Europe/Berlin). */
+const ZONE_NAMES: Record<string, Record<Locale, string>> = {
+	'Asia/Shanghai': { 'zh-CN': '北京时间', en: 'Beijing time' }
+};
+
+export function zoneName(locale: Locale, timeZone: string): string {
+	return ZONE_NAMES[timeZone]?.[locale] ?? timeZone;
 }
 
 export function createI18n(getLocale: () => Locale): I18n {
@@ -91,6 +124,7 @@ export function createI18n(getLocale: () => Locale): I18n {
 		},
 		t: (key, params) => translate(getLocale(), key, params),
 		money: formatFen,
-		date: (iso, timeZone = 'Asia/Shanghai') => formatInZone(iso, timeZone)
+		date: (iso, timeZone = 'Asia/Shanghai') => formatInZone(iso, timeZone),
+		when: (iso, timeZone = 'Asia/Shanghai') => `${formatInZone(iso, timeZone)} ${zoneName(getLocale(), timeZone)}`
 	};
 }

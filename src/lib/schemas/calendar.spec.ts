@@ -33,7 +33,8 @@ describe('the calendar year form', () => {
 	});
 
 	it('says what is wrong in the reader’s words, with the values the message needs', () => {
-		expect(errorsOf(form({ year: '２０２６年' }))).toEqual({ year: { key: 'calendar.err.year', params: { min: 2025, max: 2100 } } });
+		expect(errorsOf(form({ year: '2024' }))).toEqual({ year: { key: 'err.numberRange', params: { min: 2025, max: 2100 } } });
+		expect(calendarYearSchema.parse(form({ year: '２０２６' })).year).toBe(2026);
 		expect(errorsOf(form({ holidays: '2026-01-01\n春节放假' }))).toEqual({
 			holidays: { key: 'calendar.err.unreadable', params: { line: 2, text: '春节' } }
 		});

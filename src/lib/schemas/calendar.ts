@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText, text, type FieldError } from './form';
+import { optionalText, text, wholeNumber, type FieldError } from './form';
 import type { MessageKey } from '../i18n';
 import {
 	CALENDAR_YEAR_MAX,
@@ -43,15 +43,7 @@ export function arrangementError(issue: Pick<ArrangementIssue, 'code' | 'params'
  */
 export const calendarYearSchema = z
 	.object({
-		year: z
-			.string()
-			.trim()
-			.transform((v, ctx) => {
-				const year = /^\d{4}$/.test(v) ? Number(v) : NaN;
-				if (year >= CALENDAR_YEAR_MIN && year <= CALENDAR_YEAR_MAX) return year;
-				ctx.addIssue({ code: 'custom', message: 'calendar.err.year', params: { min: CALENDAR_YEAR_MIN, max: CALENDAR_YEAR_MAX } });
-				return z.NEVER;
-			}),
+		year: wholeNumber(CALENDAR_YEAR_MIN, CALENDAR_YEAR_MAX),
 		source: text(CALENDAR_SOURCE_MAX),
 		holidays: z.string().max(HOLIDAYS_TEXT_MAX),
 		makeupWorkdays: z.string().max(MAKEUP_TEXT_MAX),
@@ -59,7 +51,7 @@ export const calendarYearSchema = z
 			.string()
 			.optional()
 			.transform((v) => v === 'on'),
-		reason: optionalText(CALENDAR_REASON_MAX)
+		reason: optionalText(CALENDAR_REASON_MAX, { multiline: true })
 	})
 	.transform((v, ctx) => {
 		const issue = (i: Pick<ArrangementIssue, 'field' | 'code' | 'params'>) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isMessageKey, type MessageKey, type Params } from '../i18n';
-import { yuanToFen } from '../domain/money';
+import { MONEY_MAX_FEN, formatFen, yuanToFen } from '../domain/money';
+import { parseWhole } from '../domain/numbers';
 
 /** A field's error as a catalogue key, so the page shows it in the reader's language. */
 export interface FieldError {
@@ -53,40 +54,67 @@ export function formValues(data: FormData): Record<string, string> {
 	return out;
 }
 
-/** Required text, trimmed, with a maximum length. */
-export const text = (max: number) => z.string().trim().min(1, 'err.required').max(max);
+export { text, optionalText, textOrEmpty } from './text';
 
-/** Optional text: blank becomes null. */
-export const optionalText = (max: number) =>
-	z
-		.string()
-		.trim()
-		.max(max)
-		.optional()
-		.transform((v) => (v ? v : null));
-
-/** An amount typed in yuan, parsed to integer fen. */
-export const moneyFen = z
-	.string()
-	.trim()
-	.min(1, 'err.required')
-	.transform((v, ctx) => {
+/**
+ * An amount typed in yuan (full-width digits too), as integer fen, at most `max`. Blank is
+ * "required", or 0 with `blankIsZero`.
+ */
+export const money = ({ max = MONEY_MAX_FEN, blankIsZero = false }: { max?: number; blankIsZero?: boolean } = {}) =>
+	z.string().transform((v, ctx) => {
+		if (v.trim() === '') {
+			if (blankIsZero) return 0;
+			ctx.addIssue({ code: 'custom', message: 'err.required' });
+			return z.NEVER;
+		}
 		const fen = yuanToFen(v);
 		if (fen === null) {
 			ctx.addIssue({ code: 'custom', message: 'err.money' });
 			return z.NEVER;
 		}
+		if (fen > max) {
+			ctx.addIssue({ code: 'custom', message: 'err.moneyMax', params: { max: formatFen(max) } });
+			return z.NEVER;
+		}
 		return fen;
 	});
 
-/** A whole number typed in a text or number field. */
+/** A required amount in yuan, as fen, up to the largest amount any round handles. */
+export const moneyFen = money();
+
+/** The number in `v`, or an issue on `ctx` and null: one rule for every whole-number field. */
+function whole(v: string, min: number, max: number, ctx: z.RefinementCtx): number | null {
+	const n = parseWhole(v);
+	if (n === null) {
+		ctx.addIssue({ code: 'custom', message: 'err.integer' });
+		return null;
+	}
+	if (n < min || n > max) {
+		ctx.addIssue({ code: 'custom', message: 'err.numberRange', params: { min, max } });
+		return null;
+	}
+	return n;
+}
+
+/** A whole number typed in a text field (full-width digits too), from `min` to `max`. */
 export const wholeNumber = (min: number, max: number) =>
+	z.string().transform((v, ctx) => {
+		if (v.trim() !== '') return whole(v, min, max, ctx) ?? z.NEVER;
+		ctx.addIssue({ code: 'custom', message: 'err.required' });
+		return z.NEVER;
+	});
+
+/** The same, where blank (or nothing sent) is null. */
+export const optionalWholeNumber = (min: number, max: number) =>
 	z
 		.string()
-		.trim()
-		.regex(/^\d+$/, 'err.integer')
-		.transform(Number)
-		.pipe(z.number().int().min(min).max(max));
+		.optional()
+		.transform((v, ctx) => (v === undefined || v.trim() === '' ? null : (whole(v, min, max, ctx) ?? z.NEVER)));
+
+/** A per-form token made by the page's load; anything else is ignored (no de-duplication). */
+export function submissionKeyOf(value: string | undefined): string | null {
+	return value && /^[a-z2-9]{16,64}$/.test(value) ? value : null;
+}
 
 /** An error about the whole form rather than one field. */
 export function formError(key: MessageKey, params?: Params): FieldErrors {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { URGENCIES } from '../domain/catalogue';
 import { optionalText, text } from './form';
+import { asciiNumber, parseWhole } from '../domain/numbers';
 import { placeIdOf } from './places';
 
 /** A required choice from a fixed list: blank says "required", anything else off the list "choose". */
@@ -31,15 +32,14 @@ export const NEED_LIMITS = {
 /** How many people are affected: optional, a whole number from 1 to 1,000,000. */
 const affectedCount = z
 	.string()
-	.trim()
 	.optional()
 	.transform((v, ctx) => {
-		if (!v) return null;
-		if (!/^\d+$/.test(v)) {
+		if (!v || !v.trim()) return null;
+		const n = parseWhole(v);
+		if (n === null) {
 			ctx.addIssue({ code: 'custom', message: 'err.integer' });
 			return z.NEVER;
 		}
-		const n = Number(v);
 		if (n < 1 || n > 1_000_000) {
 			ctx.addIssue({ code: 'custom', message: 'needs.err.count' });
 			return z.NEVER;
@@ -66,7 +66,7 @@ const placeId = (required: boolean) =>
 export const needSchema = z
 	.object({
 		title: text(NEED_LIMITS.title),
-		description: text(NEED_LIMITS.description),
+		description: text(NEED_LIMITS.description, { multiline: true }),
 		// Checked against the stored categories and places by reportNeed.
 		category: z.string().trim().min(1, 'err.required').max(NEED_LIMITS.category),
 		district_id: placeId(true),
@@ -76,10 +76,10 @@ export const needSchema = z
 		affected_count: affectedCount,
 		urgency: choice(URGENCIES),
 		contact_name: optionalText(NEED_LIMITS.contactName),
-		contact_phone: optionalText(NEED_LIMITS.contactPhone).refine(
-			(v) => v === null || isMainlandPhone(v),
-			'err.phone'
-		),
+		// Full-width digits from an IME are stored as the ASCII digits they are.
+		contact_phone: optionalText(NEED_LIMITS.contactPhone)
+			.transform((v) => (v === null ? null : asciiNumber(v)))
+			.refine((v) => v === null || isMainlandPhone(v), 'err.phone'),
 		consent: z.string().optional()
 	})
 	.superRefine(
@@ -114,14 +114,11 @@ export const NEED_FIELDS = [
 	'submission_key'
 ] as const;
 
-/** A per-form token made by the page's load; anything else is ignored (no de-duplication). */
-export function submissionKeyOf(value: string | undefined): string | null {
-	return value && /^[a-z2-9]{16,64}$/.test(value) ? value : null;
-}
+export { submissionKeyOf } from './form';
 
 export const declineSchema = z.object({
 	id: z.coerce.number().int().positive(),
-	reason: text(NEED_LIMITS.declineReason)
+	reason: text(NEED_LIMITS.declineReason, { multiline: true })
 });
 
 export const NEED_STATUSES = ['new', 'published', 'declined', 'merged'] as const;
@@ -132,7 +129,7 @@ const needId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export const publishEditSchema = z.object({
 	id: needId,
 	title: text(NEED_LIMITS.title),
-	description: text(NEED_LIMITS.description),
+	description: text(NEED_LIMITS.description, { multiline: true }),
 	affected_group: text(NEED_LIMITS.affectedGroup)
 });
 
@@ -144,7 +141,7 @@ export const mergeSchema = z
 			.string()
 			.trim()
 			.min(1, 'err.required')
-			.transform((v) => v.replace(/^#/, ''))
+			.transform((v) => asciiNumber(v).replace(/^#/, ''))
 			.pipe(z.string().regex(/^\d{1,12}$/, 'err.integer'))
 			.transform(Number)
 	})

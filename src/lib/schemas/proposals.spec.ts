@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addRow, proposalFieldErrors, proposalFormValues, proposalSchema, removeRow, liveBudgetLines, ROWS_MAX } from './proposals';
+import fc from 'fast-check';
+import { addRow, budgetLinesOf, proposalFieldErrors, proposalFormValues, proposalSchema, removeRow, liveBudgetLines, ROWS_MAX } from './proposals';
+import { lineTotalFen } from '../domain/budget';
 
 function form(entries: [string, string][]): FormData {
 	const data = new FormData();
@@ -74,5 +76,55 @@ describe('the proposal form', () => {
 			{ category: 'other', item: '', unit: '', quantity: '1', price: '¥0.30' }
 		]);
 		expect(lines.map((l) => l.quantity * l.unitPriceFen)).toEqual([9_999, 0, 30]);
+	});
+
+	it('reads the full-width digits of a Chinese IME in every number and amount, live and saved alike', () => {
+		const values = proposalFormValues(
+			form([
+				['title', '项目'],
+				['beneficiaries', '１２０'],
+				['volunteerHours', '３０'],
+				['matchingCash', '１，５００．５０'],
+				...line('materials', '物资', '批', '１５０', '１２．５０')
+			])
+		);
+		const parsed = proposalSchema.parse(values);
+		expect(parsed.beneficiaries).toBe(120);
+		expect(parsed.volunteerHours).toBe(30);
+		expect(parsed.matchingCash).toBe(150_050);
+		expect(budgetLinesOf(parsed).map(lineTotalFen)).toEqual([187_500]);
+		expect(liveBudgetLines(values.lines).map(lineTotalFen)).toEqual([187_500]);
+	});
+
+	it('puts an upper bound on every amount, so none loses a fen', () => {
+		for (const matchingCash of ['90071992547409.91', '100000001', '１００００００００１']) {
+			const values = proposalFormValues(form([['title', '项目'], ['matchingCash', matchingCash]]));
+			const errors = proposalFieldErrors(proposalSchema.safeParse(values).error!, values);
+			expect(errors.matchingCash?.key, matchingCash).toBe('err.moneyMax');
+		}
+	});
+
+	it('totals live exactly what the server saves, for any digits typed', () => {
+		const digits = (n: number, wide: boolean) => (wide ? String(n).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))) : String(n));
+		const typedLine = fc.record({
+			quantity: fc.tuple(fc.integer({ min: 0, max: 200_000 }), fc.boolean()).map(([n, w]) => digits(n, w)),
+			price: fc
+				.tuple(fc.integer({ min: 0, max: 2_000_000_000 }), fc.boolean(), fc.boolean())
+				.map(([fen, w, comma]) => {
+					const yuan = `${Math.trunc(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+					const text = comma ? yuan.replace(/\B(?=(\d{3})+(?!\d))(?=.*\.)/g, ',') : yuan;
+					return w ? text.normalize('NFKC').replace(/[0-9.,]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)) : text;
+				})
+		});
+		fc.assert(
+			fc.property(fc.array(typedLine, { minLength: 1, maxLength: 5 }), (typed) => {
+				const values = proposalFormValues(form([['title', '项目'], ...typed.flatMap((t) => line('materials', '物资', '批', t.quantity, t.price))]));
+				const parsed = proposalSchema.safeParse(values);
+				if (!parsed.success) return;
+				const saved = budgetLinesOf(parsed.data).map(lineTotalFen);
+				expect(liveBudgetLines(values.lines).map(lineTotalFen)).toEqual(saved);
+			}),
+			{ numRuns: 200, seed: 6 }
+		);
 	});
 });

@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { yuanToFen, formatFen } from '../domain/money';
-import { BUDGET_CATEGORIES, QUANTITY_MAX, UNIT_PRICE_MAX_FEN, type BudgetLine, type BudgetProblem } from '../domain/budget';
-import { formValues, text, type FieldError, type FieldErrors } from './form';
+import { parseWhole } from '../domain/numbers';
+import {
+	BUDGET_CATEGORIES,
+	MATCHING_CASH_MAX_FEN,
+	QUANTITY_MAX,
+	UNIT_PRICE_MAX_FEN,
+	type BudgetLine,
+	type BudgetProblem
+} from '../domain/budget';
+import { formValues, money, optionalWholeNumber, paramsOf, text, type FieldError, type FieldErrors } from './form';
+import { isBlank, textOrEmpty } from './text';
 import { isMessageKey } from '../i18n';
 
 export const PROPOSAL_TITLE_MAX = 60;
@@ -103,31 +112,9 @@ export function proposalFormValues(data: FormData): ProposalFormValues {
 	};
 }
 
-const blank = (row: object) => Object.entries(row).every(([k, v]) => k === 'category' || String(v).trim() === '');
+const blank = (row: object) => Object.entries(row).every(([k, v]) => k === 'category' || isBlank(String(v)));
 
 const needId = z.string().regex(/^\d{1,12}$/, 'proposal.err.needsInvalid').transform(Number);
-
-/** Blank is zero; otherwise yuan to fen. */
-const optionalMoney = z
-	.string()
-	.trim()
-	.transform((v, ctx) => {
-		if (v === '') return 0;
-		const fen = yuanToFen(v);
-		if (fen === null) {
-			ctx.addIssue({ code: 'custom', message: 'err.money' });
-			return z.NEVER;
-		}
-		return fen;
-	});
-
-const optionalWhole = (max: number) =>
-	z
-		.string()
-		.trim()
-		.regex(/^\d*$/, 'err.integer')
-		.transform((v) => (v === '' ? null : Number(v)))
-		.refine((n) => n === null || n <= max, { message: 'err.invalid' });
 
 const month = z.string().trim().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'proposal.err.month');
 
@@ -135,24 +122,13 @@ const lineSchema = z.object({
 	category: z.enum(BUDGET_CATEGORIES),
 	item: text(SHORT_TEXT_MAX),
 	unit: text(20),
-	quantity: z
-		.string()
-		.trim()
-		.regex(/^\d+$/, 'proposal.err.quantity')
-		.transform(Number)
-		.refine((n) => n >= 1 && n <= QUANTITY_MAX, { message: 'proposal.err.quantity' }),
-	price: z
-		.string()
-		.trim()
-		.min(1, 'err.required')
-		.transform((v, ctx) => {
-			const fen = yuanToFen(v);
-			if (fen === null || fen > UNIT_PRICE_MAX_FEN) {
-				ctx.addIssue({ code: 'custom', message: 'err.money' });
-				return z.NEVER;
-			}
-			return fen;
-		})
+	quantity: z.string().transform((v, ctx) => {
+		const n = parseWhole(v);
+		if (n !== null && n >= 1 && n <= QUANTITY_MAX) return n;
+		ctx.addIssue({ code: 'custom', message: 'proposal.err.quantity' });
+		return z.NEVER;
+	}),
+	price: money({ max: UNIT_PRICE_MAX_FEN })
 });
 
 const activitySchema = z
@@ -175,12 +151,12 @@ const rowsOf = <T extends z.ZodType<unknown, Record<string, string>>>(schema: T)
  */
 export const proposalSchema = z.object({
 	title: text(PROPOSAL_TITLE_MAX),
-	summary: z.string().trim().max(PROPOSAL_SUMMARY_MAX),
-	targetGroup: z.string().trim().max(SHORT_TEXT_MAX),
-	beneficiaries: optionalWhole(BENEFICIARIES_MAX),
-	team: z.string().trim().max(TEAM_MAX),
-	matchingCash: optionalMoney,
-	volunteerHours: optionalWhole(VOLUNTEER_HOURS_MAX),
+	summary: textOrEmpty(PROPOSAL_SUMMARY_MAX, { multiline: true }),
+	targetGroup: textOrEmpty(SHORT_TEXT_MAX),
+	beneficiaries: optionalWholeNumber(0, BENEFICIARIES_MAX),
+	team: textOrEmpty(TEAM_MAX, { multiline: true }),
+	matchingCash: money({ max: MATCHING_CASH_MAX_FEN, blankIsZero: true }),
+	volunteerHours: optionalWholeNumber(0, VOLUNTEER_HOURS_MAX),
 	needs: z
 		.array(needId)
 		.max(50)
@@ -210,7 +186,7 @@ export function proposalFieldErrors(error: z.ZodError, values: ProposalFormValue
 			name = `${ROW_FIELD[head as string]}.${posted ?? i}.${String(field)}`;
 		}
 		out[name] ??= isMessageKey(issue.message)
-			? { key: issue.message }
+			? { key: issue.message, ...paramsOf(issue) }
 			: issue.code === 'too_big'
 				? { key: 'err.tooLong', params: { max: Number(issue.maximum) } }
 				: issue.code === 'too_small'
@@ -239,7 +215,7 @@ export function budgetLinesOf(parsed: ProposalParsed): BudgetLine[] {
  */
 export function liveBudgetLines(values: readonly BudgetLineValues[]): BudgetLine[] {
 	return values.map((v) => {
-		const quantity = /^\s*\d+\s*$/.test(v.quantity) ? Math.min(Number(v.quantity), QUANTITY_MAX) : 0;
+		const quantity = Math.min(parseWhole(v.quantity) ?? 0, QUANTITY_MAX);
 		const price = yuanToFen(v.price) ?? 0;
 		return {
 			category: (BUDGET_CATEGORIES as readonly string[]).includes(v.category) ? (v.category as BudgetLine['category']) : 'other',

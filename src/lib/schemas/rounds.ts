@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { moneyFen, text, wholeNumber } from './form';
+import { money, moneyFen, text, wholeNumber } from './form';
+import { isBlank, textOrEmpty } from './text';
+import { BUDGET_CATEGORIES } from '../domain/budget';
 import { PHASES, PHASE_START, scheduleErrors, type ScheduledPhase } from '../domain/phases';
 import { isValidTimeZone, zonedToUtc } from '../domain/time';
 
@@ -62,7 +64,23 @@ export const roundSchema = z
 		};
 	});
 
+/** The most one volunteer hour may count for towards matching funds: ¥1,000. */
+export const VOLUNTEER_RATE_MAX_FEN = 100_000;
+
+/** The round's proposal rules: percentages, the volunteer-hour rate, banned costs, the checklist. */
+export const rulesSchema = z.object({
+	matchingMinPct: wholeNumber(0, 100),
+	personnelMaxPct: wholeNumber(0, 100),
+	adminMaxPct: wholeNumber(0, 100),
+	volunteerRate: money({ max: VOLUNTEER_RATE_MAX_FEN }),
+	banned: z.array(z.enum(BUDGET_CATEGORIES)),
+	// One item per line; blank lines are dropped.
+	checklist: textOrEmpty(4000, { multiline: true })
+		.transform((v) => v.split('\n').filter((line) => !isBlank(line)))
+		.pipe(z.array(text(200)).min(1, 'err.required').max(20))
+});
+
 export const phaseOverrideSchema = z.object({
 	phase: z.enum([...PHASES, 'schedule']),
-	reason: text(500)
+	reason: text(500, { multiline: true })
 });

@@ -10,6 +10,7 @@ import {
 	contentDisposition,
 	listAttachments,
 	readAttachmentBytes,
+	readAttachmentUpload,
 	removeAttachment,
 	safeFileName,
 	sniffType
@@ -34,6 +35,39 @@ async function setup() {
 	return { db, dir, round, orgA, orgB, staffA, staffB, admin, reviewer, proposal };
 }
 
+/** A multipart upload as a client writes it, the file name put into the part header as given. */
+function upload(fileName: string, bytes = PDF) {
+	const boundary = '----upload-test';
+	const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/pdf\r\n\r\n`;
+	const body = Buffer.concat([Buffer.from(head), Buffer.from(bytes), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+	return new Request('http://localhost/station/proposals/1?/attach', {
+		method: 'POST',
+		headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(body.length) },
+		body
+	});
+}
+
+describe('reading an upload', () => {
+	it('reads a name a browser escaped (quotes and line breaks as %22, %0D%0A) and stores it clean', async () => {
+		const read = await readAttachmentUpload(upload('报告%22最终版%22%0D%0A.pdf'));
+		expect(read.ok && read.file.name).toBe('报告"最终版"\r\n.pdf');
+		expect(read.ok && safeFileName(read.file.name, 'application/pdf')).toBe('报告最终版.pdf');
+	});
+
+	it('says a raw quote or line break in the name is the trouble, not the size', async () => {
+		for (const name of ['报告"最终版".pdf', '报告\r\n.pdf']) {
+			const read = await readAttachmentUpload(upload(name));
+			expect(read, JSON.stringify(name)).toEqual({ ok: false, status: 400, key: 'proposal.err.fileName' });
+		}
+	});
+
+	it('says so when no file came, or a file over 10 MB', async () => {
+		expect(await readAttachmentUpload(upload('空.pdf', new Uint8Array()))).toEqual({ ok: false, status: 400, key: 'proposal.err.fileMissing' });
+		const big = new Request('http://localhost/x', { method: 'POST', headers: { 'content-length': String(ATTACHMENT_MAX_BYTES + 1_000_000) }, body: 'x' });
+		expect(await readAttachmentUpload(big)).toEqual({ ok: false, status: 413, key: 'proposal.err.fileTooBig' });
+	});
+});
+
 describe('attachment files', () => {
 	it('knows PDF, JPEG and PNG by their first bytes, whatever the name says', () => {
 		expect(sniffType(PDF)).toBe('application/pdf');
@@ -48,6 +82,10 @@ describe('attachment files', () => {
 		expect(safeFileName('C:\\报告"<script>.html', 'application/pdf')).toBe('报告script.pdf');
 		expect(safeFileName('', 'image/png')).toBe('attachment.png');
 		expect(safeFileName('照片 🙂.jpeg', 'image/jpeg')).toBe('照片 🙂.jpg');
+		expect(safeFileName('报告"最终版"\r\n第二行.pdf', 'application/pdf')).toBe('报告最终版第二行.pdf');
+		// The right-to-left override that makes "invoice‮fdp.exe" read as "invoiceexe.pdf".
+		expect(safeFileName('invoice\u202efdp.exe.pdf', 'application/pdf')).toBe('invoicefdp.exe.pdf');
+		expect(safeFileName('Cafe\u0301.pdf', 'application/pdf')).toBe('Café.pdf');
 		const header = contentDisposition('项目 "预算".pdf');
 		expect(header).toMatch(/^attachment; filename="[\x20-\x7e]+"; filename\*=UTF-8''/);
 		expect(header).not.toContain('"预算"');

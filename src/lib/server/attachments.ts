@@ -7,6 +7,7 @@ import { audit } from './audit';
 import { randomString } from './random';
 import { reviewerMayOpen } from './reviews';
 import type { MessageKey } from '../i18n';
+import { cleanText } from '../schemas/text';
 
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 export const ATTACHMENTS_PER_PROPOSAL = 10;
@@ -36,7 +37,8 @@ export function uploadDir(): string {
  * and the extension of the type the content really has.
  */
 export function safeFileName(name: string, type: AttachmentType): string {
-	const base = (name.split(/[\\/]/).pop() ?? '')
+	// Line breaks go before cleanText would turn them into spaces; bidi overrides go with it.
+	const base = cleanText((name.split(/[\\/]/).pop() ?? '').replace(/[\r\n]/g, ''), { multiline: false })
 		.replace(/[\u0000-\u001f\u007f"'<>:*?|;]/g, '')
 		.replace(/\.[^.]*$/, '')
 		.trim()
@@ -48,6 +50,32 @@ export function safeFileName(name: string, type: AttachmentType): string {
 export function contentDisposition(fileName: string): string {
 	const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
 	return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+export type UploadRead = { ok: true; file: File } | { ok: false; status: 400 | 413; key: MessageKey };
+
+/**
+ * The file of an upload form, or why there is none. The size is checked before the body is read
+ * into memory. A body that cannot be parsed while its size is fine has a file name the form
+ * parser refuses (a raw quote or line break in the part header): the person is told to rename
+ * the file, not that it is too big. (Browsers escape those as %22, %0D, %0A, which are read
+ * fine and cleaned by safeFileName.)
+ */
+export async function readAttachmentUpload(request: Request): Promise<UploadRead> {
+	const length = Number(request.headers.get('content-length') ?? 0);
+	if (length > ATTACHMENT_MAX_BYTES + 64 * 1024) return { ok: false, status: 413, key: 'proposal.err.fileTooBig' };
+	let data: FormData;
+	try {
+		data = await request.formData();
+	} catch {
+		return length > 0 && length <= ATTACHMENT_MAX_BYTES + 64 * 1024
+			? { ok: false, status: 400, key: 'proposal.err.fileName' }
+			: { ok: false, status: 413, key: 'proposal.err.fileTooBig' };
+	}
+	const file = data.get('file');
+	if (!(file instanceof File) || file.size === 0) return { ok: false, status: 400, key: 'proposal.err.fileMissing' };
+	if (file.size > ATTACHMENT_MAX_BYTES) return { ok: false, status: 413, key: 'proposal.err.fileTooBig' };
+	return { ok: true, file };
 }
 
 export type AttachResult = { ok: true; id: string } | { ok: false; key: MessageKey; params?: Record<string, number> };

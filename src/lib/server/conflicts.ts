@@ -4,8 +4,9 @@ import { audit } from './audit';
 import { notify } from './notify';
 import { phaseOf } from './rounds';
 import { ASSIGNMENT_PHASES, ok, phaseClosed, refuse, type Outcome } from './reviews';
+import { CONFLICT_REASON_MAX } from '../schemas/review';
 
-export const CONFLICT_REASON_MAX = 500;
+export { CONFLICT_REASON_MAX };
 
 /**
  * Whether the reviewer must recuse from the proposal (回避): they belong to the applicant

@@ -3,16 +3,8 @@ import type { Phase } from '../domain/phases';
 import { freshDb, makeOrganisation, makeProposal, makeRound, makeUser, setPhase } from '../../../tests/helpers/db';
 import { getRubric, phaseOf } from './rounds';
 import { assignReviewer, saveReview } from './reviews';
-import {
-	confirmFinalList,
-	drawLine,
-	getPublicProject,
-	listResults,
-	listRoundProposals,
-	publishNotice,
-	roundFunding,
-	setReducedAward
-} from './decisions';
+import { confirmFinalList, drawLine, listRoundProposals, publishNotice, roundFunding, setReducedAward } from './decisions';
+import { getNotice, getPublicProject, listResults } from './results';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -177,8 +169,7 @@ describe('results', () => {
 
 describe('the funding line, the notice and the final list', async () => {
 	const { addReviews } = await import('../../../tests/helpers/decision');
-	const { drawLine, saveLineSettings, setLineOverride, setReducedAward, publishNotice, confirmFinalList, previewFundingLine, getNotice } =
-		await import('./decisions');
+	const { drawLine, saveLineSettings, setLineOverride, setReducedAward, publishNotice, confirmFinalList, previewFundingLine } = await import('./decisions');
 	const { fileObjection, answerObjection } = await import('./objections');
 
 	/** Four eligible proposals scored 90 > 80 > 70 > 60, one ineligible, a ¥100,000 pool. */

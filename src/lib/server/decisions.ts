@@ -1,4 +1,3 @@
-import { memoUntilWrite } from './cache';
 import { sql } from 'kysely';
 import type { DB } from './db';
 import type { Phase } from '../domain/phases';
@@ -25,6 +24,7 @@ import {
 	refuse,
 	type Outcome
 } from './reviews';
+import { ELIGIBLE_STATUSES, IN_LINE, oneDecimal, recordConfirmedList } from './results';
 
 /** Proposals the panel works on: everything past draft that was not withdrawn. */
 const IN_PLAY: ProposalStatus[] = ['submitted', 'eligible', 'ineligible', 'funded', 'not_funded'];
@@ -38,11 +38,6 @@ export async function roundFunding(db: DB, round: Pick<Round, 'id' | 'pool_fen'>
 		.where('status', '=', 'funded')
 		.executeTakeFirstOrThrow();
 	return { poolFen: round.pool_fen, awardedFen: awarded, leftFen: round.pool_fen - awarded };
-}
-
-/** A score for people to read: one decimal, or null without reviews. */
-function oneDecimal(value: number | null): number | null {
-	return value === null ? null : Math.round(value * 10) / 10;
 }
 
 /** Everything the admin's panel page shows about the round's proposals (staff only). */
@@ -104,131 +99,6 @@ export async function listRoundProposals(db: DB, roundId: number) {
 	});
 }
 
-export type PublicResultRow = PublicLineRow;
-
-export interface PublicResults {
-	publishedAt: string;
-	/** Every proposal of the line (funded first), each with its reason. */
-	projects: PublicLineRow[];
-	totals: { count: number; awardedFen: number; poolFen: number };
-}
-
-/**
- * The round's final list for the public, or null while results are unpublished. Only public
- * fields: no reviewer, no per-review score, no private note.
- */
-export async function listResults(db: DB, roundId: number): Promise<PublicResults | null> {
-	const round = await db
-		.selectFrom('rounds')
-		.select(['id', 'pool_fen', 'results_published_at'])
-		.where('id', '=', roundId)
-		.executeTakeFirst();
-	if (!round?.results_published_at) return null;
-	const projects = await publicLine(db, round.id);
-	const funded = projects.filter((p) => p.funded);
-	return {
-		publishedAt: round.results_published_at,
-		projects,
-		totals: {
-			count: funded.length,
-			awardedFen: funded.reduce((sum, p) => sum + (p.awardFen ?? 0), 0),
-			poolFen: round.pool_fen
-		}
-	};
-}
-
-async function tableExists(db: DB, name: string): Promise<boolean> {
-	const row = await sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'table' and name = ${name}`.execute(db);
-	return Number(row.rows[0]?.n ?? 0) > 0;
-}
-
-/** A funded project of a round with published results, with public fields only; else undefined. */
-export async function getPublicProject(db: DB, id: number, now = new Date()) {
-	const row = await db
-		.selectFrom('proposals')
-		.innerJoin('organisations', 'organisations.id', 'proposals.organisation_id')
-		.innerJoin('rounds', 'rounds.id', 'proposals.round_id')
-		.select([
-			'proposals.id',
-			'proposals.title',
-			'proposals.summary',
-			'proposals.award_fen',
-			'proposals.requested_fen',
-			'proposals.round_id',
-			'proposals.matching_cash_fen',
-			'proposals.volunteer_hours',
-			'proposals.target_group',
-			'proposals.beneficiaries',
-			'organisations.name as organisation',
-			'organisations.district',
-			'organisations.street'
-		])
-		.where('proposals.id', '=', id)
-		.where('proposals.status', '=', 'funded')
-		.where('rounds.results_published_at', 'is not', null)
-		.executeTakeFirst();
-	if (!row) return undefined;
-	const round = await db.selectFrom('rounds').selectAll().where('id', '=', row.round_id).executeTakeFirstOrThrow();
-	if (phaseOf(round, now) === 'draft') return undefined;
-	const needs = await db
-		.selectFrom('proposal_needs')
-		.innerJoin('needs', 'needs.id', 'proposal_needs.need_id')
-		.select(['needs.id', 'needs.title', 'needs.category'])
-		.where('proposal_needs.proposal_id', '=', row.id)
-		.where('needs.status', '=', 'published')
-		.orderBy('needs.id')
-		.execute();
-	const line = (await publicLine(db, row.round_id)).find((p) => p.id === row.id);
-	// Budget lines and indicators come from the proposal-details tables; a database migrated
-	// before them simply has none to show.
-	const budget = (await tableExists(db, 'budget_lines'))
-		? await db
-				.selectFrom('budget_lines')
-				.select(['category', sql<number>`sum(quantity * unit_price_fen)`.as('total_fen')])
-				.where('proposal_id', '=', row.id)
-				.groupBy('category')
-				.orderBy('category')
-				.execute()
-		: [];
-	const indicators = (await tableExists(db, 'proposal_indicators'))
-		? await db
-				.selectFrom('proposal_indicators')
-				.select(['name', 'target', 'unit'])
-				.where('proposal_id', '=', row.id)
-				.orderBy('position')
-				.execute()
-		: [];
-	const hourFen = Number((round as unknown as { volunteer_hour_fen?: number }).volunteer_hour_fen ?? 0);
-	const volunteerValueFen = (row.volunteer_hours ?? 0) * hourFen;
-	return {
-		id: row.id,
-		title: row.title,
-		summary: row.summary,
-		organisation: row.organisation,
-		district: row.district,
-		street: row.street,
-		targetGroup: row.target_group,
-		beneficiaries: row.beneficiaries,
-		round: { slug: round.slug, title: round.title, final: !!round.results_published_at },
-		awardFen: row.award_fen ?? 0,
-		requestedFen: row.requested_fen,
-		needs: needs.map((n) => ({ id: n.id, title: n.title, category: n.category })),
-		score: line?.score ?? null,
-		rank: line?.rank ?? null,
-		reasonText: line?.reasonText ?? null,
-		reviewCount: line?.reviewCount ?? 0,
-		budget: budget.map((b) => ({ category: b.category, totalFen: Number(b.total_fen) })),
-		budgetTotalFen: budget.reduce((s, b) => s + Number(b.total_fen), 0),
-		matching: {
-			cashFen: row.matching_cash_fen ?? 0,
-			volunteerHours: row.volunteer_hours ?? 0,
-			volunteerValueFen,
-			totalFen: (row.matching_cash_fen ?? 0) + volunteerValueFen
-		},
-		indicators
-	};
-}
-
 /** Whether a proposal belongs to the round, so that a form for one round cannot act on another's. */
 export async function proposalInRound(db: DB, proposalId: number, roundId: number): Promise<boolean> {
 	const row = await db
@@ -248,10 +118,7 @@ export async function proposalInRound(db: DB, proposalId: number, roundId: numbe
 export const LINE_EDIT_PHASES: readonly Phase[] = ['decision'];
 /** An upheld objection redraws the line during the notice. */
 export const NOTICE_PHASES: readonly Phase[] = ['notice'];
-export const NOTICE_DAYS_MAX = 30;
 /** Statuses that take part in the funding line: everything submitted and not withdrawn. */
-const IN_LINE: ProposalStatus[] = ['submitted', 'returned', 'eligible', 'ineligible', 'funded', 'not_funded'];
-const ELIGIBLE_STATUSES: readonly ProposalStatus[] = ['eligible', 'funded', 'not_funded'];
 
 export type ScoreBasis = 'trimmed_mean' | 'calibrated';
 
@@ -613,13 +480,16 @@ export async function publishNotice(
 		const period = noticePeriod(publishedAt, round.notice_working_days, round.time_zone, await readWorkCalendar(trx));
 		if (!period.ok) return refuse('decision.err.holidaysUnknown', { year: period.uncoveredYear });
 		const endsAt = period.endsAt;
-		// The list published is the line as it stands now, drawn once more from the same inputs.
-		await applyLine(trx, round, { actorId: input.actorId, cause: 'publish_notice' }, now);
-		await trx
+		// Published once: the state moves only from "not published", before anything else is written.
+		const published = await trx
 			.updateTable('rounds')
 			.set({ notice_published_at: publishedAt, notice_ends_at: endsAt })
 			.where('id', '=', round.id)
-			.execute();
+			.where('notice_published_at', 'is', null)
+			.executeTakeFirst();
+		if (Number(published.numUpdatedRows) !== 1) return refuse('results.err.noticePublished');
+		// The list published is the line as it stands now, drawn once more from the same inputs.
+		await applyLine(trx, round, { actorId: input.actorId, cause: 'publish_notice' }, now);
 		await audit(trx, {
 			actorId: input.actorId,
 			action: 'round.publish_notice',
@@ -669,11 +539,15 @@ export async function confirmFinalList(
 			.executeTakeFirstOrThrow();
 		if (Number(open.n) > 0) return refuse('results.err.openObjections', { count: Number(open.n) });
 		const at = now.toISOString();
-		await trx
+		const confirmed = await trx
 			.updateTable('rounds')
 			.set({ results_confirmed_at: at, results_published_at: round.results_published_at ?? at })
 			.where('id', '=', round.id)
-			.execute();
+			.where('results_confirmed_at', 'is', null)
+			.executeTakeFirst();
+		if (Number(confirmed.numUpdatedRows) !== 1) return refuse('review.err.alreadyPublished');
+		// What is published now is the record: later edits to profiles do not rewrite it.
+		await recordConfirmedList(trx, round, input.actorId, now);
 		const funding = await roundFunding(trx, round);
 		await audit(trx, {
 			actorId: input.actorId,
@@ -694,126 +568,4 @@ export async function redrawAfterObjection(
 	now: Date
 ): Promise<FundingLine> {
 	return applyLine(trx, round, { actorId: input.actorId, cause: `objection:${input.objectionId}`, reason: input.reason }, now);
-}
-
-// ---------------------------------------------------------------------------------------------
-// The public line: what the notice, the results, and the open data show. Public fields only.
-// ---------------------------------------------------------------------------------------------
-
-export interface PublicLineRow {
-	id: number;
-	rank: number | null;
-	title: string;
-	organisation: string;
-	district: string;
-	street: string;
-	categories: string[];
-	requestedFen: number;
-	score: number | null;
-	reviewCount: number;
-	funded: boolean;
-	awardFen: number | null;
-	reason: LineReason;
-	/** The text of an override or of a reduced award; null otherwise. */
-	reasonText: string | null;
-}
-
-/** Every proposal of the round's published line, ranked, with its reason; funded ones first in rank. */
-export function publicLine(db: DB, roundId: number): Promise<PublicLineRow[]> {
-	// Behind every results and project page: computed once until the database next changes.
-	return memoUntilWrite(db, `publicLine:${roundId}`, () => computePublicLine(db, roundId));
-}
-
-async function computePublicLine(db: DB, roundId: number): Promise<PublicLineRow[]> {
-	const rows = await db
-		.selectFrom('proposals')
-		.innerJoin('organisations', 'organisations.id', 'proposals.organisation_id')
-		.select([
-			'proposals.id',
-			'proposals.title',
-			'proposals.status',
-			'proposals.requested_fen',
-			'proposals.award_fen',
-			'proposals.funding_rank',
-			'proposals.funding_reason',
-			'proposals.ranking_score',
-			'proposals.decision_reason',
-			'organisations.name as organisation',
-			'organisations.district',
-			'organisations.street'
-		])
-		.where('proposals.round_id', '=', roundId)
-		.where('proposals.status', 'in', IN_LINE)
-		.execute();
-	const ids = rows.map((r) => r.id);
-	const cats = ids.length
-		? await db
-				.selectFrom('proposal_needs')
-				.innerJoin('needs', 'needs.id', 'proposal_needs.need_id')
-				.select(['proposal_needs.proposal_id', 'needs.category'])
-				.where('proposal_needs.proposal_id', 'in', ids)
-				.orderBy('needs.id')
-				.execute()
-		: [];
-	const categoriesOf = new Map<number, string[]>();
-	for (const c of cats) {
-		const list = categoriesOf.get(c.proposal_id) ?? [];
-		if (!list.includes(c.category)) list.push(c.category);
-		categoriesOf.set(c.proposal_id, list);
-	}
-	const summary = await proposalScoreSummary(db, roundId);
-	const out: PublicLineRow[] = rows.map((r) => {
-		const funded = r.status === 'funded';
-		// Rounds decided before the funding line existed have no stored reason: say what the status says.
-		const reason = (r.funding_reason as LineReason | null) ?? (funded ? 'funded' : ELIGIBLE_STATUSES.includes(r.status) ? 'below_line' : 'ineligible');
-		const eligibleReason = reason === 'override_fund' || reason === 'override_exclude' || (funded && (r.award_fen ?? 0) < r.requested_fen);
-		return {
-			id: r.id,
-			rank: r.funding_rank,
-			title: r.title,
-			organisation: r.organisation,
-			district: r.district,
-			street: r.street,
-			categories: categoriesOf.get(r.id) ?? [],
-			requestedFen: r.requested_fen,
-			score: r.ranking_score ?? oneDecimal(summary.get(r.id)?.trimmedMean ?? null),
-			reviewCount: summary.get(r.id)?.count ?? 0,
-			funded,
-			awardFen: funded ? r.award_fen : null,
-			reason,
-			// Ineligibility reasons come from the eligibility check and stay with the applicant.
-			reasonText: eligibleReason ? r.decision_reason : null
-		};
-	});
-	return out.sort(
-		(a, b) =>
-			Number(b.funded) - Number(a.funded) ||
-			(a.rank ?? Infinity) - (b.rank ?? Infinity) ||
-			(b.score ?? -1) - (a.score ?? -1) ||
-			a.id - b.id
-	);
-}
-
-export type NoticeStage = 'notice' | 'final';
-
-/** The public notice of a round: null until published. */
-export async function getNotice(db: DB, round: Round) {
-	if (!round.notice_published_at && !round.results_published_at) return null;
-	const rows = await publicLine(db, round.id);
-	const awardedFen = rows.reduce((s, r) => s + (r.awardFen ?? 0), 0);
-	return {
-		stage: (round.results_confirmed_at || (!round.notice_published_at && round.results_published_at) ? 'final' : 'notice') as NoticeStage,
-		publishedAt: round.notice_published_at,
-		endsAt: round.notice_ends_at,
-		confirmedAt: round.results_confirmed_at ?? round.results_published_at,
-		workingDays: round.notice_working_days,
-		rows,
-		totals: {
-			poolFen: round.pool_fen,
-			awardedFen,
-			leftFen: round.pool_fen - awardedFen,
-			fundedCount: rows.filter((r) => r.funded).length,
-			count: rows.length
-		}
-	};
 }

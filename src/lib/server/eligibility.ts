@@ -8,9 +8,7 @@ import { listAttachments } from './attachments';
 import { budgetProblems } from '../domain/budget';
 import { formatInZone } from '../domain/time';
 import type { FieldErrors } from '../schemas/form';
-
-export const ELIGIBILITY_OUTCOMES = ['pass', 'return', 'reject'] as const;
-export const COMMENT_MAX = 2000;
+import { ELIGIBILITY_COMMENT_MAX } from '../schemas/eligibility';
 
 /** The statuses the eligibility check shows (drafts and withdrawn proposals never reach it). */
 const CHECKED: ProposalStatus[] = ['submitted', 'returned', 'eligible', 'ineligible'];
@@ -135,7 +133,7 @@ export async function recordEligibility(
 	const errors: FieldErrors = {};
 	if (input.outcome === 'pass' && ticked.size < checklist.length) errors.checklist = { key: 'eligibility.err.checklist' };
 	if (input.outcome !== 'pass' && !comment) errors.comment = { key: 'eligibility.err.comment' };
-	if (comment.length > COMMENT_MAX) errors.comment = { key: 'err.tooLong', params: { max: COMMENT_MAX } };
+	if (comment.length > ELIGIBILITY_COMMENT_MAX) errors.comment = { key: 'err.tooLong', params: { max: ELIGIBILITY_COMMENT_MAX } };
 	if (input.outcome === 'return') {
 		const due = input.revisionDueAt;
 		if (!due) errors.revisionDueAt = { key: 'err.required' };

@@ -573,6 +573,28 @@ describe('me too', () => {
 		await setPhase(db, round.id, 'closed');
 		expect((await supportNeed(db, need.id, 'c'.repeat(64))).outcome).toBe('closed');
 	});
+
+	it('takes a few supports a day from one address, one per browser, keeping only a hash of the address', async () => {
+		const db = await freshDb();
+		const round = await makeRound(db, 'needs_call');
+		const admin = await makeUser(db, 'admin');
+		const need = await reported(db, round);
+		await publishNeeds(db, [need.id], admin.id);
+		const before = (await getPublicNeed(db, need.id))!.supportCount;
+		const day = new Date();
+		// 36 browsers without cookies (a new one each time) behind one address.
+		const outcomes = [];
+		for (let i = 0; i < 36; i++) outcomes.push((await supportNeed(db, need.id, `browser-${i}`, '203.0.113.9', day)).outcome);
+		expect(outcomes.filter((o) => o === 'added')).toHaveLength(5);
+		expect(outcomes.filter((o) => o === 'limited')).toHaveLength(31);
+		expect((await getPublicNeed(db, need.id))!.supportCount).toBe(before + 5);
+		// Another address, and the same one a day later, count again; one browser never counts twice.
+		expect((await supportNeed(db, need.id, 'browser-36', '198.51.100.1', day)).outcome).toBe('added');
+		expect((await supportNeed(db, need.id, 'browser-0', '198.51.100.2', day)).outcome).toBe('already');
+		const tomorrow = new Date(day.getTime() + 25 * 60 * 60 * 1000);
+		expect((await supportNeed(db, need.id, 'browser-37', '203.0.113.9', tomorrow)).outcome).toBe('added');
+		expect(JSON.stringify(await db.selectFrom('rate_limits').selectAll().execute())).not.toContain('203.0.113');
+	});
 });
 
 describe('moderation with edits and bulk decline', () => {

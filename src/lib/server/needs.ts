@@ -6,16 +6,11 @@ import { currentPhase, type Phase } from '../domain/phases';
 import { audit } from './audit';
 import { phaseOf } from './rounds';
 import { randomString } from './random';
-import { RateLimiter } from './rate-limit';
+import { LIMITS, consume } from './rate-limit';
 import { PlaceError, resolvePlace } from './places';
 import { isActiveCategory } from './categories';
 import type { MessageKey } from '../i18n';
 import type { BoardSort, BoardStatus } from '../schemas/needs';
-
-/** Reports per IP: generous for a family sharing one phone, tight for a script. */
-export const reportLimiter = new RateLimiter(10, 10 * 60 * 1000);
-/** Wrong receipt codes per IP: enough to retype a code, far too few to guess one (60 bits). */
-export const trackLimiter = new RateLimiter(20, 10 * 60 * 1000);
 
 export const NEEDS_PAGE_SIZE = 20;
 
@@ -40,9 +35,6 @@ export class NeedInputError extends Error {
 		this.name = 'NeedInputError';
 	}
 }
-
-/** "Me too" per IP: a neighbour clicking through the list, not a script clearing its cookies. */
-export const supportLimiter = new RateLimiter(60, 60 * 60 * 1000);
 
 /** A stored receipt code ("abcd2efgh3jk") as people read it aloud: "ABCD-2EFG-H3JK". */
 export function formatReceiptCode(code: string): string {
@@ -71,13 +63,6 @@ async function receiptBySubmissionKey(db: DB, submissionKey: string) {
 		.select('receipt_code')
 		.where('submission_key', '=', submissionKey)
 		.executeTakeFirst();
-}
-
-/** The receipt of a need already stored from this form (a resent form), if any. */
-export async function receiptForSubmission(db: DB, submissionKey: string | null) {
-	if (!submissionKey) return undefined;
-	const row = await receiptBySubmissionKey(db, submissionKey);
-	return row ? formatReceiptCode(row.receipt_code) : undefined;
 }
 
 /**
@@ -432,22 +417,29 @@ export async function publicTargetOf(db: DB, id: number): Promise<number | undef
 	return row?.id;
 }
 
-export type SupportOutcome = 'added' | 'already' | 'closed' | 'not_found';
+export type SupportOutcome = 'added' | 'already' | 'closed' | 'not_found' | 'limited';
 
 /**
- * "Me too" from one supporter (a hash of a browser cookie and the address, never the address):
- * counted once per need. Supporting a merged need supports the need it was merged into.
+ * "Me too" from one supporter (a hash of a browser cookie): counted once per need. From one
+ * client address (`address`, an address key; stored only hashed) a need takes at most a few
+ * supports a day (LIMITS.supportPerNeed), however many cookies it throws away. Supporting a
+ * merged need supports the need it was merged into.
  */
 export async function supportNeed(
 	db: DB,
 	needId: number,
 	supporterHash: string,
+	address: string | null = null,
 	now = new Date()
 ): Promise<{ outcome: SupportOutcome; needId: number }> {
 	const target = (await publicTargetOf(db, needId)) ?? needId;
 	const need = await getPublicNeed(db, target, now);
 	if (!need) return { outcome: 'not_found', needId: target };
 	if (!need.supportOpen) return { outcome: 'closed', needId: target };
+	if (await hasSupported(db, target, supporterHash)) return { outcome: 'already', needId: target };
+	if (address !== null && !(await consume(db, `support-need:${target}`, address, LIMITS.supportPerNeed, now))) {
+		return { outcome: 'limited', needId: target };
+	}
 	return db.transaction().execute(async (trx) => {
 		const inserted = await trx
 			.insertInto('need_supports')

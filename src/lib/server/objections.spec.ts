@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { freshDb, makeOrganisation, makeProposal, makeRound, makeUser, setPhase } from '../../../tests/helpers/db';
 import { addReviews } from '../../../tests/helpers/decision';
 import { drawLine, publishNotice } from './decisions';
-import { answerObjection, fileObjection, listObjectionsForAdmin, listPublicObjections, objectionLimiter } from './objections';
+import { answerObjection, fileObjection, listObjectionsForAdmin, listPublicObjections } from './objections';
+import { LIMITS, consume } from './rate-limit';
 
 async function onNotice() {
 	const db = await freshDb();
@@ -63,9 +64,10 @@ describe('objections', () => {
 		).toEqual({ ok: false, errors: { _form: { key: 'results.err.noObjection' } } });
 	});
 
-	it('rate limits objections per address', () => {
-		const ip = `203.0.113.${Math.floor(Math.random() * 200)}`;
-		const results = Array.from({ length: 6 }, () => objectionLimiter.consume(ip));
+	it('rate limits objections per address', async () => {
+		const db = await freshDb();
+		const results = [];
+		for (let i = 0; i < 6; i++) results.push(await consume(db, 'objection', '203.0.113.5', LIMITS.objection));
 		expect(results).toEqual([true, true, true, true, true, false]);
 	});
 });

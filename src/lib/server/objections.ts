@@ -1,17 +1,10 @@
 import type { DB } from './db';
 import type { ObjectionEffect, ObjectionStatus } from './schema-decision-notice';
 import { audit } from './audit';
-import { RateLimiter } from './rate-limit';
 import { phaseOf, type Round } from './rounds';
 import { ok, phaseClosed, refuse, type Outcome } from './reviews';
 import { NOTICE_PHASES, noticeOpen, redrawAfterObjection } from './decisions';
 
-/** Objections filed per client address: enough for a real objector, not for a flood. */
-export const objectionLimiter = new RateLimiter(5, 60 * 60 * 1000);
-
-export const OBJECTION_REASON_MIN = 10;
-export const OBJECTION_REASON_MAX = 2000;
-export const RESPONSE_MAX = 2000;
 
 export interface ObjectionInput {
 	roundId: number;

@@ -6,7 +6,8 @@ import { parseCsv } from '../domain/csv';
 import { trimmedMean } from '../domain/scoring';
 import { seedDecision } from './seed/decision';
 import { answerObjection, fileObjection, listPublicObjections } from './objections';
-import { confirmFinalList, getNotice, getPublicProject } from './decisions';
+import { confirmFinalList } from './decisions';
+import { correctPublishedRecord, getNotice, getPublicProject } from './results';
 import { decisionRecord, resultsCsv, resultsJson, type DecisionRecord } from './open-data';
 import { roundStats } from './stats';
 
@@ -256,5 +257,33 @@ describe('open data', () => {
 		expect((await roundStats(db, round)).decided).toBe(false);
 		// Objections before the notice are refused by phase.
 		expect((await fileObjection(db, { roundId: round.id, proposalId: 1, name: 'a', contact: 'b', reason: 'c', submissionKey: null })).ok).toBe(false);
+	});
+
+	it('keeps the confirmed list as published when profiles change later; a correction is a new audited version', async () => {
+		const { db, round, admin } = await decidedRound();
+		const json = await resultsJson(db, round);
+		const csv = await resultsCsv(db, round);
+		const funded = json!.proposals.find((p) => p.funded)!;
+		const project = await getPublicProject(db, funded.id);
+		expect(project?.organisation).toBe(funded.organisation);
+
+		// The organisation is renamed and the proposal's title, summary and award change after confirmation.
+		const org = await db.selectFrom('proposals').select('organisation_id').where('id', '=', funded.id).executeTakeFirstOrThrow();
+		await db.updateTable('organisations').set({ name: '更名后的社工服务中心', district: '天河区' }).where('id', '=', org.organisation_id).execute();
+		await db.updateTable('proposals').set({ title: '改过的标题', summary: '改过的简介', award_fen: 1 }).where('id', '=', funded.id).execute();
+		expect(await resultsJson(db, round)).toEqual(json);
+		expect(await resultsCsv(db, round)).toBe(csv);
+		expect(await getPublicProject(db, funded.id)).toEqual(project);
+
+		// A correction needs a reason; with one it is a new version, recorded in the audit log.
+		expect((await correctPublishedRecord(db, { roundId: round.id, actorId: admin.id, reason: ' ' })).ok).toBe(false);
+		const corrected = await correctPublishedRecord(db, { roundId: round.id, actorId: admin.id, reason: '机构已于 3 月更名。' });
+		expect(corrected).toEqual({ ok: true, value: { version: 2 } });
+		const after = await resultsJson(db, round);
+		expect(after!.record).toMatchObject({ version: 2, correctionReason: '机构已于 3 月更名。' });
+		expect(after!.proposals.find((p) => p.id === funded.id)).toMatchObject({ organisation: '更名后的社工服务中心', title: '改过的标题' });
+		expect((await getPublicProject(db, funded.id))?.title).toBe('改过的标题');
+		const log = await db.selectFrom('audit_log').selectAll().where('action', '=', 'round.correct_record').execute();
+		expect(log).toMatchObject([{ actor_id: admin.id, entity_id: String(round.id), reason: '机构已于 3 月更名。' }]);
 	});
 });

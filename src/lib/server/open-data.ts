@@ -2,7 +2,8 @@ import type { DB } from './db';
 import type { Round } from './rounds';
 import { toCsv } from '../domain/csv';
 import { SCORE_DECIMALS, type LineReason, type TieRule } from '../domain/funding-line';
-import { getNotice, lineRulesOf, publicLine, rankingScores, type ScoreBasis } from './decisions';
+import { lineRulesOf, rankingScores, type ScoreBasis } from './decisions';
+import { getNotice, publishedRecord } from './results';
 import { submittedTotals } from './reviews';
 
 /**
@@ -18,9 +19,12 @@ const fen2yuan = (fen: number | null) => (fen === null ? null : fen / 100);
 export async function resultsJson(db: DB, round: Round) {
 	const notice = await getNotice(db, round);
 	if (!notice) return null;
+	const record = await publishedRecord(db, round);
 	return {
 		round: { slug: round.slug, title: round.title, year: round.year },
 		stage: notice.stage,
+		// The published record of a final list: its version, and why it was corrected, if it was.
+		record: record && { version: record.version, publishedAt: record.createdAt, correctionReason: record.reason },
 		noticePublishedAt: notice.publishedAt,
 		noticeEndsAt: notice.endsAt,
 		confirmedAt: notice.confirmedAt,

@@ -83,7 +83,7 @@ describe('invitations', () => {
 			.where('email', '=', 'new.staff@example.org')
 			.executeTakeFirstOrThrow();
 		expect(user).toEqual({ email: 'new.staff@example.org', name: '李小红', role: 'station', organisation_id: org });
-		expect((await signIn(db, 'new.staff@example.org', 'a long password', '127.0.0.1')).ok).toBe(true);
+		expect((await signIn(db, { email: 'new.staff@example.org', password: 'a long password', address: '127.0.0.1' })).ok).toBe(true);
 		expect((await checkInvitation(db, token)).state).toBe('used');
 		expect(await acceptInvitation(db, token, { name: 'x', password: 'another password' })).toEqual({
 			ok: false,

@@ -1,5 +1,6 @@
 import type { DB } from './db';
 import type { FieldError, FieldErrors } from '../schemas/form';
+import { COMMENT_MAX, CRITERION_COMMENT_MAX } from '../schemas/review';
 import type { Phase } from '../domain/phases';
 import {
 	calibratedScores,
@@ -38,8 +39,6 @@ export function phaseClosed(round: Round, now: Date): Outcome<never> {
 export const ASSIGNMENT_PHASES: readonly Phase[] = ['eligibility', 'review'];
 /** Reviewers score only while the round is in expert review. */
 export const SCORING_PHASES: readonly Phase[] = ['review'];
-
-export const COMMENT_MAX = 2000;
 
 async function roundOf(db: DB, roundId: number): Promise<Round> {
 	return db.selectFrom('rounds').selectAll().where('id', '=', roundId).executeTakeFirstOrThrow();
@@ -547,7 +546,23 @@ export async function saveReview(
 		}
 	}
 	if (Object.keys(errors).length > 0) return { ok: false, errors };
-	await db.transaction().execute(async (trx) => {
+	const saved = await db.transaction().execute(async (trx) => {
+		// Only from the state this save was checked against: a save or submit that went through in
+		// between (another tab, a resent form) makes this one stop rather than write twice.
+		const moved = await trx
+			.updateTable('review_assignments')
+			.set({
+				comment: input.comment,
+				private_note: input.privateNote,
+				status: submit ? 'submitted' : 'assigned',
+				submitted_at: submit ? now.toISOString() : null,
+				started_at: now.toISOString()
+			})
+			.where('id', '=', assignment.id)
+			.where('status', '=', assignment.status)
+			.where('submitted_at', assignment.submitted_at === null ? 'is' : '=', assignment.submitted_at)
+			.executeTakeFirst();
+		if (Number(moved.numUpdatedRows) !== 1) return false;
 		await trx.deleteFrom('review_scores').where('assignment_id', '=', assignment.id).execute();
 		if (scores.length > 0) {
 			await trx
@@ -562,17 +577,6 @@ export async function saveReview(
 				.values(comments.map((c) => ({ ...c, assignment_id: assignment.id })))
 				.execute();
 		}
-		await trx
-			.updateTable('review_assignments')
-			.set({
-				comment: input.comment,
-				private_note: input.privateNote,
-				status: submit ? 'submitted' : 'assigned',
-				submitted_at: submit ? now.toISOString() : null,
-				started_at: now.toISOString()
-			})
-			.where('id', '=', assignment.id)
-			.execute();
 		if (submit) {
 			// No scores, comments or notes here: the log is readable by every admin.
 			await audit(trx, {
@@ -583,7 +587,9 @@ export async function saveReview(
 				detail: { assignmentId: assignment.id, resubmitted: assignment.status === 'submitted' }
 			});
 		}
+		return true;
 	});
+	if (!saved) return refuse('review.err.changed');
 	const byId = new Map(rubric.map((c) => [c.id, c]));
 	const total =
 		scores.length === rubric.length
@@ -598,7 +604,6 @@ export async function saveReview(
 	return ok({ total });
 }
 
-export const CRITERION_COMMENT_MAX = 1000;
 
 /**
  * Whether a reviewer may open a proposal (its page, attachments and reviews): only through a

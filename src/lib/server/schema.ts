@@ -4,6 +4,7 @@ import type { NeedsRegistryTables } from './schema-needs-registry';
 import type { ProposalDetailTables } from './schema-proposal-details';
 import type { ReviewPanelTables } from './schema-review-panel';
 import type { DecisionNoticeTables } from './schema-decision-notice';
+import type { SafeguardTables } from './schema-safeguards';
 
 /** Instants are ISO-8601 UTC strings (`new Date().toISOString()`), which sort as text. */
 type Instant = string;
@@ -238,7 +239,8 @@ export interface Database
 	extends NeedsRegistryTables,
 		ProposalDetailTables,
 		ReviewPanelTables,
-		DecisionNoticeTables {
+		DecisionNoticeTables,
+		SafeguardTables {
 	organisations: OrganisationTable;
 	users: UserTable;
 	sessions: SessionTable;

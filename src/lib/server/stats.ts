@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { DB } from './db';
 import type { Round } from './rounds';
-import { publicLine } from './decisions';
+import { publicLine } from './results';
 
 export interface CountRow {
 	key: string;

@@ -16,5 +16,5 @@ export const POST: RequestHandler = async ({ request, cookies, url }) => {
 			maxAge: 365 * 24 * 60 * 60
 		});
 	}
-	redirect(303, safeRedirect(form.get('redirectTo')));
+	redirect(303, safeRedirect(form.get('redirectTo'), '/', url.origin));
 };

@@ -11,8 +11,8 @@ export const auth = {
 	'login.submit': { zh: '登录', en: 'Sign in' },
 	'login.failed': { zh: '邮箱或密码不正确。', en: 'Wrong email or password.' },
 	'login.throttled': {
-		zh: '尝试次数过多，请 15 分钟后再试。',
-		en: 'Too many attempts. Please try again in 15 minutes.'
+		zh: '尝试次数过多，请稍后再试，每次失败后等待时间会加长。在您以前登录过的浏览器中登录不受此限制。',
+		en: 'Too many attempts. Please wait and try again; each failure makes the wait longer. Browsers you signed in with before are not held back.'
 	},
 	'account.title': { zh: '我的账户', en: 'My account' },
 	'account.signedInAs': { zh: '当前登录：{name}（{email}）', en: 'Signed in as {name} ({email})' },

@@ -120,5 +120,11 @@ export const common = {
 	},
 	'role.admin': { zh: '管理员', en: 'Admin' },
 	'role.station': { zh: '申报主体', en: 'Applicant' },
-	'role.reviewer': { zh: '评审专家', en: 'Reviewer' }
+	'role.reviewer': { zh: '评审专家', en: 'Reviewer' },
+	'err.moneyMax': { zh: '金额不能超过 {max}。', en: 'The amount cannot be more than {max}.' },
+	'err.numberRange': { zh: '请输入 {min} 到 {max} 之间的整数。', en: 'Enter a whole number from {min} to {max}.' },
+	'error.409': {
+		zh: '同一份表单正在提交中，请稍等片刻后刷新页面查看结果，不必重新填写。',
+		en: 'The same form is still being sent. Wait a moment and reload the page to see the result; there is no need to fill it in again.'
+	}
 } satisfies Messages;

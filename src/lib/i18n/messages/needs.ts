@@ -334,5 +334,13 @@ export const needs = {
 	'needs.admin.received': { zh: '提交时间', en: 'Received' },
 	'needs.admin.publishedDone': { zh: '已发布 {count} 条需求。', en: 'Published {count, plural, one {# need} other {# needs}}.' },
 	'needs.admin.declinedDone': { zh: '已标记为不采纳。', en: 'Marked as declined.' },
-	'needs.admin.backToRound': { zh: '返回轮次设置', en: 'Back to the round' }
+	'needs.admin.backToRound': { zh: '返回轮次设置', en: 'Back to the round' },
+	'needs.err.supportLimit': {
+		zh: '今天从同一网络对这项需求的附议已达上限，请明天再试。',
+		en: 'This need has had as many supports from your network today as it takes; please try again tomorrow.'
+	},
+	'needs.support.signal': {
+		zh: '附议是居民关注程度的参考，不是投票：项目评审不按附议人数排序。',
+		en: 'Supports are a signal of how many residents care, not a vote: proposals are not ranked by them.'
+	}
 } satisfies Messages;

@@ -69,5 +69,9 @@ export const organisations = {
 	'org.field.introduction': { zh: '机构简介', en: 'Introduction' },
 	'org.profile.edit': { zh: '编辑机构信息', en: 'Edit the profile' },
 	'org.profile.saved': { zh: '机构信息已保存。', en: 'Profile saved.' },
-	'org.err.phone': { zh: '请填写有效的电话号码。', en: 'Enter a valid phone number.' }
+	'org.err.phone': { zh: '请填写有效的电话号码。', en: 'Enter a valid phone number.' },
+	'users.invite.replaced': {
+		zh: '此邮箱之前的邀请链接已作废，请只发送这一条新链接。',
+		en: 'The earlier invitation link for this email no longer works; send only this new one.'
+	}
 } satisfies Messages;

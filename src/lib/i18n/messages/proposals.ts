@@ -247,6 +247,10 @@ export const proposals = {
 	'proposal.done.attached': { zh: '附件已上传。', en: 'File attached.' },
 	'proposal.done.detached': { zh: '附件已删除。', en: 'Attachment removed.' },
 	'proposal.err.fileMissing': { zh: '请选择要上传的文件。', en: 'Choose a file to upload.' },
+	'proposal.err.fileName': {
+		zh: '无法读取这个文件的名称（其中有引号或换行等字符）。请给文件改个名字后再上传。',
+		en: 'The file’s name could not be read (it holds quotes or line breaks). Rename the file and upload it again.'
+	},
 	'proposal.err.fileTooBig': {
 		zh: '文件超过 10 MB，请压缩后再上传。',
 		en: 'The file is larger than 10 MB; make it smaller and try again.'
@@ -328,8 +332,6 @@ export const proposals = {
 	'adminProposals.list': { zh: '申报项目（{count} 个）', en: 'Proposals ({count})' },
 	'station.profile.link': { zh: '机构信息', en: 'Organisation profile' },
 	'station.returnedDue': { zh: '修改期限：{at}', en: 'Revision due: {at}' },
-	'rules.err.percent': { zh: '请填写 0 至 100 之间的整数。', en: 'Enter a whole number from 0 to 100.' },
-	'rules.err.rate': { zh: '每小时折算不能超过 ¥1,000.00。', en: 'An hour cannot be valued above ¥1,000.00.' },
 	'proposal.resubmitHint': {
 		zh: '请按审查意见修改，并在 {at} 前重新提交；保存修改不会重新提交。',
 		en: 'Fix it as the comments ask and resubmit before {at}; saving changes does not resubmit.'

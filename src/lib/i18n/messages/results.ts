@@ -282,5 +282,24 @@ export const results = {
 	},
 	'objections.answer': { zh: '提交答复', en: 'Answer' },
 	'objections.answeredBy': { zh: '{name} 于 {at} 答复', en: 'Answered by {name} on {at}' },
-	'objections.done': { zh: '已答复。', en: 'Answered.' }
+	'objections.done': { zh: '已答复。', en: 'Answered.' },
+	'results.err.notFinal': {
+		zh: '名单尚未确认，公示期间的名单不必更正版本。',
+		en: 'The list is not confirmed yet; a list on notice needs no corrected version.'
+	},
+	'results.record.version': { zh: '公开名单第 {version} 版', en: 'Published list, version {version}' },
+	'results.record.corrected': { zh: '{at} 更正：{reason}', en: 'Corrected on {at}: {reason}' },
+	'results.record.frozen': {
+		zh: '名单确认后即为公开记录：机构资料或项目内容此后的修改不会改变这里公布的名称、标题和金额；如需更正，由管理员发布新版本并说明理由。',
+		en: 'Once confirmed, the list is a public record: later edits to organisation profiles or proposals do not change the names, titles and amounts published here; a correction is a new version, published by an admin with its reason.'
+	},
+	'decision.correct.title': { zh: '更正公开名单', en: 'Correct the published list' },
+	'decision.correct.hint': {
+		zh: '公开名单已冻结。如机构更名或发现错误，请先修改资料，再按当前资料发布新版本，并写明理由；理由会公开显示并记入操作日志。',
+		en: 'The published list is frozen. If an organisation was renamed or something was wrong, fix the records first, then publish a new version from them with a reason; the reason is shown publicly and kept in the audit log.'
+	},
+	'decision.correct.reason': { zh: '更正理由', en: 'Reason for the correction' },
+	'decision.correct.submit': { zh: '发布更正版本', en: 'Publish a corrected version' },
+	'decision.correct.current': { zh: '当前为第 {version} 版。', en: 'This is version {version}.' },
+	'decision.done.correct': { zh: '已发布更正版本。', en: 'A corrected version is published.' }
 } satisfies Messages;

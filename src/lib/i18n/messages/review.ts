@@ -313,5 +313,9 @@ export const review = {
 		en: 'A review has been submitted; the rubric is locked.'
 	},
 	'review.err.rubricEmpty': { zh: '评分细则至少要有一项。', en: 'The rubric needs at least one criterion.' },
-	'review.err.alreadyPublished': { zh: '结果已发布过。', en: 'The results have already been published.' }
+	'review.err.alreadyPublished': { zh: '结果已发布过。', en: 'The results have already been published.' },
+	'review.err.changed': {
+		zh: '这份评审刚刚在另一个窗口中保存或提交过。请刷新页面，核对后再保存。',
+		en: 'This review was just saved or submitted in another window. Reload the page, check it, then save again.'
+	}
 } satisfies Messages;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { freshDb, makeUser } from '../../../../tests/helpers/db';
 import { createSession, invalidateUserSessions, validateSessionToken } from './session';
 import { createInvitation, checkInvitation } from './invite';
+import { listPendingInvitations } from '../organisations';
 import { signIn } from './login';
 import { verifyPassword } from './password';
 
@@ -66,12 +67,89 @@ describe('passwords and sign-in', () => {
 	it('says the same for an unknown email as for a wrong password, and throttles', async () => {
 		const db = await freshDb();
 		const user = await makeUser(db, 'admin');
-		const unknown = await signIn(db, 'nobody@example.org', 'whatever', '10.0.0.1');
-		const wrong = await signIn(db, user.email, 'wrong password', '10.0.0.1');
+		const unknown = await signIn(db, { email: 'nobody@example.org', password: 'whatever', address: '10.0.0.1' });
+		const wrong = await signIn(db, { email: user.email, password: 'wrong password', address: '10.0.0.1' });
 		expect(unknown).toEqual(wrong);
-		expect(await signIn(db, user.email.toUpperCase(), user.password, '10.0.0.1')).toEqual({ ok: true, userId: user.id });
-		for (let i = 0; i < 10; i++) await signIn(db, user.email, 'wrong', '10.0.0.2');
-		expect(await signIn(db, user.email, user.password, '10.0.0.3')).toEqual({ ok: false, reason: 'throttled' });
+		const right = await signIn(db, { email: user.email.toUpperCase(), password: user.password, address: '10.0.0.1' });
+		expect(right).toMatchObject({ ok: true, userId: user.id });
+		for (let i = 0; i < 10; i++) await signIn(db, { email: user.email, password: 'wrong', address: '10.0.0.2' });
+		expect(await signIn(db, { email: user.email, password: user.password, address: '10.0.0.3' })).toMatchObject({ ok: false, reason: 'throttled' });
+	});
+
+	it('lets the owner’s trusted browser in after 30 failures from elsewhere, and keeps slowing the guesser', async () => {
+		const db = await freshDb();
+		const owner = await makeUser(db, 'admin');
+		const start = new Date('2026-12-01T01:00:00Z');
+		const first = await signIn(db, { email: owner.email, password: owner.password, address: '10.1.0.1' }, start);
+		if (!first.ok) throw new Error('the owner could not sign in');
+		expect(first.deviceToken).toMatch(/^\w+\.\w+$/);
+		// Only a hash of the device secret is kept.
+		const [, secret] = first.deviceToken!.split('.');
+		expect(JSON.stringify(await db.selectFrom('trusted_devices').selectAll().execute())).not.toContain(secret);
+
+		let at = start.getTime();
+		const refused = [];
+		for (let i = 0; i < 30; i++) {
+			at += 1000;
+			refused.push(await signIn(db, { email: owner.email, password: `guess-${i}`, address: `198.51.100.${i}` }, new Date(at)));
+		}
+		expect(refused.every((r) => !r.ok)).toBe(true);
+		expect(refused.filter((r) => !r.ok && r.reason === 'throttled').length).toBeGreaterThan(20);
+
+		// The owner's browser, from the same address as the guesser, with the right password: in.
+		const trusted = await signIn(
+			db,
+			{ email: owner.email, password: owner.password, address: '198.51.100.29', deviceToken: first.deviceToken },
+			new Date(at + 1)
+		);
+		expect(trusted).toMatchObject({ ok: true, userId: owner.id });
+		// A browser the owner never used waits, like the guesser.
+		expect(await signIn(db, { email: owner.email, password: owner.password, address: '10.1.0.1' }, new Date(at + 2))).toMatchObject({
+			ok: false,
+			reason: 'throttled'
+		});
+		// The guess that waits out the delay is still only a guess; the owner's later browser gets in.
+		expect(
+			await signIn(db, { email: owner.email, password: owner.password, address: '10.1.0.1' }, new Date(at + 16 * 60_000))
+		).toMatchObject({ ok: true, userId: owner.id });
+	});
+
+	it('does not trust another account’s device token, and limits wrong passwords typed in a trusted browser', async () => {
+		const db = await freshDb();
+		const owner = await makeUser(db, 'station');
+		const other = await makeUser(db, 'reviewer');
+		const mine = await signIn(db, { email: owner.email, password: owner.password, address: '10.2.0.1' });
+		if (!mine.ok) throw new Error('no sign-in');
+		const now = new Date('2026-12-01T02:00:00Z');
+		for (let i = 0; i < 12; i++) {
+			await signIn(db, { email: other.email, password: 'x', address: '10.2.0.2', deviceToken: mine.deviceToken }, new Date(now.getTime() + i));
+		}
+		// The token of one account gave the guesser nothing against the other.
+		const late = new Date(now.getTime() + 100);
+		expect(await signIn(db, { email: other.email, password: other.password, address: '10.2.0.3' }, late)).toMatchObject({ reason: 'throttled' });
+		// Ten wrong passwords in the trusted browser lock that browser for a while, not the account.
+		for (let i = 0; i < 10; i++) {
+			await signIn(db, { email: owner.email, password: 'typo', address: '10.2.0.1', deviceToken: mine.deviceToken }, late);
+		}
+		expect(
+			await signIn(db, { email: owner.email, password: owner.password, address: '10.2.0.1', deviceToken: mine.deviceToken }, late)
+		).toMatchObject({ ok: false, reason: 'throttled' });
+		expect(
+			await signIn(db, { email: owner.email, password: owner.password, address: '10.2.0.1', deviceToken: mine.deviceToken }, new Date(late.getTime() + 16 * 60_000))
+		).toMatchObject({ ok: true });
+	});
+
+	it('counts every address of one IPv6 /64 as one', async () => {
+		const db = await freshDb();
+		const user = await makeUser(db, 'admin');
+		const now = new Date('2026-12-01T03:00:00Z');
+		for (let i = 0; i < 40; i++) {
+			await signIn(db, { email: `nobody${i}@example.org`, password: 'x', address: `2001:db8:5:6::${i.toString(16)}` }, now);
+		}
+		expect(await signIn(db, { email: user.email, password: user.password, address: '2001:db8:5:6:ffff::1' }, now)).toMatchObject({
+			reason: 'throttled'
+		});
+		expect(await signIn(db, { email: user.email, password: user.password, address: '2001:db8:5:7::1' }, now)).toMatchObject({ ok: true });
 	});
 });
 
@@ -94,5 +172,23 @@ describe('invitations', () => {
 		expect((await checkInvitation(db, token.replace(secret, 'x'.repeat(24)))).state).toBe('unknown');
 		const afterAWeek = new Date(Date.now() + 8 * 24 * 60 * 60 * 1000);
 		expect((await checkInvitation(db, token, afterAWeek)).state).toBe('expired');
+	});
+
+	it('replaces a pending invitation for the same email instead of doubling it, even when both are sent at once', async () => {
+		const db = await freshDb();
+		const admin = await makeUser(db, 'admin');
+		const invite = () => createInvitation(db, { email: 'twice@example.org', name: '评审', role: 'reviewer', organisationId: null, createdBy: admin.id });
+		const first = await invite();
+		const second = await invite();
+		expect(second.replaced).toBe(1);
+		expect((await checkInvitation(db, first.token)).state).toBe('unknown');
+		expect((await checkInvitation(db, second.token)).state).toBe('valid');
+		const [a, b] = await Promise.all([invite(), invite()]);
+		const pending = await listPendingInvitations(db);
+		expect(pending.filter((i) => i.email === 'twice@example.org')).toHaveLength(1);
+		const valid = [(await checkInvitation(db, a.token)).state, (await checkInvitation(db, b.token)).state];
+		expect(valid.filter((s) => s === 'valid')).toHaveLength(1);
+		const log = await db.selectFrom('audit_log').select('detail').where('action', '=', 'invitation.create').execute();
+		expect(log.map((l) => JSON.parse(l.detail!).replaced)).toEqual([0, 1, 1, 1]);
 	});
 });

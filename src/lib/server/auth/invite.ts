@@ -9,38 +9,46 @@ export const INVITE_DAYS = 7;
 
 /**
  * An invitation link `/invite/<id>.<secret>`: single use, expiring, and only a hash of the
- * secret is stored, so a copy of the database cannot be used to accept it.
+ * secret is stored, so a copy of the database cannot be used to accept it. A new invitation for
+ * an email replaces its pending ones (their links stop working), so one email never has two:
+ * `replaced` says how many.
  */
 export async function createInvitation(
 	db: DB,
 	input: { email: string; name: string; role: Role; organisationId: number | null; createdBy: number },
 	now = new Date()
-): Promise<{ token: string; expiresAt: Date }> {
+): Promise<{ token: string; expiresAt: Date; replaced: number }> {
 	const id = randomString(16);
 	const secret = randomString(24);
 	const expiresAt = new Date(now.getTime() + INVITE_DAYS * 24 * 60 * 60 * 1000);
-	await db
-		.insertInto('invitations')
-		.values({
-			id,
-			token_hash: sha256Hex(secret),
-			email: normaliseEmail(input.email),
-			name: input.name.trim(),
-			role: input.role,
-			organisation_id: input.role === 'station' ? input.organisationId : null,
-			created_by: input.createdBy,
-			created_at: now.toISOString(),
-			expires_at: expiresAt.toISOString()
-		})
-		.execute();
-	await audit(db, {
-		actorId: input.createdBy,
-		action: 'invitation.create',
-		entity: 'invitation',
-		entityId: id,
-		detail: { role: input.role, organisationId: input.organisationId }
+	const email = normaliseEmail(input.email);
+	const replaced = await db.transaction().execute(async (trx) => {
+		const dropped = await trx.deleteFrom('invitations').where('email', '=', email).where('used_at', 'is', null).executeTakeFirst();
+		await trx
+			.insertInto('invitations')
+			.values({
+				id,
+				token_hash: sha256Hex(secret),
+				email,
+				name: input.name.trim(),
+				role: input.role,
+				organisation_id: input.role === 'station' ? input.organisationId : null,
+				created_by: input.createdBy,
+				created_at: now.toISOString(),
+				expires_at: expiresAt.toISOString()
+			})
+			.execute();
+		const count = Number(dropped.numDeletedRows);
+		await audit(trx, {
+			actorId: input.createdBy,
+			action: 'invitation.create',
+			entity: 'invitation',
+			entityId: id,
+			detail: { role: input.role, organisationId: input.organisationId, replaced: count }
+		});
+		return count;
 	});
-	return { token: `${id}.${secret}`, expiresAt };
+	return { token: `${id}.${secret}`, expiresAt, replaced };
 }
 
 export type InvitationState = 'valid' | 'unknown' | 'used' | 'expired';
@@ -60,6 +68,7 @@ async function findInvitation(db: DB, token: string) {
 			'invitations.organisation_id',
 			'invitations.expires_at',
 			'invitations.used_at',
+			'invitations.used_by',
 			'organisations.name as organisation_name'
 		])
 		.where('invitations.id', '=', id)
@@ -76,13 +85,25 @@ export async function checkInvitation(db: DB, token: string, now = new Date()) {
 	return { state, invitation: row };
 }
 
-/** Creates the account and spends the invitation; returns the new user's id. */
+/** The account an invitation made, once it is accepted (for a resent accept of the same form). */
+export async function acceptedBy(db: DB, token: string): Promise<number | null> {
+	return (await findInvitation(db, token))?.used_by ?? null;
+}
+
+/** Thrown inside the accept's transaction to undo it when the email was taken meanwhile. */
+class EmailTaken extends Error {}
+
+/**
+ * Creates the account and spends the invitation; returns the new user's id. Two accepts at once
+ * make one account: the invitation is spent by a conditional update, and an account made for
+ * the same email by another invitation meanwhile gives `email_taken`, never a constraint error.
+ */
 export async function acceptInvitation(
 	db: DB,
 	token: string,
 	input: { name: string; password: string },
 	now = new Date()
-): Promise<{ ok: true; userId: number } | { ok: false; reason: InvitationState | 'email_taken' }> {
+): Promise<{ ok: true; userId: number; role: Role } | { ok: false; reason: InvitationState | 'email_taken' }> {
 	const { state, invitation } = await checkInvitation(db, token, now);
 	if (state !== 'valid' || !invitation) return { ok: false, reason: state };
 	const taken = await db
@@ -92,34 +113,43 @@ export async function acceptInvitation(
 		.executeTakeFirst();
 	if (taken) return { ok: false, reason: 'email_taken' };
 	const passwordHash = await hashPassword(input.password);
-	const userId = await db.transaction().execute(async (trx) => {
-		// Spend the invitation first, so that two tabs accepting it at once make one account.
-		const spent = await trx
-			.updateTable('invitations')
-			.set({ used_at: now.toISOString() })
-			.where('id', '=', invitation.id)
-			.where('used_at', 'is', null)
-			.executeTakeFirst();
-		if (Number(spent.numUpdatedRows) !== 1) return null;
-		const user = await trx
-			.insertInto('users')
-			.values({
-				email: invitation.email,
-				name: input.name.trim(),
-				password_hash: passwordHash,
-				role: invitation.role,
-				organisation_id: invitation.organisation_id,
-				created_at: now.toISOString()
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		await trx
-			.updateTable('invitations')
-			.set({ used_by: user.id })
-			.where('id', '=', invitation.id)
-			.execute();
-		return user.id;
-	});
+	let userId: number | null;
+	try {
+		userId = await db.transaction().execute(async (trx) => {
+			// Spend the invitation first, so that two tabs accepting it at once make one account.
+			const spent = await trx
+				.updateTable('invitations')
+				.set({ used_at: now.toISOString() })
+				.where('id', '=', invitation.id)
+				.where('used_at', 'is', null)
+				.executeTakeFirst();
+			if (Number(spent.numUpdatedRows) !== 1) return null;
+			const user = await trx
+				.insertInto('users')
+				.values({
+					email: invitation.email,
+					name: input.name.trim(),
+					password_hash: passwordHash,
+					role: invitation.role,
+					organisation_id: invitation.organisation_id,
+					created_at: now.toISOString()
+				})
+				// Another invitation for the same email was accepted meanwhile.
+				.onConflict((oc) => oc.column('email').doNothing())
+				.returning('id')
+				.executeTakeFirst();
+			if (!user) throw new EmailTaken();
+			await trx
+				.updateTable('invitations')
+				.set({ used_by: user.id })
+				.where('id', '=', invitation.id)
+				.execute();
+			return user.id;
+		});
+	} catch (e) {
+		if (e instanceof EmailTaken) return { ok: false, reason: 'email_taken' };
+		throw e;
+	}
 	if (userId === null) return { ok: false, reason: 'used' };
 	await audit(db, {
 		actorId: userId,
@@ -128,5 +158,5 @@ export async function acceptInvitation(
 		entityId: userId,
 		detail: { invitation: invitation.id, role: invitation.role }
 	});
-	return { ok: true, userId };
+	return { ok: true, userId, role: invitation.role };
 }

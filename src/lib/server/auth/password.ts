@@ -3,8 +3,7 @@ import { hash, verify } from '@node-rs/argon2';
 // OWASP's argon2id minimum: 19 MiB, 2 passes, 1 lane. @node-rs/argon2 defaults to argon2id.
 const OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1, outputLen: 32 } as const;
 
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 200;
+export { PASSWORD_MIN, PASSWORD_MAX } from '../../schemas/users';
 
 export function hashPassword(password: string): Promise<string> {
 	return hash(password, OPTIONS);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { freshDb } from '../../../../tests/helpers/db';
 import { seedCity, cityPlaces } from './city';
 import { listPublishedNeeds } from '../needs';
-import { listResults } from '../decisions';
+import { listResults } from '../results';
 import { getRoundBySlug, phaseOf } from '../rounds';
 import { verifyPassword } from '../auth/password';
 

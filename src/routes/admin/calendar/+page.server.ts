@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
 import { listCalendarYears, previewCalendarYear, recordCalendarYear, yearInBeijing } from '$lib/server/work-calendar';
+import { newSubmissionKey, once } from '$lib/server/submissions';
 import { CALENDAR_FIELDS, calendarYearSchema } from '$lib/schemas/calendar';
 import { fieldErrors, formValues, type FieldErrors } from '$lib/schemas/form';
 import { dayListText } from '$lib/domain/holiday-arrangement';
@@ -52,12 +53,13 @@ export const load: PageServerLoad = async (event) => {
 		})),
 		missing: [thisYear, thisYear + 1].filter((year) => !years.some((y) => y.year === year)),
 		draft: { values, errors, preview },
-		saved: /^\d{4}$/.test(query.get('saved') ?? '') ? Number(query.get('saved')) : null
+		saved: /^\d{4}$/.test(query.get('saved') ?? '') ? Number(query.get('saved')) : null,
+		submissionKey: newSubmissionKey()
 	};
 };
 
 export const actions: Actions = {
-	save: async (event) => {
+	save: once(async (event) => {
 		const user = requireRole(event, 'admin');
 		const values = valuesOf(formValues(await event.request.formData()));
 		const parsed = calendarYearSchema.safeParse(values);
@@ -65,5 +67,5 @@ export const actions: Actions = {
 		const result = await recordCalendarYear(getDb(), { ...parsed.data, actorId: user.id });
 		if (!result.ok) return fail(400, { values, errors: result.errors });
 		redirect(303, `/admin/calendar?saved=${parsed.data.year}#year-${parsed.data.year}`);
-	}
+	})
 };

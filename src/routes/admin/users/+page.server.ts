@@ -1,31 +1,12 @@
 import { fail } from '@sveltejs/kit';
-import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
 import { createInvitation } from '$lib/server/auth/invite';
 import { findUserByEmail, listUsers } from '$lib/server/users';
 import { getOrganisation, listOrganisations, listPendingInvitations } from '$lib/server/organisations';
-import { fieldErrors, formValues, text, type FieldErrors } from '$lib/schemas/form';
+import { fieldErrors, formValues, type FieldErrors } from '$lib/schemas/form';
+import { invitationSchema as schema } from '$lib/schemas/users';
 import type { Actions, PageServerLoad } from './$types';
-
-const ROLES = ['station', 'reviewer', 'admin'] as const;
-
-const schema = z
-	.object({
-		email: z.string().trim().min(1, 'err.required').max(254).email('err.email'),
-		name: text(60),
-		role: z.enum(ROLES),
-		organisationId: z
-			.string()
-			.trim()
-			.regex(/^\d*$/, 'err.choice')
-			.transform((v) => (v ? Number(v) : null))
-	})
-	.superRefine((v, ctx) => {
-		if (v.role === 'station' && v.organisationId === null) {
-			ctx.addIssue({ code: 'custom', path: ['organisationId'], message: 'users.err.orgRequired' });
-		}
-	});
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
@@ -83,7 +64,8 @@ export const actions: Actions = {
 			invited: {
 				email: email.trim().toLowerCase(),
 				link: `${event.url.origin}/invite/${invitation.token}`,
-				expiresAt: invitation.expiresAt.toISOString()
+				expiresAt: invitation.expiresAt.toISOString(),
+				replaced: invitation.replaced > 0
 			}
 		};
 	}

@@ -1,29 +1,16 @@
-import { error, fail, redirect } from '@sveltejs/kit';
-import { z } from 'zod';
-import { getDb } from '$lib/server/db';
-import { acceptInvitation, checkInvitation } from '$lib/server/auth/invite';
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { getDb, type DB } from '$lib/server/db';
+import { acceptInvitation, acceptedBy, checkInvitation } from '$lib/server/auth/invite';
 import { HOME } from '$lib/server/auth/guard';
-import { PASSWORD_MAX, PASSWORD_MIN } from '$lib/server/auth/password';
+import { PASSWORD_MIN } from '$lib/server/auth/password';
 import { createSession, invalidateSession, setSessionCookie } from '$lib/server/auth/session';
-import { RateLimiter } from '$lib/server/rate-limit';
-import { fieldErrors, formError, formValues, text } from '$lib/schemas/form';
+import { createDevice, setDeviceCookie } from '$lib/server/auth/device';
+import { LIMITS, consume } from '$lib/server/rate-limit';
+import { newSubmissionKey, once } from '$lib/server/submissions';
+import { addressKey } from '$lib/domain/throttle';
+import { fieldErrors, formError, formValues } from '$lib/schemas/form';
+import { acceptInvitationSchema as schema } from '$lib/schemas/users';
 import type { Actions, PageServerLoad } from './$types';
-
-
-// Accepting hashes a password (deliberately slow), so a client may try only so often.
-const attempts = new RateLimiter(20, 15 * 60 * 1000);
-
-const schema = z
-	.object({
-		name: text(60),
-		password: z.string().min(PASSWORD_MIN).max(PASSWORD_MAX),
-		confirm: z.string()
-	})
-	.superRefine((v, ctx) => {
-		if (v.password !== v.confirm) {
-			ctx.addIssue({ code: 'custom', path: ['confirm'], message: 'password.mismatch' });
-		}
-	});
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const { state, invitation } = await checkInvitation(getDb(), params.token);
@@ -43,37 +30,50 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 			organisationName: invitation.organisation_name
 		},
 		passwordMin: PASSWORD_MIN,
-		signedInAs: locals.user?.name ?? null
+		signedInAs: locals.user?.name ?? null,
+		submissionKey: newSubmissionKey()
 	};
 };
 
+/** Signs this browser in as the new account, and trusts it for that account from now on. */
+async function signInAs(event: Pick<RequestEvent, 'cookies' | 'url' | 'locals'>, db: DB, userId: number) {
+	if (event.locals.session) await invalidateSession(db, event.locals.session.id);
+	const { token, session } = await createSession(db, userId);
+	setSessionCookie(event.cookies, event.url, token, session.expiresAt);
+	setDeviceCookie(event.cookies, event.url, await createDevice(db, userId));
+}
+
 export const actions: Actions = {
-	default: async (event) => {
-		if (!attempts.consume(event.getClientAddress())) error(429, 'too many requests');
-		const values = formValues(await event.request.formData());
-		const typed = { name: values.name ?? '' };
-		const parsed = schema.safeParse(values);
-		if (!parsed.success) return fail(400, { values: typed, errors: fieldErrors(parsed.error) });
-		const db = getDb();
-		const result = await acceptInvitation(db, event.params.token, {
-			name: parsed.data.name,
-			password: parsed.data.password
-		});
-		if (!result.ok) {
-			const reason = result.reason === 'valid' ? 'unknown' : result.reason;
-			return fail(reason === 'email_taken' ? 409 : 410, {
-				values: typed,
-				errors: formError(`invite.${reason}`)
+	default: once(
+		async (event) => {
+			const db = getDb();
+			// Accepting hashes a password (deliberately slow), so a client may try only so often.
+			if (!(await consume(db, 'invite-accept', addressKey(event.getClientAddress()), LIMITS.inviteAccept))) {
+				error(429, 'too many requests');
+			}
+			const values = formValues(await event.request.formData());
+			const typed = { name: values.name ?? '' };
+			const parsed = schema.safeParse(values);
+			if (!parsed.success) return fail(400, { values: typed, errors: fieldErrors(parsed.error) });
+			const result = await acceptInvitation(db, event.params.token, {
+				name: parsed.data.name,
+				password: parsed.data.password
 			});
+			if (!result.ok) {
+				const reason = result.reason === 'valid' ? 'unknown' : result.reason;
+				return fail(reason === 'email_taken' ? 409 : 410, {
+					values: typed,
+					errors: formError(`invite.${reason}`)
+				});
+			}
+			await signInAs(event, db, result.userId);
+			redirect(303, HOME[result.role]);
+		},
+		// The same form sent again (a double click): that browser is signed in to the one account made.
+		async (event) => {
+			const db = getDb();
+			const userId = await acceptedBy(db, event.params.token);
+			if (userId) await signInAs(event, db, userId);
 		}
-		if (event.locals.session) await invalidateSession(db, event.locals.session.id);
-		const { token, session } = await createSession(db, result.userId);
-		setSessionCookie(event.cookies, event.url, token, session.expiresAt);
-		const user = await db
-			.selectFrom('users')
-			.select('role')
-			.where('id', '=', result.userId)
-			.executeTakeFirstOrThrow();
-		redirect(303, HOME[user.role]);
-	}
+	)
 };

@@ -1,7 +1,9 @@
 import { error, fail, redirect, type Cookies } from '@sveltejs/kit';
 import { dev } from '$app/environment';
 import { getDb } from '$lib/server/db';
-import { getPublicNeed, hasSupported, publicTargetOf, supportLimiter, supportNeed } from '$lib/server/needs';
+import { getPublicNeed, hasSupported, publicTargetOf, supportNeed } from '$lib/server/needs';
+import { LIMITS, consume } from '$lib/server/rate-limit';
+import { addressKey } from '$lib/domain/throttle';
 import { listCategories } from '$lib/server/categories';
 import { randomString, sha256Hex } from '$lib/server/random';
 import { formError } from '$lib/schemas/form';
@@ -15,10 +17,10 @@ function idOf(param: string): number {
 }
 
 /**
- * Who is saying "me too": a random cookie of this browser together with its address, hashed, so
- * the same browser counts once and the address itself is never stored.
+ * Who is saying "me too": a random cookie of this browser, hashed, so the same browser counts
+ * once. (How many browsers one address may speak for is limited apart, by a hash of the address.)
  */
-function supporterOf(cookies: Cookies, address: string, create: boolean, secure: boolean): string | null {
+function supporterOf(cookies: Cookies, create: boolean, secure: boolean): string | null {
 	let token = cookies.get(SUPPORTER_COOKIE);
 	if (!token || !/^[a-z2-9]{24}$/.test(token)) {
 		if (!create) return null;
@@ -31,10 +33,10 @@ function supporterOf(cookies: Cookies, address: string, create: boolean, secure:
 			maxAge: 60 * 60 * 24 * 400
 		});
 	}
-	return sha256Hex(`need-support:${token}:${address}`);
+	return sha256Hex(`need-support:${token}`);
 }
 
-export const load: PageServerLoad = async ({ params, url, cookies, getClientAddress }) => {
+export const load: PageServerLoad = async ({ params, url, cookies }) => {
 	// Public page: only published needs exist here, and never with their contact.
 	const db = getDb();
 	const id = idOf(params.id);
@@ -45,7 +47,7 @@ export const load: PageServerLoad = async ({ params, url, cookies, getClientAddr
 		if (target) redirect(302, `/needs/${target}?merged=1`);
 		error(404, 'not found');
 	}
-	const supporter = supporterOf(cookies, getClientAddress(), false, url.protocol === 'https:');
+	const supporter = supporterOf(cookies, false, url.protocol === 'https:');
 	const category = (await listCategories(db, { withRetired: true })).find((c) => c.key === need.category);
 	return {
 		need,
@@ -56,16 +58,18 @@ export const load: PageServerLoad = async ({ params, url, cookies, getClientAddr
 };
 
 export const actions: Actions = {
-	/** "Me too": no account; once per browser and address, rate limited per address. */
+	/** "Me too": no account; once per browser, a few a day per need from one address. */
 	support: async ({ params, url, cookies, getClientAddress }) => {
 		const id = idOf(params.id);
 		if (Number.isNaN(id)) error(404, 'not found');
-		const address = getClientAddress();
-		if (!supportLimiter.consume(address)) return fail(429, { errors: formError('err.rateLimited') });
-		const supporter = supporterOf(cookies, address, true, url.protocol === 'https:')!;
-		const { outcome, needId } = await supportNeed(getDb(), id, supporter);
+		const db = getDb();
+		const address = addressKey(getClientAddress());
+		if (!(await consume(db, 'support', address, LIMITS.support))) return fail(429, { errors: formError('err.rateLimited') });
+		const supporter = supporterOf(cookies, true, url.protocol === 'https:')!;
+		const { outcome, needId } = await supportNeed(db, id, supporter, address);
 		if (outcome === 'not_found') error(404, 'not found');
 		if (outcome === 'closed') return fail(409, { errors: formError('needs.err.supportClosed') });
+		if (outcome === 'limited') return fail(429, { errors: formError('needs.err.supportLimit') });
 		redirect(303, `/needs/${needId}?supported=${outcome === 'added' ? '1' : 'again'}`);
 	}
 };

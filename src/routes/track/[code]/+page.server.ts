@@ -1,16 +1,19 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { formatReceiptCode, normaliseReceiptCode, trackLimiter, trackNeed } from '$lib/server/needs';
+import { formatReceiptCode, normaliseReceiptCode, trackNeed } from '$lib/server/needs';
+import { LIMITS, consume, overLimit } from '$lib/server/rate-limit';
+import { addressKey } from '$lib/domain/throttle';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	// Public by receipt code; limiting wrong codes per address is what keeps codes from being
 	// guessed, while a resident checking their own code again and again is never stopped.
-	const address = event.getClientAddress();
-	if (trackLimiter.blocked(address)) error(429, 'err.rateLimited');
-	const need = await trackNeed(getDb(), event.params.code);
+	const db = getDb();
+	const address = addressKey(event.getClientAddress());
+	if (await overLimit(db, 'track-miss', address, LIMITS.trackMiss)) error(429, 'err.rateLimited');
+	const need = await trackNeed(db, event.params.code);
 	if (!need) {
-		trackLimiter.consume(address);
+		await consume(db, 'track-miss', address, LIMITS.trackMiss);
 		error(404, 'not found');
 	}
 	return { need, isNew: event.url.searchParams.get('new') === '1' };

@@ -1,17 +1,13 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
-import { getAssignmentForReviewer, saveReview, COMMENT_MAX } from '$lib/server/reviews';
-import { declareConflict, CONFLICT_REASON_MAX } from '$lib/server/conflicts';
-import { fieldErrors, formValues, optionalText, text } from '$lib/schemas/form';
+import { getAssignmentForReviewer, saveReview } from '$lib/server/reviews';
+import { declareConflict } from '$lib/server/conflicts';
+import { fieldErrors, formValues } from '$lib/schemas/form';
+import { conflictSchema, criterionCommentSchema, reviewSchema as schema } from '$lib/schemas/review';
+import { parseWhole } from '$lib/domain/numbers';
+import { newSubmissionKey, once } from '$lib/server/submissions';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-
-const schema = z.object({
-	comment: optionalText(COMMENT_MAX),
-	privateNote: optionalText(COMMENT_MAX)
-});
-const conflictSchema = z.object({ reason: text(CONFLICT_REASON_MAX) });
 
 /** A typed score: blank is "not scored yet"; anything but a whole number is left for the range check. */
 function scoresFrom(values: Record<string, string>): Record<number, number | null> {
@@ -19,8 +15,7 @@ function scoresFrom(values: Record<string, string>): Record<number, number | nul
 	for (const [name, raw] of Object.entries(values)) {
 		const m = /^score_(\d+)$/.exec(name);
 		if (!m) continue;
-		const v = raw.trim();
-		scores[Number(m[1])] = v === '' ? null : /^\d{1,3}$/.test(v) ? Number(v) : NaN;
+		scores[Number(m[1])] = raw.trim() === '' ? null : (parseWhole(raw) ?? NaN);
 	}
 	return scores;
 }
@@ -29,7 +24,10 @@ function commentsFrom(values: Record<string, string>): Record<number, string> {
 	const comments: Record<number, string> = {};
 	for (const [name, raw] of Object.entries(values)) {
 		const m = /^comment_(\d+)$/.exec(name);
-		if (m) comments[Number(m[1])] = raw;
+		if (!m) continue;
+		// Too long is left for saveReview to say; anything else is cleaned like all typed text.
+		const parsed = criterionCommentSchema.safeParse(raw);
+		comments[Number(m[1])] = parsed.success ? parsed.data : raw;
 	}
 	return comments;
 }
@@ -46,7 +44,7 @@ export const load: PageServerLoad = async (event) => {
 	// id that does not exist.
 	const view = await getAssignmentForReviewer(getDb(), assignmentId(event), user.id);
 	if (!view) error(404, 'not found');
-	return view;
+	return { ...view, submissionKey: newSubmissionKey() };
 };
 
 async function save(event: RequestEvent, submit: boolean) {
@@ -75,9 +73,9 @@ async function save(event: RequestEvent, submit: boolean) {
 }
 
 export const actions: Actions = {
-	save: (event) => save(event, false),
-	submit: (event) => save(event, true),
-	conflict: async (event) => {
+	save: once((event) => save(event, false)),
+	submit: once((event) => save(event, true)),
+	conflict: once(async (event) => {
 		const user = requireRole(event, 'reviewer');
 		const id = assignmentId(event);
 		const values = formValues(await event.request.formData());
@@ -89,5 +87,5 @@ export const actions: Actions = {
 			return fail(400, { action: 'conflict', values, errors: result.errors });
 		}
 		redirect(303, '/review?recused=1');
-	}
+	})
 };

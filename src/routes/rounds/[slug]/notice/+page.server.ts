@@ -1,11 +1,14 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { publicRoundBySlug } from '$lib/server/rounds';
-import { randomString } from '$lib/server/random';
-import { getNotice, noticeOpen } from '$lib/server/decisions';
-import { fileObjection, listPublicObjections, objectionLimiter, OBJECTION_REASON_MAX, OBJECTION_REASON_MIN } from '$lib/server/objections';
-import { fieldErrors, formError, formValues, text } from '$lib/schemas/form';
+import { noticeOpen } from '$lib/server/decisions';
+import { getNotice } from '$lib/server/results';
+import { fileObjection, listPublicObjections } from '$lib/server/objections';
+import { LIMITS, consume } from '$lib/server/rate-limit';
+import { addressKey } from '$lib/domain/throttle';
+import { newSubmissionKey, once } from '$lib/server/submissions';
+import { fieldErrors, formError, formValues } from '$lib/schemas/form';
+import { OBJECTION_REASON_MAX, objectionSchema } from '$lib/schemas/decisions';
 import { noticePeriod, type WorkCalendar } from '$lib/domain/working-days';
 import { workCalendar } from '$lib/server/work-calendar';
 import type { Actions, PageServerLoad } from './$types';
@@ -17,19 +20,6 @@ function noticeDaysShown(publishedAt: string, workingDays: number, timeZone: str
 }
 
 const FIELDS = ['proposalId', 'reason', 'name', 'contact'] as const;
-
-const objectionSchema = z.object({
-	proposalId: z.string().trim().regex(/^\d{1,12}$/, 'err.choice').transform(Number),
-	reason: z
-		.string()
-		.trim()
-		.min(1, 'err.required')
-		.min(OBJECTION_REASON_MIN, 'results.err.reasonShort')
-		.max(OBJECTION_REASON_MAX),
-	name: text(50),
-	contact: text(100),
-	submission_key: z.string().trim().max(64).optional()
-});
 
 async function roundOr404(slug: string) {
 	const round = await publicRoundBySlug(getDb(), slug);
@@ -57,19 +47,19 @@ export const load: PageServerLoad = async ({ params }) => {
 		},
 		objections: notice ? await listPublicObjections(db, round.id) : { openCount: 0, answered: [] },
 		open: noticeOpen(round, now),
-		submissionKey: randomString(24)
+		submissionKey: newSubmissionKey()
 	};
 };
 
 export const actions: Actions = {
-	default: async (event) => {
+	default: once(async (event) => {
 		const db = getDb();
 		const round = await roundOr404(event.params.slug);
 		const raw = formValues(await event.request.formData());
 		// Echo back what was typed (cut to the limits), never more.
 		const values = Object.fromEntries(FIELDS.map((f) => [f, (raw[f] ?? '').slice(0, OBJECTION_REASON_MAX + 100)]));
 		if (!noticeOpen(round)) return fail(409, { values, errors: formError('notice.objection.closed') });
-		if (!objectionLimiter.consume(event.getClientAddress())) {
+		if (!(await consume(db, 'objection', addressKey(event.getClientAddress()), LIMITS.objection))) {
 			return fail(429, { values, errors: formError('err.rateLimited') });
 		}
 		const parsed = objectionSchema.safeParse(raw);
@@ -84,5 +74,5 @@ export const actions: Actions = {
 		});
 		if (!result.ok) return fail(400, { values, errors: result.errors });
 		redirect(303, `/rounds/${round.slug}/notice?filed=1#objection`);
-	}
+	})
 };

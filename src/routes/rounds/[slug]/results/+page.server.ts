@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { publicRoundBySlug } from '$lib/server/rounds';
-import { listResults } from '$lib/server/decisions';
+import { listResults, publishedRecord } from '$lib/server/results';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
@@ -20,6 +20,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		filter: { district, category },
 		districts: [...new Set(projects.map((p) => p.district))].sort(),
 		categories: [...new Set(projects.flatMap((p) => p.categories))].sort(),
+		record: await publishedRecord(db, round).then((r) => r && { version: r.version, createdAt: r.createdAt, reason: r.reason }),
 		results: results && {
 			publishedAt: results.publishedAt,
 			totals: results.totals,

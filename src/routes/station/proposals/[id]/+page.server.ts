@@ -13,11 +13,12 @@ import {
 	withdrawProposal,
 	type ProposalInput
 } from '$lib/server/proposals';
-import { ATTACHMENT_MAX_BYTES, addAttachment, listAttachments, removeAttachment } from '$lib/server/attachments';
+import { addAttachment, listAttachments, readAttachmentUpload, removeAttachment } from '$lib/server/attachments';
 import { latestCheck } from '$lib/server/eligibility';
 import { versionSchema, type ProposalFormValues } from '$lib/schemas/proposals';
 import { formError, formValues, type FieldErrors } from '$lib/schemas/form';
 import { editRows, idParam, readProposalForm, roundView, valuesFrom } from '../shared.server';
+import { newSubmissionKey, once } from '$lib/server/submissions';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The organisation's own proposal and its round; anyone else's is 404, in load and actions. */
@@ -70,7 +71,8 @@ export const load: PageServerLoad = async (event) => {
 		history: (await proposalHistory(db, proposal.id)).map((h) => ({ id: h.id, version: h.version, takenAt: h.takenAt, by: h.by, content: h.content })),
 		check: await latestCheck(db, proposal.id),
 		values: valuesFrom(proposal.content, proposal.version),
-		done: event.url.searchParams.get('done')
+		done: event.url.searchParams.get('done'),
+		submissionKey: newSubmissionKey()
 	};
 };
 
@@ -102,8 +104,8 @@ async function save(event: RequestEvent, submit: boolean) {
 }
 
 export const actions: Actions = {
-	save: (event) => save(event, false),
-	submit: (event) => save(event, true),
+	save: once((event) => save(event, false)),
+	submit: once((event) => save(event, true)),
 	addRow: async (event) => {
 		await ownProposal(event);
 		return editRows(event.request, 'add');
@@ -116,18 +118,9 @@ export const actions: Actions = {
 		const { user, proposal, round } = await ownProposal(event);
 		const closed = editClosed(round, proposal);
 		if (closed) return fail(400, { attachErrors: closed });
-		// The size is checked before the bytes are read into memory.
-		const length = Number(event.request.headers.get('content-length') ?? 0);
-		if (length > ATTACHMENT_MAX_BYTES + 64 * 1024) return fail(413, { attachErrors: formError('proposal.err.fileTooBig') });
-		let data: FormData;
-		try {
-			data = await event.request.formData();
-		} catch {
-			return fail(413, { attachErrors: formError('proposal.err.fileTooBig') });
-		}
-		const file = data.get('file');
-		if (!(file instanceof File) || file.size === 0) return fail(400, { attachErrors: formError('proposal.err.fileMissing') });
-		if (file.size > ATTACHMENT_MAX_BYTES) return fail(413, { attachErrors: formError('proposal.err.fileTooBig') });
+		const upload = await readAttachmentUpload(event.request);
+		if (!upload.ok) return fail(upload.status, { attachErrors: formError(upload.key) });
+		const file = upload.file;
 		const result = await addAttachment(getDb(), {
 			proposalId: proposal.id,
 			actorId: user.id,
@@ -146,7 +139,7 @@ export const actions: Actions = {
 		if (!removed) error(404, 'not found');
 		redirect(303, `/station/proposals/${proposal.id}?done=detached#attachments`);
 	},
-	withdraw: async (event) => {
+	withdraw: once(async (event) => {
 		const { user, organisationId, proposal, round } = await ownProposal(event);
 		const values = formValues(await event.request.formData());
 		if (values.confirm !== 'yes') {
@@ -166,5 +159,5 @@ export const actions: Actions = {
 		}
 		if (!result.ok) return fail(result.status, { withdrawErrors: result.errors });
 		redirect(303, `/station/proposals/${proposal.id}?done=withdrawn`);
-	}
+	})
 };

@@ -4,6 +4,7 @@ import { requireStation } from '$lib/server/auth/guard';
 import { getRoundBySlug, phaseOf } from '$lib/server/rounds';
 import { createProposal, linkableNeeds } from '$lib/server/proposals';
 import { emptyProposalValues } from '$lib/schemas/proposals';
+import { newSubmissionKey, once } from '$lib/server/submissions';
 import { closedNotice, editRows, readProposalForm, roundView } from '../shared.server';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -27,7 +28,8 @@ export const load: PageServerLoad = async (event) => {
 			district: n.district,
 			street: n.street
 		})),
-		values: emptyProposalValues()
+		values: emptyProposalValues(),
+		submissionKey: newSubmissionKey()
 	};
 };
 
@@ -48,8 +50,8 @@ async function create(event: RequestEvent, submit: boolean) {
 }
 
 export const actions: Actions = {
-	save: (event) => create(event, false),
-	submit: (event) => create(event, true),
+	save: once((event) => create(event, false)),
+	submit: once((event) => create(event, true)),
 	addRow: async (event) => {
 		requireStation(event);
 		await roundFrom(event.url);

@@ -6,7 +6,6 @@ import { inPhase, phaseOf } from '$lib/server/rounds';
 import type { Outcome } from '$lib/server/reviews';
 import {
 	LINE_EDIT_PHASES,
-	NOTICE_DAYS_MAX,
 	NOTICE_PHASES,
 	confirmFinalList,
 	drawLine,
@@ -16,58 +15,14 @@ import {
 	setLineOverride,
 	setReducedAward
 } from '$lib/server/decisions';
-import { TIE_RULES } from '$lib/domain/funding-line';
-import { fenToYuanInput, yuanToFen } from '$lib/domain/money';
-import { fieldErrors, formValues, moneyFen, text, wholeNumber } from '$lib/schemas/form';
+import { correctPublishedRecord, publishedRecord } from '$lib/server/results';
+import { fenToYuanInput } from '$lib/domain/money';
+import { fieldErrors, formValues } from '$lib/schemas/form';
+import { lineSchemas as schemas } from '$lib/schemas/decisions';
+import { newSubmissionKey, once } from '$lib/server/submissions';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { loadRound } from '../round.server';
 
-const recordId = z.string().trim().regex(/^\d{1,12}$/, 'err.choice').transform(Number);
-const REASON_MAX = 500;
-
-/** "越秀区,100000" per line → { 越秀区: 10000000 } (fen); a wrong line is a field error. */
-const districtCaps = z
-	.string()
-	.max(2000)
-	.optional()
-	.transform((value, ctx) => {
-		const caps: Record<string, number> = {};
-		for (const line of (value ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean)) {
-			const m = /^([^,，]{1,30})[,，]\s*(\S+)$/.exec(line);
-			const fen = m ? yuanToFen(m[2]) : null;
-			if (!m || fen === null) {
-				ctx.addIssue({ code: 'custom', message: 'results.err.capFormat' });
-				return z.NEVER;
-			}
-			caps[m[1].trim()] = fen;
-		}
-		return caps;
-	});
-
-const schemas = {
-	settings: z.object({
-		tieRule: z.enum(TIE_RULES),
-		minScore: z
-			.string()
-			.trim()
-			.optional()
-			.transform((v, ctx) => {
-				if (!v) return null;
-				const n = Number(v);
-				if (!/^\d{1,3}(\.\d{1,2})?$/.test(v) || n > 100) {
-					ctx.addIssue({ code: 'custom', message: 'err.invalid' });
-					return z.NEVER;
-				}
-				return n;
-			}),
-		caps: districtCaps,
-		noticeDays: wholeNumber(1, NOTICE_DAYS_MAX)
-	}),
-	reduce: z.object({ proposalId: recordId, award: moneyFen, reason: text(REASON_MAX) }),
-	reduceClear: z.object({ proposalId: recordId }),
-	override: z.object({ proposalId: recordId, kind: z.enum(['fund', 'exclude']), reason: text(REASON_MAX) }),
-	overrideClear: z.object({ proposalId: recordId })
-};
 type LineAction = keyof typeof schemas;
 
 export const load: PageServerLoad = async (event) => {
@@ -117,7 +72,9 @@ export const load: PageServerLoad = async (event) => {
 				!round.results_confirmed_at &&
 				now.getTime() >= Date.parse(round.notice_ends_at) &&
 				Number(openObjections.n) === 0
-		}
+		},
+		record: await publishedRecord(db, round).then((r) => r && { version: r.version }),
+		submissionKey: newSubmissionKey()
 	};
 };
 
@@ -125,7 +82,7 @@ function lineAction<K extends LineAction>(
 	action: K,
 	run: (data: z.output<(typeof schemas)[K]>, roundId: number, actorId: number) => Promise<Outcome<unknown>>
 ) {
-	return async (event: RequestEvent) => {
+	return once(async (event: RequestEvent) => {
 		const user = requireRole(event, 'admin');
 		const round = await loadRound(event);
 		const values = formValues(await event.request.formData());
@@ -135,17 +92,17 @@ function lineAction<K extends LineAction>(
 		const result = await run(parsed.data as z.output<(typeof schemas)[K]>, round.id, user.id);
 		if (!result.ok) return fail(400, { action, proposalId, values, errors: result.errors });
 		redirect(303, `/admin/rounds/${round.id}/decision?done=${action}${proposalId ? `#p-${proposalId}` : ''}`);
-	};
+	});
 }
 
 function roundAction(action: string, run: (roundId: number, actorId: number) => Promise<Outcome<unknown>>) {
-	return async (event: RequestEvent) => {
+	return once(async (event: RequestEvent) => {
 		const user = requireRole(event, 'admin');
 		const round = await loadRound(event);
 		const result = await run(round.id, user.id);
 		if (!result.ok) return fail(400, { action, proposalId: null, values: {}, errors: result.errors });
 		redirect(303, `/admin/rounds/${round.id}/decision?done=${action}`);
-	};
+	});
 }
 
 export const actions: Actions = {
@@ -173,5 +130,6 @@ export const actions: Actions = {
 		setLineOverride(getDb(), { roundId, proposalId: d.proposalId, kind: null, reason: null, actorId })
 	),
 	publishNotice: roundAction('publishNotice', (roundId, actorId) => publishNotice(getDb(), { roundId, actorId })),
-	confirm: roundAction('confirm', (roundId, actorId) => confirmFinalList(getDb(), { roundId, actorId }))
+	confirm: roundAction('confirm', (roundId, actorId) => confirmFinalList(getDb(), { roundId, actorId })),
+	correct: lineAction('correct', (d, roundId, actorId) => correctPublishedRecord(getDb(), { roundId, actorId, reason: d.reason }))
 };

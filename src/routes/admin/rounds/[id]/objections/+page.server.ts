@@ -1,20 +1,13 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
 import { inPhase } from '$lib/server/rounds';
 import { NOTICE_PHASES } from '$lib/server/decisions';
-import { answerObjection, listObjectionsForAdmin, RESPONSE_MAX } from '$lib/server/objections';
-import { fieldErrors, formValues, text } from '$lib/schemas/form';
+import { answerObjection, listObjectionsForAdmin } from '$lib/server/objections';
+import { fieldErrors, formValues } from '$lib/schemas/form';
+import { objectionAnswerSchema as answerSchema } from '$lib/schemas/decisions';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { loadRound } from '../round.server';
-
-const answerSchema = z.object({
-	objectionId: z.string().trim().regex(/^\d{1,12}$/, 'err.choice').transform(Number),
-	outcome: z.enum(['upheld', 'dismissed']),
-	effect: z.enum(['exclude', 'none']).default('none'),
-	response: text(RESPONSE_MAX)
-});
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');

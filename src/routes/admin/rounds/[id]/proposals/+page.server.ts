@@ -13,23 +13,14 @@ import {
 	ASSIGNMENT_PHASES,
 	type Outcome
 } from '$lib/server/reviews';
-import { liftConflict, listConflicts, roundConflicts, setConflict, CONFLICT_REASON_MAX } from '$lib/server/conflicts';
+import { liftConflict, listConflicts, roundConflicts, setConflict } from '$lib/server/conflicts';
 import { panelIds } from '$lib/server/reviewers';
 import { listRoundProposals, proposalInRound } from '$lib/server/decisions';
-import { fieldErrors, formValues, text } from '$lib/schemas/form';
+import { fieldErrors, formValues } from '$lib/schemas/form';
+import { panelSchemas as schemas } from '$lib/schemas/review';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { loadRound } from '../round.server';
 
-const recordId = z.string().trim().min(1, 'err.required').regex(/^\d{1,12}$/, 'err.choice').transform(Number);
-
-const schemas = {
-	assign: z.object({ proposalId: recordId, reviewerId: recordId }),
-	unassign: z.object({ proposalId: recordId, assignmentId: recordId }),
-	reassign: z.object({ proposalId: recordId, assignmentId: recordId, reviewerId: recordId }),
-	conflict: z.object({ proposalId: recordId, reviewerId: recordId, reason: text(CONFLICT_REASON_MAX) }),
-	liftConflict: z.object({ proposalId: recordId, conflictId: recordId, reason: text(CONFLICT_REASON_MAX) }),
-
-};
 type ProposalAction = keyof typeof schemas;
 
 export const load: PageServerLoad = async (event) => {

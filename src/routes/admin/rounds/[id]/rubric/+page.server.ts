@@ -1,9 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
 import { rubricLocked, rubricWithGuidance, updateReviewSettings, updateRubric, type CriterionInput } from '$lib/server/reviews';
-import { fieldErrors, formValues, wholeNumber, type FieldErrors } from '$lib/schemas/form';
+import { fieldErrors, formValues, type FieldErrors } from '$lib/schemas/form';
+import { criterionSchema, reviewSettingsSchema as settingsSchema } from '$lib/schemas/review';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { loadRound } from '../round.server';
 
@@ -36,26 +36,6 @@ export const load: PageServerLoad = async (event) => {
 		}))
 	};
 };
-
-const criterionSchema = z.object({
-	id: z.string().regex(/^\d{0,12}$/, 'err.invalid').optional(),
-	nameZh: z.string().trim().min(1, 'err.required').max(60),
-	nameEn: z.string().trim().min(1, 'err.required').max(120),
-	description: z.string().trim().max(1000).default(''),
-	weight: wholeNumber(0, 100),
-	scaleMax: wholeNumber(1, 100),
-	low: z.string().trim().max(500).default(''),
-	fair: z.string().trim().max(500).default(''),
-	good: z.string().trim().max(500).default(''),
-	excellent: z.string().trim().max(500).default('')
-});
-
-const settingsSchema = z.object({
-	scoreVisibility: z.enum(['after_submit', 'never']),
-	blindReview: z.enum(['on']).optional(),
-	rankingScore: z.enum(['trimmed_mean', 'calibrated']),
-	reviewersPerProposal: wholeNumber(1, 20)
-});
 
 export const actions: Actions = {
 	rubric: async (event) => {

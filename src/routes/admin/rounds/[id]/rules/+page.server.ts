@@ -1,40 +1,13 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
 import { phaseOf } from '$lib/server/rounds';
 import { RULES_PHASES, eligibilityChecklist, roundRules, updateProposalRules } from '$lib/server/proposals';
-import { BUDGET_CATEGORIES } from '$lib/domain/budget';
 import { fenToYuanInput } from '$lib/domain/money';
-import { fieldErrors, formValues, moneyFen } from '$lib/schemas/form';
+import { fieldErrors, formValues } from '$lib/schemas/form';
+import { rulesSchema as schema } from '$lib/schemas/rounds';
 import type { Actions, PageServerLoad } from './$types';
 import { loadRound } from '../round.server';
-
-/** A whole percentage, 0–100 (the shared wholeNumber would call 150 "too long"). */
-const percent = z
-	.string()
-	.trim()
-	.regex(/^\d{1,3}$/, 'err.integer')
-	.transform(Number)
-	.refine((n) => n <= 100, { message: 'rules.err.percent' });
-
-const schema = z.object({
-	matchingMinPct: percent,
-	personnelMaxPct: percent,
-	adminMaxPct: percent,
-	volunteerRate: moneyFen.pipe(z.number().max(100_000, 'rules.err.rate')),
-	banned: z.array(z.enum(BUDGET_CATEGORIES)),
-	checklist: z
-		.string()
-		.max(4000)
-		.transform((v) =>
-			v
-				.split('\n')
-				.map((l) => l.trim())
-				.filter(Boolean)
-		)
-		.pipe(z.array(z.string().max(200)).min(1, 'err.required').max(20))
-});
 
 async function roundOf(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
 	const user = requireRole(event, 'admin');

@@ -2,16 +2,17 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { phaseOf, publicRoundBySlug } from '$lib/server/rounds';
 import { randomString } from '$lib/server/random';
+import { newSubmissionKey, once } from '$lib/server/submissions';
 import {
 	NeedInputError,
 	NeedsCallClosedError,
 	formatReceiptCode,
-	receiptForSubmission,
-	reportLimiter,
 	reportNeed
 } from '$lib/server/needs';
 import { listPlaceTree } from '$lib/server/places';
 import { listCategories } from '$lib/server/categories';
+import { LIMITS, consume, overLimit } from '$lib/server/rate-limit';
+import { addressKey } from '$lib/domain/throttle';
 import { fieldError, fieldErrors, formError, formValues } from '$lib/schemas/form';
 import { NEED_FIELDS, needSchema, submissionKeyOf } from '$lib/schemas/needs';
 import type { Phase } from '$lib/domain/phases';
@@ -49,12 +50,12 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		categories: open ? await listCategories(db) : [],
 		// The "update the lists" button without JavaScript comes back here with the district chosen.
 		chosenDistrict: url.searchParams.get('district_id') ?? '',
-		submissionKey: randomString(24)
+		submissionKey: newSubmissionKey()
 	};
 };
 
 export const actions: Actions = {
-	default: async (event) => {
+	default: once(async (event) => {
 		// No account: the gate is "the round is public and its needs call is open".
 		const db = getDb();
 		const round = await roundOr404(event.params.slug);
@@ -63,14 +64,14 @@ export const actions: Actions = {
 		// Without JavaScript, "update the lists" re-shows the form with the chosen district's streets,
 		// keeping everything typed and storing nothing.
 		if (raw.refresh_places) return { values, refreshed: true };
+		// A resent form (double click, reload, flaky network) gets its first receipt back: see once().
 		const submissionKey = submissionKeyOf(raw.submission_key);
-		// A resent form (double click, reload, flaky network) gets its first receipt back.
-		const earlier = await receiptForSubmission(db, submissionKey);
-		if (earlier) redirect(303, `/track/${earlier}?new=1`);
 
 		const phase = phaseOf(round);
 		if (phase !== 'needs_call') return callClosed(phase, values);
-		if (!reportLimiter.consume(event.getClientAddress())) {
+		// Needs stored per address are limited; a refused form costs nothing and counts for nothing.
+		const address = addressKey(event.getClientAddress());
+		if (await overLimit(db, 'need-report', address, LIMITS.needReport)) {
 			return fail(429, { values, errors: formError('err.rateLimited') });
 		}
 		// A filled honeypot is a robot: it gets what looks like a receipt, and nothing is stored.
@@ -87,6 +88,7 @@ export const actions: Actions = {
 			if (!(e instanceof NeedsCallClosedError)) throw e;
 			return callClosed(e.phase, values);
 		}
+		await consume(db, 'need-report', address, LIMITS.needReport);
 		redirect(303, `/track/${receiptCode}?new=1`);
-	}
+	})
 };

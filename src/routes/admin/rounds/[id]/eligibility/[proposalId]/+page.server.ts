@@ -1,10 +1,11 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
 import { phaseOf } from '$lib/server/rounds';
 import { loadRound } from '../../round.server';
-import { COMMENT_MAX, ELIGIBILITY_OUTCOMES, proposalForCheck, recordEligibility } from '$lib/server/eligibility';
+import { proposalForCheck, recordEligibility } from '$lib/server/eligibility';
+import { eligibilitySchema as schema } from '$lib/schemas/eligibility';
+import { newSubmissionKey, once } from '$lib/server/submissions';
 import { eligibilityChecklist, linkedNeeds } from '$lib/server/proposals';
 import { budgetProblemError } from '$lib/schemas/proposals';
 import { fieldError, fieldErrors, formValues, type FieldErrors } from '$lib/schemas/form';
@@ -21,12 +22,6 @@ async function context(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
 	if (!found) error(404, 'not found');
 	return { user, db, round, found };
 }
-
-const schema = z.object({
-	outcome: z.enum(ELIGIBILITY_OUTCOMES, { message: 'eligibility.err.outcome' }),
-	comment: z.string().trim().max(COMMENT_MAX),
-	revisionDueAt: z.string().trim().max(20)
-});
 
 export const load: PageServerLoad = async (event) => {
 	const { db, round, found } = await context(event);
@@ -54,12 +49,13 @@ export const load: PageServerLoad = async (event) => {
 		attachments,
 		checks,
 		checklist: eligibilityChecklist(round),
-		done: event.url.searchParams.get('done')
+		done: event.url.searchParams.get('done'),
+		submissionKey: newSubmissionKey()
 	};
 };
 
 export const actions: Actions = {
-	default: async (event) => {
+	default: once(async (event) => {
 		const { user, db, round, found } = await context(event);
 		const data = await event.request.formData();
 		const values = formValues(data);
@@ -89,5 +85,5 @@ export const actions: Actions = {
 		});
 		if (!result.ok) return refuse(result.status, result.errors);
 		redirect(303, `/admin/rounds/${round.id}/eligibility/${found.proposal.id}?done=${parsed.data.outcome}`);
-	}
+	})
 };

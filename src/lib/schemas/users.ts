@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { text } from './text';
+
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 200;
+
+export const INVITE_ROLES = ['station', 'reviewer', 'admin'] as const;
+
+const email = z.string().trim().min(1, 'err.required').max(254).email('err.email');
+
+/** An admin inviting someone: who, in which role, for which organisation (stations only). */
+export const invitationSchema = z
+	.object({
+		email,
+		name: text(60),
+		role: z.enum(INVITE_ROLES),
+		organisationId: z
+			.string()
+			.trim()
+			.regex(/^\d*$/, 'err.choice')
+			.transform((v) => (v ? Number(v) : null))
+	})
+	.superRefine((v, ctx) => {
+		if (v.role === 'station' && v.organisationId === null) {
+			ctx.addIssue({ code: 'custom', path: ['organisationId'], message: 'users.err.orgRequired' });
+		}
+	});
+
+/** Accepting an invitation: the person's name and a password, typed twice. Passwords are kept as typed. */
+export const acceptInvitationSchema = z
+	.object({
+		name: text(60),
+		password: z.string().min(PASSWORD_MIN).max(PASSWORD_MAX),
+		confirm: z.string()
+	})
+	.superRefine((v, ctx) => {
+		if (v.password !== v.confirm) {
+			ctx.addIssue({ code: 'custom', path: ['confirm'], message: 'password.mismatch' });
+		}
+	});
