@@ -8,6 +8,9 @@
 import type { AccountKey } from './fixtures/accounts';
 import type { WorldIds } from './fixtures/world';
 import type { RouteTree } from './route-tree';
+import { SEEDED_YEARS } from '../migrations/2026_11_29_0250_work_calendar';
+import { dayListText } from '../src/lib/domain/holiday-arrangement';
+import { TEST_CALENDAR_SOURCE } from './helpers/db';
 
 /**
  * - `public`: anyone, signed in or not (residents have no account);
@@ -34,6 +37,24 @@ export interface PageRule {
 	/** Other records whose page looks different (another phase, a read-only view), for the axe sweep. */
 	more?: (w: WorldIds) => string[];
 }
+
+const seeded2026 = SEEDED_YEARS.find((y) => y.year === 2026)!;
+
+/** The calendar page previewing a year (a GET of its form). */
+function calendarPreview(year: number, holidays: string): string {
+	const query = new URLSearchParams({
+		year: String(year),
+		source: seeded2026.source,
+		holidays,
+		makeupWorkdays: dayListText(seeded2026.makeupWorkdays),
+		reason: '核对',
+		preview: '1'
+	});
+	return `/admin/calendar?${query}`;
+}
+
+/** A year no notice of the world reaches, whatever year the tests run in. */
+const FAR_YEAR = Math.max(2031, new Date().getUTCFullYear() + 4);
 
 export const PAGES: Record<string, PageRule> = {
 	'/': { audience: 'public', url: () => '/' },
@@ -79,6 +100,12 @@ export const PAGES: Record<string, PageRule> = {
 
 	'/admin': { audience: 'admin', url: () => '/admin' },
 	'/admin/audit': { audience: 'admin', url: () => '/admin/audit' },
+	'/admin/calendar': {
+		audience: 'admin',
+		url: () => '/admin/calendar',
+		// The preview of a replacement (2026 as recorded), and of a list that cannot be read.
+		more: () => [calendarPreview(2026, dayListText(seeded2026.holidays)), calendarPreview(2026, '2026-13-01')]
+	},
 	'/admin/categories': { audience: 'admin', url: () => '/admin/categories' },
 	'/admin/organisations': { audience: 'admin', url: () => '/admin/organisations' },
 	'/admin/organisations/[id]': { audience: 'admin', url: (w) => `/admin/organisations/${w.organisationA}` },
@@ -252,6 +279,17 @@ export const ACTIONS: Record<string, ActionRule> = {
 	'/review/assignments/[id] ?/conflict': { from: 'page', set: () => ({ reason: '与申报机构负责人为亲属。' }), outcome: 'done' },
 
 	// Admin.
+	'/admin/calendar ?/save': {
+		from: 'page',
+		set: () => ({
+			year: String(FAR_YEAR),
+			source: TEST_CALENDAR_SOURCE,
+			holidays: '',
+			makeupWorkdays: '',
+			departs: 'on'
+		}),
+		outcome: 'done'
+	},
 	'/admin/categories ?/save': { from: 'page', outcome: 'done' },
 	'/admin/categories ?/retire': { from: 'page', outcome: 'done' },
 	'/admin/organisations ?/default': {

@@ -40,11 +40,12 @@ test.afterAll(async () => {
 });
 
 test('visits every page of the route tree as each of its audiences', () => {
-	// 13 public pages, the account page as each of the three roles, 4 station, 2 reviewer, 22 admin.
-	expect(visits.length).toBe(44);
+	// 13 public pages, the account page as each of the three roles, 4 station, 2 reviewer, 23 admin.
+	expect(visits.length).toBe(45);
 	expect(new Set(visits.map((v) => v.id)).size).toBe(tree.pages.length);
-	// And 8 more records whose pages look different: a round in each phase, a read-only proposal…
-	expect(visits.reduce((n, v) => n + (v.rule.more?.(world.ids).length ?? 0), 0)).toBe(8);
+	// And 10 more records whose pages look different: a round in each phase, a read-only proposal,
+	// a calendar preview…
+	expect(visits.reduce((n, v) => n + (v.rule.more?.(world.ids).length ?? 0), 0)).toBe(10);
 });
 
 for (const { id, rule, account } of visits) {

@@ -1,6 +1,7 @@
 import type { DB } from '../../src/lib/server/db';
 import { createRound, type RoundInput } from '../../src/lib/server/rounds';
 import { createUser } from '../../src/lib/server/users';
+import { recordWeekendsOnly, yearsAround } from '../../src/lib/server/seed/calendar';
 import { PHASES, PHASE_START, type Phase } from '../../src/lib/domain/phases';
 import type { ProposalStatus, Role } from '../../src/lib/server/schema';
 
@@ -23,9 +24,23 @@ export function scheduleFor(phase: Phase, now = new Date()): Record<(typeof PHAS
 	return out;
 }
 
+/** What test databases record for the years the real calendar lacks: clearly not an arrangement. */
+export const TEST_CALENDAR_SOURCE = 'test calendar: weekends only (not a State Council arrangement)';
+
+/**
+ * Gives a test database a calendar for last year, this year and next (as test data, through the
+ * function an admin's form uses), so that a notice published "now" can be counted in any year;
+ * the years already recorded (2025 and 2026 by the migration) are left as they are.
+ */
+export async function withTestCalendar(db: DB, now = new Date()): Promise<number[]> {
+	return recordWeekendsOnly(db, { years: yearsAround(now), source: TEST_CALENDAR_SOURCE, actorId: null });
+}
+
 let counter = 0;
 
+/** A round in `phase` now, in a database whose calendar covers the years around now. */
 export async function makeRound(db: DB, phase: Phase, overrides: Partial<RoundInput> = {}) {
+	await withTestCalendar(db);
 	counter += 1;
 	const id = await createRound(
 		db,

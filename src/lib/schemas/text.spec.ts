@@ -169,7 +169,7 @@ describe('every free-text field of every form', () => {
 });
 
 /** How many free-text fields the forms have; a new one raises it, and must pass the sweep. */
-const FREE_TEXT_FIELD_COUNT = 54;
+const FREE_TEXT_FIELD_COUNT = 56;
 
 /**
  * Strings that are not free text, by field name: choices, ids, numbers and amounts (read by the
@@ -188,9 +188,11 @@ const STRUCTURED_FIELDS = [
 	// dates and months
 	'applications_at', 'closed_at', 'decision_at', 'eligibility_at', 'implementation_at', 'needs_call_at', 'notice_at',
 	'review_at', 'revisionDueAt', 'start', 'end',
+	// a year's days off and weekend days worked, read by the holiday arrangement's reader; its confirmation
+	'holidays', 'makeupWorkdays', 'departs',
 	// accounts
 	'email', 'password', 'confirm',
 	// the raw cells of a budget, activity or indicator row, before each is read by its own rule
 	'lines', 'activities', 'indicators'
 ];
-const STRUCTURED_FIELD_COUNT = 74;
+const STRUCTURED_FIELD_COUNT = 78;

@@ -259,20 +259,53 @@ describe('the funding line, the notice and the final list', async () => {
 		expect(log.length).toBeGreaterThan(5);
 	});
 
-	it('refuses a notice period that reaches a year the holiday calendar lacks, and publishes nothing', async () => {
+	it('refuses a notice in a year the holiday calendar lacks, and publishes it once an admin records the year', async () => {
 		const { db, round, admin, fresh } = await lineRound();
 		await drawLine(db, { roundId: round.id, actorId: admin.id });
-		// Monday 28 December 2026: the fifth working day would fall in January 2027.
-		const late = new Date('2026-12-28T02:00:00.000Z');
-		expect(await publishNotice(db, { roundId: round.id, actorId: admin.id }, late)).toEqual({
+		// Far beyond the years the tests' calendar covers (last year to next), whatever year this runs in.
+		const far = Math.max(2031, new Date().getUTCFullYear() + 5);
+		// The first Monday of March that year, 10:00 in Beijing.
+		const march = new Date(Date.UTC(far, 2, 1, 2));
+		const monday = new Date(march.getTime() + ((8 - march.getUTCDay()) % 7) * DAY);
+		expect(await publishNotice(db, { roundId: round.id, actorId: admin.id }, monday)).toEqual({
 			ok: false,
-			errors: { _form: { key: 'decision.err.holidaysUnknown', params: { year: 2027 } } }
+			errors: { _form: { key: 'decision.err.holidaysUnknown', params: { year: far } } }
 		});
 		expect((await fresh()).notice_published_at).toBeNull();
 		expect(await db.selectFrom('audit_log').select('id').where('action', '=', 'round.publish_notice').execute()).toEqual([]);
-		// A week earlier the period ends within 2026 and is published.
-		const inTime = await publishNotice(db, { roundId: round.id, actorId: admin.id }, new Date('2026-12-21T02:00:00.000Z'));
-		expect(inTime).toEqual({ ok: true, value: { endsAt: '2026-12-28T16:00:00.000Z' } });
+
+		const { recordCalendarYear } = await import('./work-calendar');
+		const { TEST_CALENDAR_SOURCE } = await import('../../../tests/helpers/db');
+		const recorded = await recordCalendarYear(db, {
+			year: far,
+			holidays: [],
+			makeupWorkdays: [],
+			source: TEST_CALENDAR_SOURCE,
+			departs: true,
+			reason: null,
+			actorId: admin.id
+		});
+		expect(recorded.ok).toBe(true);
+		// Tuesday to Friday and the next Monday; it ends at midnight after it in Beijing.
+		const endsAt = new Date(monday.getTime() + 7 * DAY + 14 * 60 * 60 * 1000).toISOString();
+		expect(await publishNotice(db, { roundId: round.id, actorId: admin.id }, monday)).toEqual({ ok: true, value: { endsAt } });
+		expect((await fresh()).notice_ends_at).toBe(endsAt);
+	});
+
+	it('refuses a notice period that runs from a recorded year into one not recorded', async () => {
+		const { db, round, admin } = await lineRound();
+		await drawLine(db, { roundId: round.id, actorId: admin.id });
+		const far = Math.max(2031, new Date().getUTCFullYear() + 5);
+		const { recordCalendarYear } = await import('./work-calendar');
+		const { TEST_CALENDAR_SOURCE } = await import('../../../tests/helpers/db');
+		const weekendsOnly = { holidays: [], makeupWorkdays: [], source: TEST_CALENDAR_SOURCE, departs: true, reason: null, actorId: admin.id };
+		expect((await recordCalendarYear(db, { year: far, ...weekendsOnly })).ok).toBe(true);
+		// 28 December: the fifth working day would be in January of the year after, not recorded.
+		const late = new Date(Date.UTC(far, 11, 28, 2));
+		expect(await publishNotice(db, { roundId: round.id, actorId: admin.id }, late)).toEqual({
+			ok: false,
+			errors: { _form: { key: 'decision.err.holidaysUnknown', params: { year: far + 1 } } }
+		});
 	});
 
 	it('publishes the notice for 5 working days, takes objections, and an upheld one changes the list', async () => {

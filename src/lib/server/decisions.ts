@@ -16,6 +16,7 @@ import {
 	type TieRule
 } from '../domain/funding-line';
 import { noticePeriod } from '../domain/working-days';
+import { readWorkCalendar } from './work-calendar';
 import {
 	ok,
 	phaseClosed,
@@ -477,7 +478,7 @@ export async function publishNotice(
 		if (!round.line_drawn_at) return refuse('results.err.lineNotDrawn');
 		const publishedAt = now.toISOString();
 		// A period reaching a year whose holidays are not known would end on a wrong, published day.
-		const period = noticePeriod(publishedAt, round.notice_working_days, round.time_zone);
+		const period = noticePeriod(publishedAt, round.notice_working_days, round.time_zone, await readWorkCalendar(trx));
 		if (!period.ok) return refuse('decision.err.holidaysUnknown', { year: period.uncoveredYear });
 		const endsAt = period.endsAt;
 		// Published once: the state moves only from "not published", before anything else is written.

@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { CalendarDayTable, CalendarYearTable } from './schema-work-calendar';
 import type { NeedsRegistryTables } from './schema-needs-registry';
 import type { ProposalDetailTables } from './schema-proposal-details';
 import type { ReviewPanelTables } from './schema-review-panel';
@@ -252,6 +253,8 @@ export interface Database
 	proposal_needs: ProposalNeedTable;
 	review_assignments: ReviewAssignmentTable;
 	review_scores: ReviewScoreTable;
+	calendar_years: CalendarYearTable;
+	calendar_days: CalendarDayTable;
 }
 
 export type Round = Selectable<RoundTable>;

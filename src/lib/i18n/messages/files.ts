@@ -13,7 +13,7 @@ export const files = {
 		en: 'This Excel file cannot be read. Save it again as .xlsx or CSV in Excel and retry.'
 	},
 	'decision.err.holidaysUnknown': {
-		zh: '公示期将延续到 {year} 年，但系统还没有 {year} 年的法定节假日和调休安排，无法算出正确的截止日，因此未发布公示。请待国务院办公厅公布 {year} 年放假安排、系统更新日历后再发布，或缩短公示期使其在本年内结束。',
-		en: 'The notice period would run into {year}, but the calendar has no public holidays or make-up working days for {year} yet, so its end date cannot be counted and the notice was not published. Publish it once the State Council’s {year} arrangement is in the calendar, or shorten the period so that it ends this year.'
+		zh: '公示期将延续到 {year} 年，但节假日日历中还没有 {year} 年的放假和调休安排，无法算出正确的截止日，因此未发布公示。请在“节假日日历”中录入国务院办公厅公布的 {year} 年放假安排后再发布，或缩短公示期使其在本年内结束。',
+		en: 'The notice period would run into {year}, but the holiday calendar has no days off or make-up working days for {year} yet, so its end date cannot be counted and the notice was not published. Record the State Council’s {year} arrangement in the holiday calendar and publish again, or shorten the period so that it ends this year.'
 	}
 } satisfies Messages;

@@ -5,6 +5,7 @@ import { answerObjection } from '../objections';
 import { seedPlaces } from './places';
 import { seedReview } from './review';
 import { seedDecision } from './decision';
+import { recordWeekendsOnly, yearsAround } from './calendar';
 import { seedProposalDetails } from './proposals';
 import { createUser } from '../users';
 import { DISTRICTS, STREETS, type ServiceCategory } from '../../domain/catalogue';
@@ -171,6 +172,9 @@ export interface DemoAccounts {
 	reviewers: string[];
 }
 
+/** How the demo labels the calendar years it makes up. */
+export const DEMO_CALENDAR_SOURCE = '演示数据：仅按周末计算，并非国务院办公厅的放假安排（正式使用前请录入当年通知）';
+
 /** Seeds the demo world; returns the accounts it made (all with DEMO_PASSWORD). */
 export async function seedDemo(db: DB, now = new Date()): Promise<DemoAccounts> {
 	const rnd = seededRandom(2026);
@@ -178,6 +182,8 @@ export async function seedDemo(db: DB, now = new Date()): Promise<DemoAccounts> 
 	await seedPlaces(db);
 	const adminEmail = 'admin@demo.gz.cn';
 	const adminId = await createUser(db, { email: adminEmail, name: '慈善会管理员', password: DEMO_PASSWORD, role: 'admin' });
+	// The demo publishes notices around today: the years the real calendar lacks count weekends only.
+	await recordWeekendsOnly(db, { years: yearsAround(now), source: DEMO_CALENDAR_SOURCE, actorId: adminId });
 
 	const orgIds: number[] = [];
 	const stations: DemoAccounts['stations'] = [];

@@ -9,12 +9,13 @@ import { addressKey } from '$lib/domain/throttle';
 import { newSubmissionKey, once } from '$lib/server/submissions';
 import { fieldErrors, formError, formValues } from '$lib/schemas/form';
 import { OBJECTION_REASON_MAX, objectionSchema } from '$lib/schemas/decisions';
-import { noticePeriod } from '$lib/domain/working-days';
+import { noticePeriod, type WorkCalendar } from '$lib/domain/working-days';
+import { workCalendar } from '$lib/server/work-calendar';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The notice's working days, when the calendar knows them (the stored end date is shown anyway). */
-function noticeDaysShown(publishedAt: string, workingDays: number, timeZone: string): string[] {
-	const period = noticePeriod(publishedAt, workingDays, timeZone);
+function noticeDaysShown(publishedAt: string, workingDays: number, timeZone: string, calendar: WorkCalendar): string[] {
+	const period = noticePeriod(publishedAt, workingDays, timeZone, calendar);
 	return period.ok ? period.days : [];
 }
 
@@ -39,7 +40,7 @@ export const load: PageServerLoad = async ({ params }) => {
 			endsAt: notice.endsAt,
 			confirmedAt: notice.confirmedAt,
 			workingDays: notice.workingDays,
-			days: notice.publishedAt ? noticeDaysShown(notice.publishedAt, notice.workingDays, round.time_zone) : [],
+			days: notice.publishedAt ? noticeDaysShown(notice.publishedAt, notice.workingDays, round.time_zone, await workCalendar(db)) : [],
 			totals: notice.totals,
 			funded: notice.rows.filter((r) => r.funded),
 			others: notice.rows.filter((r) => !r.funded)
