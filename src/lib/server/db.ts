@@ -10,10 +10,10 @@ export type DB = Kysely<Database>;
 
 export { engineOf, describeTarget, type Engine } from './db/engine';
 export { isUniqueViolation, isForeignKeyViolation } from './db/errors';
-export { writeTransaction, lockRows } from './db/transactions';
+export { writeTransaction, lockRows, lockName } from './db/transactions';
 export { sqliteOf } from './db/sqlite';
 export { likeAnyCase } from './db/text';
-export { changeFingerprint } from './db/changes';
+export { changeFingerprint, watchChanges } from './db/changes';
 export { refreshPlannerStatistics, resetDatabase } from './db/maintenance';
 
 /**

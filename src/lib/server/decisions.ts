@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DB } from './db';
+import { lockName } from './db';
 import type { Phase } from '../domain/phases';
 import type { ProposalStatus } from './schema';
 import { formatFen } from '../domain/money';
@@ -16,7 +17,7 @@ import {
 	type TieRule
 } from '../domain/funding-line';
 import { noticePeriod } from '../domain/working-days';
-import { readWorkCalendar } from './work-calendar';
+import { WORK_CALENDAR_LOCK, readWorkCalendar } from './work-calendar';
 import {
 	ok,
 	phaseClosed,
@@ -478,6 +479,8 @@ export async function publishNotice(
 		if (!round.line_drawn_at) return refuse('results.err.lineNotDrawn');
 		const publishedAt = now.toISOString();
 		// A period reaching a year whose holidays are not known would end on a wrong, published day.
+		// The calendar cannot change under a notice being published (see recordCalendarYear).
+		await lockName(trx, WORK_CALENDAR_LOCK);
 		const period = noticePeriod(publishedAt, round.notice_working_days, round.time_zone, await readWorkCalendar(trx));
 		if (!period.ok) return refuse('decision.err.holidaysUnknown', { year: period.uncoveredYear });
 		const endsAt = period.endsAt;

@@ -45,24 +45,44 @@ interface Listener {
 	listening: boolean;
 	client: pg.Client | null;
 	closed: boolean;
+	/** Resolved once the first LISTEN took. */
+	ready: Promise<void>;
+	started: () => void;
 }
 
 const listeners = new WeakMap<PostgresState, Listener>();
 
-function postgresFingerprint(state: PostgresState): string {
+function listenerOf(state: PostgresState): Listener {
 	let listener = listeners.get(state);
 	if (!listener) {
-		const created: Listener = { notifications: 0, listening: false, client: null, closed: false };
+		let started = () => {};
+		const ready = new Promise<void>((resolve) => (started = resolve));
+		const created: Listener = { notifications: 0, listening: false, client: null, closed: false, ready, started };
 		listeners.set(state, created);
 		state.onEnd.push(async () => {
 			created.closed = true;
+			created.started();
 			await created.client?.end().catch(() => {});
 		});
 		void listen(state.url, created, 0);
 		listener = created;
 	}
+	return listener;
+}
+
+function postgresFingerprint(state: PostgresState): string {
+	const listener = listenerOf(state);
 	if (!listener.listening) return `unknown:${randomBytes(8).toString('hex')}`;
 	return `${listener.notifications}:${state.localWrites}`;
+}
+
+/**
+ * Starts watching for changes (PostgreSQL: connects the listener) and resolves once the
+ * fingerprint is steady, so that caches work from the first request. At once on SQLite.
+ */
+export async function watchChanges(db: Kysely<Database>): Promise<void> {
+	const state = postgresStateOf(db);
+	if (state) await listenerOf(state).ready;
 }
 
 async function listen(url: string, listener: Listener, failures: number): Promise<void> {
@@ -88,6 +108,7 @@ async function listen(url: string, listener: Listener, failures: number): Promis
 		// Whatever happened while no one listened is a change too.
 		listener.notifications += 1;
 		listener.listening = true;
+		listener.started();
 		failures = 0;
 	} catch {
 		lost();

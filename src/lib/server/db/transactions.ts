@@ -1,4 +1,5 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { engineOf } from './engine';
 import type { Database } from '../schema';
 
 /**
@@ -56,4 +57,14 @@ export async function lockRows(trx: Kysely<Database>, table: TableWithId, ids: r
 		.orderBy('id')
 		.forUpdate()
 		.execute();
+}
+
+/**
+ * Takes a lock named `name` for the rest of the transaction `trx`, for a rule that hangs on no
+ * single row (a new row may be what the rule is about): every transaction that takes the same
+ * name runs after the one holding it (PostgreSQL `pg_advisory_xact_lock`; nothing on SQLite,
+ * whose transaction holds the whole database already).
+ */
+export async function lockName(trx: Kysely<Database>, name: string): Promise<void> {
+	if (engineOf(trx) === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${name}))`.execute(trx);
 }
