@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb, makeOrganisation, makeRound, makeUser } from '../../../tests/helpers/db';
-import { placeIds } from '../../../tests/helpers/needs';
+import { insertPublishedNeed, placeIds } from '../../../tests/helpers/needs';
 import { proposalInput } from '../../../tests/helpers/proposals';
 import { needSchema } from '../schemas/needs';
 import { createOrganisation } from './organisations';
@@ -44,24 +44,7 @@ describe('requests at the same moment', () => {
 		const round = await makeRound(db, 'applications', { proposals_per_org: 2 });
 		const org = await makeOrganisation(db);
 		const author = await makeUser(db, 'station', org);
-		const { id: needId } = await db
-			.insertInto('needs')
-			.values({
-				round_id: round.id,
-				receipt_code: 'race-need',
-				title: '长者助餐',
-				description: '居民反映的需求',
-				category: 'elderly',
-				district: '海珠区',
-				street: '南华西街',
-				affected_group: '长者',
-				urgency: 'high',
-				status: 'published',
-				created_at: new Date().toISOString(),
-				published_at: new Date().toISOString()
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
+		const needId = await insertPublishedNeed(db, round.id);
 		const drafts: number[] = [];
 		for (let i = 0; i < 6; i++) {
 			const draft = await createProposal(db, { round, organisationId: org, actorId: author.id, input: proposalInput([needId]) });
@@ -105,27 +88,7 @@ describe('requests at the same moment', () => {
 		const db = await freshDb();
 		const round = await makeRound(db, 'needs_call');
 		const admin = await makeUser(db, 'admin');
-		const need = async (code: string) =>
-			(
-				await db
-					.insertInto('needs')
-					.values({
-						round_id: round.id,
-						receipt_code: code,
-						title: '长者助餐',
-						description: '居民反映的需求',
-						category: 'elderly',
-						district: '海珠区',
-						street: '南华西街',
-						affected_group: '长者',
-						urgency: 'high',
-						status: 'published',
-						created_at: new Date().toISOString(),
-						published_at: new Date().toISOString()
-					})
-					.returning('id')
-					.executeTakeFirstOrThrow()
-			).id;
+		const need = (code: string) => insertPublishedNeed(db, round.id, { receipt_code: code });
 		for (let trial = 0; trial < 5; trial++) {
 			const [duplicate, kept] = [await need(`dup-${trial}`), await need(`kept-${trial}`)];
 			const supports = Array.from({ length: 12 }, (_, i) => supportNeed(db, duplicate, `supporter-${trial}-${i}`));

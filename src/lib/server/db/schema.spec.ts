@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Migrator, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { migrations } from '../../../../migrations/index';
-import { TEST_ENGINE, freshDb } from '../../../../tests/helpers/db';
+import { TEST_ENGINE, freshDb, makeOrganisation, makeProposal, makeRound } from '../../../../tests/helpers/db';
 import { postgresColumnTypes, schemaShape } from '../../../../tests/helpers/schema-shape';
 import { migrate, openDatabase } from '../db';
 
@@ -46,5 +46,29 @@ describe('one migration list for both engines', () => {
 		// Every table tells the page caches of every server when it changes.
 		expect(tables.filter((t) => !announced.has(t))).toEqual([]);
 		await lite.destroy();
+	});
+
+	it('keeps money beyond ¥21,474,836.47 (4-byte integers) exactly, and sums it as numbers', async () => {
+		const db = await freshDb();
+		const round = await makeRound(db, 'decision', { pool_fen: 3_000_000_000 });
+		expect(round.pool_fen).toBe(3_000_000_000);
+		const org = await makeOrganisation(db);
+		const proposal = await makeProposal(db, round.id, org, 'eligible', 2_000_000_000);
+		await makeProposal(db, round.id, org, 'eligible', 2_000_000_000);
+		// A budget line of 50,000 units at ¥500: its total passes 2^31 fen.
+		await db
+			.insertInto('budget_lines')
+			.values({ proposal_id: proposal, position: 0, category: 'materials', item: '物资', unit: '件', quantity: 50_000, unit_price_fen: 50_000 })
+			.execute();
+		const sums = await db
+			.selectFrom('proposals')
+			.select((eb) => [eb.fn.sum<number>('requested_fen').as('requested'), eb.fn.countAll<number>().as('n')])
+			.executeTakeFirstOrThrow();
+		expect(sums).toEqual({ requested: 4_000_000_000, n: 2 });
+		const line = await db
+			.selectFrom('budget_lines')
+			.select(sql<number>`sum(quantity * unit_price_fen)`.as('total'))
+			.executeTakeFirstOrThrow();
+		expect(line.total).toBe(2_500_000_000);
 	});
 });
