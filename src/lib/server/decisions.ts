@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { DB } from './db';
-import type { Phase } from '../domain/phases';
+import { LINE_EDIT_PHASES, NOTICE_PHASES } from '../domain/phases';
 import type { ProposalStatus } from './schema';
 import { formatFen } from '../domain/money';
 import { audit } from './audit';
@@ -17,13 +17,8 @@ import {
 } from '../domain/funding-line';
 import { noticePeriod } from '../domain/working-days';
 import { readWorkCalendar } from './work-calendar';
-import {
-	ok,
-	phaseClosed,
-	proposalScoreSummary,
-	refuse,
-	type Outcome
-} from './reviews';
+import { ok, phaseClosed, refuse, type Outcome } from './outcome';
+import { proposalScoreSummary } from './reviews';
 import { ELIGIBLE_STATUSES, IN_LINE, oneDecimal, recordConfirmedList } from './results';
 
 /** Proposals the panel works on: everything past draft that was not withdrawn. */
@@ -113,12 +108,6 @@ export async function proposalInRound(db: DB, proposalId: number, roundId: numbe
 // ---------------------------------------------------------------------------------------------
 // The funding line, the public notice (公示) and the final list.
 // ---------------------------------------------------------------------------------------------
-
-/** Settings and per-proposal inputs to the line change only while deciding. */
-export const LINE_EDIT_PHASES: readonly Phase[] = ['decision'];
-/** An upheld objection redraws the line during the notice. */
-export const NOTICE_PHASES: readonly Phase[] = ['notice'];
-/** Statuses that take part in the funding line: everything submitted and not withdrawn. */
 
 export type ScoreBasis = 'trimmed_mean' | 'calibrated';
 

@@ -2,7 +2,7 @@ import { sql, type ExpressionBuilder } from 'kysely';
 import type { DB } from './db';
 import type { Database, NeedStatus, Round } from './schema';
 import type { NeedInput } from '../schemas/needs';
-import { currentPhase, type Phase } from '../domain/phases';
+import { ROLLOVER_FROM_PHASES, ROLLOVER_TO_PHASES, currentPhase, type Phase } from '../domain/phases';
 import { audit } from './audit';
 import { phaseOf } from './rounds';
 import { randomString } from './random';
@@ -751,10 +751,6 @@ export async function mergeNeed(
 	});
 }
 
-/** Phases after which no proposal can answer a round's needs any more. */
-const ROLLOVER_FROM: readonly Phase[] = ['eligibility', 'review', 'decision', 'notice', 'implementation', 'closed'];
-const ROLLOVER_TO: readonly Phase[] = ['draft', 'needs_call', 'applications'];
-
 export type RolloverResult =
 	| { ok: true; moved: number }
 	| { ok: false; reason: 'source_open' | 'target_phase' | 'same_round' };
@@ -772,8 +768,8 @@ export async function rollOverNeeds(
 	now = new Date()
 ): Promise<RolloverResult> {
 	if (from.id === to.id) return { ok: false, reason: 'same_round' };
-	if (!ROLLOVER_FROM.includes(phaseOf(from, now))) return { ok: false, reason: 'source_open' };
-	if (!ROLLOVER_TO.includes(phaseOf(to, now))) return { ok: false, reason: 'target_phase' };
+	if (!ROLLOVER_FROM_PHASES.includes(phaseOf(from, now))) return { ok: false, reason: 'source_open' };
+	if (!ROLLOVER_TO_PHASES.includes(phaseOf(to, now))) return { ok: false, reason: 'target_phase' };
 	return db.transaction().execute(async (trx) => {
 		const rows = await trx
 			.selectFrom('needs')

@@ -2,8 +2,9 @@ import type { DB } from './db';
 import type { ObjectionEffect, ObjectionStatus } from './schema-decision-notice';
 import { audit } from './audit';
 import { phaseOf, type Round } from './rounds';
-import { ok, phaseClosed, refuse, type Outcome } from './reviews';
-import { NOTICE_PHASES, noticeOpen, redrawAfterObjection } from './decisions';
+import { ok, phaseClosed, refuse, type Outcome } from './outcome';
+import { NOTICE_PHASES } from '../domain/phases';
+import { noticeOpen, redrawAfterObjection } from './decisions';
 
 
 export interface ObjectionInput {

@@ -3,7 +3,7 @@ import type { ProposalStatus, Round } from './schema';
 import { audit } from './audit';
 import { getRoundById, phaseOf } from './rounds';
 import { formatInZone } from '../domain/time';
-import { PHASES, type Phase } from '../domain/phases';
+import { PHASES, RULES_PHASES, WITHDRAW_PHASES, type Phase } from '../domain/phases';
 import {
 	BUDGET_CATEGORIES,
 	DEFAULT_BANNED,
@@ -50,7 +50,6 @@ export type ProposalResult = { ok: true; id: number; version: number } | Proposa
 const NOT_COUNTED: ProposalStatus[] = ['draft', 'withdrawn'];
 /** A station may pull out until the decision is made. */
 const WITHDRAWABLE: ProposalStatus[] = ['draft', 'submitted', 'returned', 'eligible'];
-const WITHDRAW_PHASES: Phase[] = ['applications', 'eligibility', 'review'];
 
 const notFound: ProposalFailure = { ok: false, status: 404, errors: { _form: { key: 'error.404' } } };
 
@@ -656,9 +655,6 @@ export interface RulesInput {
 	volunteerHourFen: number;
 	checklist: string[];
 }
-
-/** The phases in which the proposal rules may still change: before proposals are checked. */
-export const RULES_PHASES: readonly Phase[] = ['draft', 'needs_call', 'applications'];
 
 export async function updateProposalRules(
 	db: DB,

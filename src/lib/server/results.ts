@@ -5,7 +5,8 @@ import type { LineReason } from '../domain/funding-line';
 import { memoUntilWrite } from './cache';
 import { audit } from './audit';
 import { phaseOf } from './rounds';
-import { ok, proposalScoreSummary, refuse, type Outcome } from './reviews';
+import { ok, refuse, type Outcome } from './outcome';
+import { proposalScoreSummary } from './reviews';
 
 /**
  * What the public reads of a round's decision (public fields only): the line on the notice, the

@@ -1,7 +1,8 @@
 import type { DB } from './db';
 import type { FieldError, FieldErrors } from '../schemas/form';
 import { COMMENT_MAX, CRITERION_COMMENT_MAX } from '../schemas/review';
-import type { Phase } from '../domain/phases';
+import { ASSIGNMENT_PHASES, SCORING_PHASES } from '../domain/phases';
+import { ok, phaseClosed, refuse, type Outcome } from './outcome';
 import {
 	calibratedScores,
 	disagreement,
@@ -18,27 +19,6 @@ import { isConflicted, roundConflicts } from './conflicts';
 import { notify } from './notify';
 import { panelIds } from './reviewers';
 import { getRubric, phaseOf, type Round } from './rounds';
-
-/** What a domain call gives back: its value, or errors as catalogue keys for the form. */
-export type Outcome<T = void> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
-
-export function ok<T>(value: T): Outcome<T> {
-	return { ok: true, value };
-}
-
-export function refuse(key: FieldError['key'], params?: FieldError['params']): Outcome<never> {
-	return { ok: false, errors: { _form: params ? { key, params } : { key } } };
-}
-
-/** The phase gate's refusal; `phase` is the phase key, which the page translates. */
-export function phaseClosed(round: Round, now: Date): Outcome<never> {
-	return refuse('err.phaseClosed', { phase: phaseOf(round, now) });
-}
-
-/** Phases in which the panel may be built or changed. */
-export const ASSIGNMENT_PHASES: readonly Phase[] = ['eligibility', 'review'];
-/** Reviewers score only while the round is in expert review. */
-export const SCORING_PHASES: readonly Phase[] = ['review'];
 
 async function roundOf(db: DB, roundId: number): Promise<Round> {
 	return db.selectFrom('rounds').selectAll().where('id', '=', roundId).executeTakeFirstOrThrow();

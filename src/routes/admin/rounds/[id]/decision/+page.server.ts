@@ -3,10 +3,9 @@ import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
 import { inPhase, phaseOf } from '$lib/server/rounds';
-import type { Outcome } from '$lib/server/reviews';
+import type { Outcome } from '$lib/server/outcome';
+import { LINE_EDIT_PHASES, NOTICE_PHASES } from '$lib/domain/phases';
 import {
-	LINE_EDIT_PHASES,
-	NOTICE_PHASES,
 	confirmFinalList,
 	drawLine,
 	previewFundingLine,

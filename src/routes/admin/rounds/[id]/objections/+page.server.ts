@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
 import { inPhase } from '$lib/server/rounds';
-import { NOTICE_PHASES } from '$lib/server/decisions';
+import { NOTICE_PHASES } from '$lib/domain/phases';
 import { answerObjection, listObjectionsForAdmin } from '$lib/server/objections';
 import { fieldErrors, formValues } from '$lib/schemas/form';
 import { objectionAnswerSchema as answerSchema } from '$lib/schemas/decisions';

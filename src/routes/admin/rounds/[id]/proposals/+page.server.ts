@@ -3,16 +3,16 @@ import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
 import { inPhase, phaseOf } from '$lib/server/rounds';
+import { ASSIGNMENT_PHASES } from '$lib/domain/phases';
 import { listReviewers } from '$lib/server/users';
 import {
 	assignReviewer,
 	autoAssignRound,
 	proposalScoreSummary,
 	reassignReviewer,
-	unassignReviewer,
-	ASSIGNMENT_PHASES,
-	type Outcome
+	unassignReviewer
 } from '$lib/server/reviews';
+import type { Outcome } from '$lib/server/outcome';
 import { liftConflict, listConflicts, roundConflicts, setConflict } from '$lib/server/conflicts';
 import { panelIds } from '$lib/server/reviewers';
 import { listRoundProposals, proposalInRound } from '$lib/server/decisions';
