@@ -3,7 +3,7 @@ import type { DB } from '../../src/lib/server/db';
 import { createProposal } from '../../src/lib/server/proposals';
 import { drawLine, publishNotice } from '../../src/lib/server/decisions';
 import { createInvitation } from '../../src/lib/server/auth/invite';
-import { getRubric } from '../../src/lib/server/rounds';
+import { getRubric } from '../../src/lib/server/rubric';
 import { makeOrganisation, makeProposal, makeRound } from '../helpers/db';
 import { insertPublishedNeed, placeIds } from '../helpers/needs';
 import { proposalInput } from '../helpers/proposals';

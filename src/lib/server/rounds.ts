@@ -30,6 +30,13 @@ export async function getRoundById(db: DB, id: number): Promise<Round | undefine
 	return db.selectFrom('rounds').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The round a row refers to: its foreign key guarantees there is one. */
+export async function getRoundByIdOrThrow(db: DB, id: number): Promise<Round> {
+	const round = await getRoundById(db, id);
+	if (!round) throw new Error(`no round ${id}`);
+	return round;
+}
+
 export async function listRounds(db: DB): Promise<Round[]> {
 	return db.selectFrom('rounds').selectAll().orderBy('year', 'desc').orderBy('id', 'desc').execute();
 }
@@ -105,15 +112,6 @@ export async function overridePhase(
 		reason,
 		detail: { from: phaseOf(round, now), to: phase ?? scheduledPhase(round, now) }
 	});
-}
-
-export async function getRubric(db: DB, roundId: number) {
-	return db
-		.selectFrom('rubric_criteria')
-		.select(['id', 'position', 'name_zh', 'name_en', 'description', 'weight', 'scale_max'])
-		.where('round_id', '=', roundId)
-		.orderBy('position')
-		.execute();
 }
 
 /** The round's schedule as a list of (phase, start) for timelines. */

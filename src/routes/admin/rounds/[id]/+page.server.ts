@@ -3,12 +3,12 @@ import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
 import {
 	getRoundBySlug,
-	getRubric,
 	overridePhase,
 	phaseOf,
 	scheduleOf,
 	updateRound
 } from '$lib/server/rounds';
+import { getRubric } from '$lib/server/rubric';
 import { roundFormValues } from '$lib/server/round-form';
 import { phaseOverrideSchema, roundSchema } from '$lib/schemas/rounds';
 import { fieldError, fieldErrors, formValues } from '$lib/schemas/form';

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
-import { reviewProgress, sendReviewReminders } from '$lib/server/reviews';
+import { reviewProgress, sendReviewReminders } from '$lib/server/assignments';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { loadRound } from '../round.server';
 

@@ -5,13 +5,8 @@ import { requireRole } from '$lib/server/auth/guard';
 import { inPhase, phaseOf } from '$lib/server/rounds';
 import { ASSIGNMENT_PHASES } from '$lib/domain/phases';
 import { listReviewers } from '$lib/server/users';
-import {
-	assignReviewer,
-	autoAssignRound,
-	proposalScoreSummary,
-	reassignReviewer,
-	unassignReviewer
-} from '$lib/server/reviews';
+import { assignReviewer, autoAssignRound, reassignReviewer, unassignReviewer } from '$lib/server/assignments';
+import { proposalScoreSummary } from '$lib/server/reviews';
 import type { Outcome } from '$lib/server/outcome';
 import { liftConflict, listConflicts, roundConflicts, setConflict } from '$lib/server/conflicts';
 import { panelIds } from '$lib/server/reviewers';

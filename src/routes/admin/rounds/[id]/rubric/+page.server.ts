@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
-import { rubricLocked, rubricWithGuidance, updateReviewSettings, updateRubric, type CriterionInput } from '$lib/server/reviews';
+import { rubricLocked, rubricWithGuidance, updateReviewSettings, updateRubric, type CriterionInput } from '$lib/server/rubric';
 import { fieldErrors, formValues, type FieldErrors } from '$lib/schemas/form';
 import { criterionSchema, reviewSettingsSchema as settingsSchema } from '$lib/schemas/review';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
