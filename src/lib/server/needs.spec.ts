@@ -10,22 +10,24 @@ import {
 	NeedInputError,
 	NeedsCallClosedError,
 	boardPlaces,
-	declineNeeds,
-	editAndPublishNeed,
 	hasSupported,
-	mergeNeed,
 	publicTargetOf,
-	rollOverNeeds,
 	supportNeed,
-	declineNeed,
 	getPublicNeed,
-	listNeedsForModeration,
 	listPublishedNeeds,
 	normaliseReceiptCode,
-	publishNeeds,
 	reportNeed,
 	trackNeed
 } from './needs';
+import {
+	declineNeed,
+	declineNeeds,
+	editAndPublishNeed,
+	listNeedsForModeration,
+	mergeNeed,
+	publishNeeds,
+	rollOverNeeds
+} from './needs-moderation';
 
 const PHONE = '13800138000';
 const NAME = '陈阿姨';

@@ -12,7 +12,7 @@ import {
 	MODERATION_PAGE_SIZE,
 	publishNeeds,
 	rollOverNeeds
-} from '$lib/server/needs';
+} from '$lib/server/needs-moderation';
 import { listCategories } from '$lib/server/categories';
 import { fieldErrors, formError, formValues } from '$lib/schemas/form';
 import {

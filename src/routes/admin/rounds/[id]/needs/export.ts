@@ -1,7 +1,7 @@
 import { type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
-import { needsForExport } from '$lib/server/needs';
+import { needsForExport } from '$lib/server/needs-moderation';
 import { listCategories } from '$lib/server/categories';
 import { audit } from '$lib/server/audit';
 import { translate, type Locale, type MessageKey } from '$lib/i18n';
