@@ -17,6 +17,8 @@ export type ScheduledPhase = Exclude<Phase, 'draft'>;
 
 // The phases in which each phase-bound step is open: one list a step, read by the data function
 // that gates it and by the page that offers (or hides) its form.
+/** Residents report needs during the needs call only. */
+export const NEEDS_CALL_PHASES: readonly Phase[] = ['needs_call'];
 /** An admin may change the proposal rules until applications close. */
 export const RULES_PHASES: readonly Phase[] = ['draft', 'needs_call', 'applications'];
 /** A station may withdraw a proposal until expert review ends. */

@@ -4,10 +4,14 @@ import type { DB } from './db';
 import type { NeedStatus, Round } from './schema';
 import { ROLLOVER_FROM_PHASES, ROLLOVER_TO_PHASES } from '../domain/phases';
 import { audit } from './audit';
-import { phaseOf } from './rounds';
+import { inPhase } from './rounds';
+import { ok, refuse, refuseField, type Outcome } from './outcome';
 import { ANSWERING, formatReceiptCode } from './needs';
 
 export const MODERATION_PAGE_SIZE = 50;
+
+/** Nothing to do: the need was moderated in the meantime, or is of another round. */
+const NOT_PENDING = refuse('needs.err.notPending', undefined, 409);
 
 /** Everything about a round's needs in one status (or all), contacts included: admins only. */
 export async function listNeedsForModeration(
@@ -67,16 +71,16 @@ export async function moderationCounts(db: DB, roundId: number): Promise<Record<
 }
 
 /**
- * Publishes needs that await moderation or were declined; returns the ids published. With
- * `roundId`, needs of other rounds are left alone.
+ * Publishes needs that await moderation or were declined; gives back the ids published, refused
+ * (409) when none was. With `roundId`, needs of other rounds are left alone.
  */
 export async function publishNeeds(
 	db: DB,
 	ids: readonly number[],
 	actorId: number,
 	roundId?: number
-): Promise<number[]> {
-	if (ids.length === 0) return [];
+): Promise<Outcome<number[]>> {
+	if (ids.length === 0) return NOT_PENDING;
 	return db.transaction().execute(async (trx) => {
 		let query = trx
 			.selectFrom('needs')
@@ -85,7 +89,7 @@ export async function publishNeeds(
 			.where('status', 'in', ['new', 'declined']);
 		if (roundId !== undefined) query = query.where('round_id', '=', roundId);
 		const found = (await query.execute()).map((r) => r.id);
-		if (found.length === 0) return [];
+		if (found.length === 0) return NOT_PENDING;
 		const at = new Date().toISOString();
 		await trx
 			.updateTable('needs')
@@ -95,7 +99,7 @@ export async function publishNeeds(
 		for (const id of found) {
 			await audit(trx, { actorId, action: 'need.publish', entity: 'need', entityId: id });
 		}
-		return found;
+		return ok(found);
 	});
 }
 
@@ -107,8 +111,8 @@ export interface PublicText {
 
 /**
  * Sets a need's public text (a moderator taking personal details out) and publishes it when it
- * awaits moderation or was declined. What the resident wrote first is kept for admins. False when
- * the need is merged or of another round.
+ * awaits moderation or was declined. What the resident wrote first is kept for admins. Refused
+ * (409) when the need is merged or of another round.
  */
 export async function editAndPublishNeed(
 	db: DB,
@@ -116,7 +120,7 @@ export async function editAndPublishNeed(
 	text: PublicText,
 	actorId: number,
 	roundId?: number
-): Promise<boolean> {
+): Promise<Outcome> {
 	return db.transaction().execute(async (trx) => {
 		let query = trx
 			.selectFrom('needs')
@@ -134,7 +138,7 @@ export async function editAndPublishNeed(
 			.where('status', 'in', ['new', 'declined', 'published']);
 		if (roundId !== undefined) query = query.where('round_id', '=', roundId);
 		const need = await query.executeTakeFirst();
-		if (!need) return false;
+		if (!need) return NOT_PENDING;
 		const edited = (['title', 'description', 'affected_group'] as const).filter((f) => need[f] !== text[f]);
 		const publishing = need.status !== 'published';
 		await trx
@@ -157,13 +161,13 @@ export async function editAndPublishNeed(
 			await audit(trx, { actorId, action: 'need.edit', entity: 'need', entityId: id, detail: { fields: edited } });
 		}
 		if (publishing) await audit(trx, { actorId, action: 'need.publish', entity: 'need', entityId: id });
-		return true;
+		return ok();
 	});
 }
 
 /**
  * Declines needs awaiting moderation (or takes published ones down) with a reason the resident
- * reads on their tracking page. Returns the ids declined.
+ * reads on their tracking page. Gives back the ids declined, refused (409) when none was.
  */
 export async function declineNeeds(
 	db: DB,
@@ -171,10 +175,10 @@ export async function declineNeeds(
 	reason: string,
 	actorId: number,
 	roundId?: number
-): Promise<number[]> {
+): Promise<Outcome<number[]>> {
 	const why = reason.trim();
-	if (!why) throw new Error('a reason is required to decline a need');
-	if (ids.length === 0) return [];
+	if (!why) return refuseField('reason', 'err.required');
+	if (ids.length === 0) return NOT_PENDING;
 	return db.transaction().execute(async (trx) => {
 		let query = trx
 			.selectFrom('needs')
@@ -183,7 +187,7 @@ export async function declineNeeds(
 			.where('status', 'in', ['new', 'published']);
 		if (roundId !== undefined) query = query.where('round_id', '=', roundId);
 		const found = (await query.execute()).map((r) => r.id);
-		if (found.length === 0) return [];
+		if (found.length === 0) return NOT_PENDING;
 		await trx
 			.updateTable('needs')
 			.set({ status: 'declined', decline_reason: why, published_at: null, declined_at: new Date().toISOString() })
@@ -192,28 +196,28 @@ export async function declineNeeds(
 		for (const id of found) {
 			await audit(trx, { actorId, action: 'need.decline', entity: 'need', entityId: id, reason: why });
 		}
-		return found;
+		return ok(found);
 	});
 }
 
-/** Declines one need; false when there was nothing to decline. */
+/** Declines one need; refused (409) when there was nothing to decline. */
 export async function declineNeed(
 	db: DB,
 	id: number,
 	reason: string,
 	actorId: number,
 	roundId?: number
-): Promise<boolean> {
-	return (await declineNeeds(db, [id], reason, actorId, roundId)).length === 1;
+): Promise<Outcome> {
+	const declined = await declineNeeds(db, [id], reason, actorId, roundId);
+	return declined.ok ? ok() : declined;
 }
-
-export type MergeOutcome = 'merged' | 'not_found' | 'target_not_found' | 'self';
 
 /**
  * Merges a need into another of the same round as a duplicate. The duplicate's supporters count
  * for the target (each supporter once), needs merged into the duplicate now point at the target,
  * and the duplicate's receipt code follows the target from now on. The target, if new, is
- * published: a merge is a moderator saying "this need is real, and here it is".
+ * published: a merge is a moderator saying "this need is real, and here it is". Refused when the
+ * need is not pending (409), or the target is itself or not a live need of the same round.
  */
 export async function mergeNeed(
 	db: DB,
@@ -221,8 +225,8 @@ export async function mergeNeed(
 	targetId: number,
 	actorId: number,
 	roundId?: number
-): Promise<MergeOutcome> {
-	if (id === targetId) return 'self';
+): Promise<Outcome> {
+	if (id === targetId) return refuseField('target', 'needs.err.mergeSelf');
 	return db.transaction().execute(async (trx) => {
 		const of = (needId: number, statuses: NeedStatus[]) => {
 			let q = trx
@@ -234,9 +238,9 @@ export async function mergeNeed(
 			return q.executeTakeFirst();
 		};
 		const source = await of(id, ['new', 'published', 'declined']);
-		if (!source) return 'not_found';
+		if (!source) return NOT_PENDING;
 		const target = await of(targetId, ['new', 'published']);
-		if (!target || target.round_id !== source.round_id) return 'target_not_found';
+		if (!target || target.round_id !== source.round_id) return refuseField('target', 'needs.err.mergeTarget');
 		const now = new Date().toISOString();
 
 		// Supporters of the duplicate not already behind the target carry over; so does the rest of
@@ -287,13 +291,9 @@ export async function mergeNeed(
 			entityId: id,
 			detail: { into: targetId, supports: moved + untracked }
 		});
-		return 'merged';
+		return ok();
 	});
 }
-
-export type RolloverResult =
-	| { ok: true; moved: number }
-	| { ok: false; reason: 'source_open' | 'target_phase' | 'same_round' };
 
 /**
  * Carries a round's unanswered needs (published or awaiting moderation, answered by no submitted
@@ -306,10 +306,10 @@ export async function rollOverNeeds(
 	to: Round,
 	actorId: number,
 	now = new Date()
-): Promise<RolloverResult> {
-	if (from.id === to.id) return { ok: false, reason: 'same_round' };
-	if (!ROLLOVER_FROM_PHASES.includes(phaseOf(from, now))) return { ok: false, reason: 'source_open' };
-	if (!ROLLOVER_TO_PHASES.includes(phaseOf(to, now))) return { ok: false, reason: 'target_phase' };
+): Promise<Outcome<{ moved: number }>> {
+	if (from.id === to.id) return refuseField('target_round', 'needs.err.rolloverSame', undefined, 409);
+	if (!inPhase(from, ROLLOVER_FROM_PHASES, now)) return refuseField('target_round', 'needs.err.rolloverSource', undefined, 409);
+	if (!inPhase(to, ROLLOVER_TO_PHASES, now)) return refuseField('target_round', 'needs.err.rolloverTarget', undefined, 409);
 	return db.transaction().execute(async (trx) => {
 		const rows = await trx
 			.selectFrom('needs')
@@ -350,7 +350,7 @@ export async function rollOverNeeds(
 			entityId: from.id,
 			detail: { to: to.id, needs: ids.length }
 		});
-		return { ok: true, moved: ids.length };
+		return ok({ moved: ids.length });
 	});
 }
 

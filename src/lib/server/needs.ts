@@ -3,39 +3,20 @@ import { sql, type ExpressionBuilder } from 'kysely';
 import type { DB } from './db';
 import type { Database, NeedStatus, Round } from './schema';
 import type { NeedInput } from '../schemas/needs';
-import { currentPhase, type Phase } from '../domain/phases';
+import { NEEDS_CALL_PHASES, currentPhase } from '../domain/phases';
 import { audit } from './audit';
-import { phaseOf } from './rounds';
+import { inPhase } from './rounds';
 import { randomString } from './random';
 import { LIMITS, consume } from './rate-limit';
-import { PlaceError, resolvePlace } from './places';
+import { resolvePlace } from './places';
+import { ok, phaseClosed, refuse, refuseField, type Outcome } from './outcome';
 import { isActiveCategory } from './categories';
-import type { MessageKey } from '../i18n';
 import type { BoardSort, BoardStatus } from '../schemas/needs';
 
 export const NEEDS_PAGE_SIZE = 20;
 
 const RECEIPT_LENGTH = 12;
 const RECEIPT_PATTERN = /^[abcdefghijkmnpqrstuvwxyz23456789]{12}$/;
-
-/** Thrown when a need is reported outside the needs call; `phase` is the phase in force. */
-export class NeedsCallClosedError extends Error {
-	constructor(readonly phase: Phase) {
-		super(`the needs call is closed (phase ${phase})`);
-		this.name = 'NeedsCallClosedError';
-	}
-}
-
-/** A report that names a category or place that does not exist (or no longer does). */
-export class NeedInputError extends Error {
-	constructor(
-		readonly field: string,
-		readonly key: MessageKey
-	) {
-		super(`bad ${field}`);
-		this.name = 'NeedInputError';
-	}
-}
 
 /** A stored receipt code ("abcd2efgh3jk") as people read it aloud: "ABCD-2EFG-H3JK". */
 export function formatReceiptCode(code: string): string {
@@ -69,6 +50,8 @@ async function receiptBySubmissionKey(db: DB, submissionKey: string) {
 /**
  * Stores a resident's need as `new` (awaiting moderation) and gives back its receipt code. A
  * form sent twice with the same `submissionKey` gives the first need's receipt and stores nothing.
+ * Refused (409) outside the needs call, and for a category or place that does not exist (or no
+ * longer does).
  */
 export async function reportNeed(
 	db: DB,
@@ -76,21 +59,16 @@ export async function reportNeed(
 	input: NeedInput,
 	submissionKey: string | null,
 	now = new Date()
-): Promise<{ receiptCode: string; duplicate: boolean }> {
+): Promise<Outcome<{ receiptCode: string; duplicate: boolean }>> {
 	if (submissionKey) {
 		const existing = await receiptBySubmissionKey(db, submissionKey);
-		if (existing) return { receiptCode: formatReceiptCode(existing.receipt_code), duplicate: true };
+		if (existing) return ok({ receiptCode: formatReceiptCode(existing.receipt_code), duplicate: true });
 	}
-	const phase = phaseOf(round, now);
-	if (phase !== 'needs_call') throw new NeedsCallClosedError(phase);
-	if (!(await isActiveCategory(db, input.category))) throw new NeedInputError('category', 'err.choice');
-	let place;
-	try {
-		place = await resolvePlace(db, input);
-	} catch (e) {
-		if (e instanceof PlaceError) throw new NeedInputError(e.field, 'needs.err.place');
-		throw e;
-	}
+	if (!inPhase(round, NEEDS_CALL_PHASES, now)) return phaseClosed(round, now, 409);
+	if (!(await isActiveCategory(db, input.category))) return refuseField('category', 'err.choice');
+	const resolved = await resolvePlace(db, input);
+	if (!resolved.ok) return resolved;
+	const place = resolved.value;
 
 	for (let attempt = 0; ; attempt++) {
 		const code = randomString(RECEIPT_LENGTH);
@@ -119,12 +97,12 @@ export async function reportNeed(
 					created_at: now.toISOString()
 				})
 				.execute();
-			return { receiptCode: formatReceiptCode(code), duplicate: false };
+			return ok({ receiptCode: formatReceiptCode(code), duplicate: false });
 		} catch (error) {
 			// The same form sent twice at once: the other request stored it first.
 			if (submissionKey && isUniqueViolation(error, 'submission_key')) {
 				const existing = await receiptBySubmissionKey(db, submissionKey);
-				if (existing) return { receiptCode: formatReceiptCode(existing.receipt_code), duplicate: true };
+				if (existing) return ok({ receiptCode: formatReceiptCode(existing.receipt_code), duplicate: true });
 			}
 			// 60 random bits rarely collide; try a fresh code a few times before giving up.
 			if (!isUniqueViolation(error, 'receipt_code') || attempt >= 4) throw error;
@@ -418,8 +396,6 @@ export async function publicTargetOf(db: DB, id: number): Promise<number | undef
 	return row?.id;
 }
 
-export type SupportOutcome = 'added' | 'already' | 'closed' | 'not_found' | 'limited';
-
 /**
  * "Me too" from one supporter (a hash of a browser cookie): counted once per need. From one
  * client address (`address`, an address key; stored only hashed) a need takes at most a few
@@ -432,14 +408,14 @@ export async function supportNeed(
 	supporterHash: string,
 	address: string | null = null,
 	now = new Date()
-): Promise<{ outcome: SupportOutcome; needId: number }> {
+): Promise<Outcome<{ needId: number; added: boolean }>> {
 	const target = (await publicTargetOf(db, needId)) ?? needId;
 	const need = await getPublicNeed(db, target, now);
-	if (!need) return { outcome: 'not_found', needId: target };
-	if (!need.supportOpen) return { outcome: 'closed', needId: target };
-	if (await hasSupported(db, target, supporterHash)) return { outcome: 'already', needId: target };
+	if (!need) return refuse('error.404', undefined, 404);
+	if (!need.supportOpen) return refuse('needs.err.supportClosed', undefined, 409);
+	if (await hasSupported(db, target, supporterHash)) return ok({ needId: target, added: false });
 	if (address !== null && !(await consume(db, `support-need:${target}`, address, LIMITS.supportPerNeed, now))) {
-		return { outcome: 'limited', needId: target };
+		return refuse('needs.err.supportLimit', undefined, 429);
 	}
 	return db.transaction().execute(async (trx) => {
 		const inserted = await trx
@@ -447,13 +423,13 @@ export async function supportNeed(
 			.values({ need_id: target, supporter_hash: supporterHash, created_at: now.toISOString() })
 			.onConflict((oc) => oc.columns(['need_id', 'supporter_hash']).doNothing())
 			.executeTakeFirst();
-		if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return { outcome: 'already' as const, needId: target };
+		if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return ok({ needId: target, added: false });
 		await trx
 			.updateTable('needs')
 			.set((eb) => ({ support_count: eb('support_count', '+', 1) }))
 			.where('id', '=', target)
 			.execute();
-		return { outcome: 'added' as const, needId: target };
+		return ok({ needId: target, added: true });
 	});
 }
 

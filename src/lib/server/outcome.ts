@@ -54,6 +54,6 @@ export function phaseClosed(round: Schedule & { phase_override: string | null },
 }
 
 /** The status a page answers a refusal with. */
-export function statusOf(refusal: Refusal): 400 | RefusalStatus {
+export function httpStatus(refusal: Refusal): 400 | RefusalStatus {
 	return refusal.status ?? 400;
 }

@@ -133,6 +133,6 @@ describe('the demo places', () => {
 		const street = haizhu.streets.find((s) => s.name === '南华西街')!;
 		expect(
 			await resolvePlace(db, { district_id: haizhu.id, street_id: street.id, community_id: street.communities[0].id })
-		).toMatchObject({ district: '海珠区', street: '南华西街', community: '龙导尾社区' });
+		).toMatchObject({ ok: true, value: { district: '海珠区', street: '南华西街', community: '龙导尾社区' } });
 	});
 });
