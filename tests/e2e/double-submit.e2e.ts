@@ -108,7 +108,7 @@ test('a station’s proposal forms sent twice make one proposal, one save, one s
 		const draft = async (title: string, submit = false) => {
 			const made = await createProposal(db, { round, organisationId: organisationA, actorId, input: proposalInput(needIds, { title }), submit });
 			if (!made.ok) throw new Error(JSON.stringify(made.errors));
-			return made;
+			return made.value;
 		};
 		return { round, needIds, saved: await draft(`草稿保存 ${tag}`), submitted: await draft(`草稿提交 ${tag}`), withdrawn: await draft(`撤回 ${tag}`, true) };
 	});

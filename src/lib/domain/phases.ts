@@ -23,6 +23,8 @@ export const NEEDS_CALL_PHASES: readonly Phase[] = ['needs_call'];
 export const RULES_PHASES: readonly Phase[] = ['draft', 'needs_call', 'applications'];
 /** A station may withdraw a proposal until expert review ends. */
 export const WITHDRAW_PHASES: readonly Phase[] = ['applications', 'eligibility', 'review'];
+/** Admins check proposals' eligibility. */
+export const ELIGIBILITY_PHASES: readonly Phase[] = ['eligibility'];
 /** The panel may be built or changed, and conflicts declared. */
 export const ASSIGNMENT_PHASES: readonly Phase[] = ['eligibility', 'review'];
 /** Reviewers score only while the round is in expert review. */

@@ -1,7 +1,8 @@
 import type { DB } from './db';
 import type { ProposalStatus, Round } from './schema';
 import { audit } from './audit';
-import { getRoundById, phaseOf } from './rounds';
+import { getRoundById, inPhase, phaseOf } from './rounds';
+import { notFound, ok, phaseClosed, refuse, refuseAll, type Outcome } from './outcome';
 import { formatInZone } from '../domain/time';
 import { PHASES, RULES_PHASES, WITHDRAW_PHASES, type Phase } from '../domain/phases';
 import {
@@ -43,19 +44,16 @@ export interface ProposalInput {
 	indicators: ProposalIndicator[];
 }
 
-export type ProposalFailure = { ok: false; status: 400 | 404; errors: FieldErrors };
-export type ProposalResult = { ok: true; id: number; version: number } | ProposalFailure;
+/** A saved proposal: its id and the version the next save must start from. */
+export type SavedProposal = Outcome<{ id: number; version: number }>;
 
 /** Statuses that still count against the round's per-organisation limit. */
 const NOT_COUNTED: ProposalStatus[] = ['draft', 'withdrawn'];
 /** A station may pull out until the decision is made. */
 const WITHDRAWABLE: ProposalStatus[] = ['draft', 'submitted', 'returned', 'eligible'];
 
-const notFound: ProposalFailure = { ok: false, status: 404, errors: { _form: { key: 'error.404' } } };
-
-function formFailure(key: MessageKey, params?: Record<string, string | number>): ProposalFailure {
-	return { ok: false, status: 400, errors: { _form: { key, params } } };
-}
+/** Someone saved the proposal in between: nothing was written. */
+const CHANGED = refuse('proposal.err.conflict', undefined, 409);
 
 /** The round's budget rules, with DOMAIN.md's defaults where a stored list cannot be read. */
 export function roundRules(round: Round): ProposalRules {
@@ -301,15 +299,15 @@ export async function createProposal(
 		submit?: boolean;
 		now?: Date;
 	}
-): Promise<ProposalResult> {
+): Promise<SavedProposal> {
 	const { round, organisationId, actorId, input, submit = false, now = new Date() } = args;
 	const closed = applicationsClosed(round, now);
-	if (closed) return { ok: false, status: 400, errors: closed };
+	if (closed) return refuseAll(closed);
 	return db.transaction().execute(async (trx) => {
 		const errors = { ...(await needErrors(trx, round, input.needIds)), ...(submit ? submissionErrors(round, input) : {}) };
-		if (Object.keys(errors).length) return { ok: false, status: 400, errors };
+		if (Object.keys(errors).length) return refuseAll(errors);
 		if (submit && (await limitReached(trx, round, organisationId))) {
-			return formFailure('proposal.err.limit', { max: round.proposals_per_org });
+			return refuse('proposal.err.limit', { max: round.proposals_per_org });
 		}
 		const at = now.toISOString();
 		const { id, version } = await trx
@@ -333,13 +331,13 @@ export async function createProposal(
 			await snapshot(trx, id, version, actorId, at);
 			await audit(trx, { actorId, action: 'proposal.submit', entity: 'proposal', entityId: id, detail });
 		}
-		return { ok: true, id, version };
+		return ok({ id, version });
 	});
 }
 
 /**
  * Saves the organisation's changes when nobody saved in between (`version` is the one the form
- * was filled from); otherwise 'conflict' and nothing is written. With `submit`, a draft or a
+ * was filled from); otherwise refused with 409 and nothing is written. With `submit`, a draft or a
  * returned proposal becomes submitted; a submitted proposal stays submitted, and every save that
  * leaves it submitted keeps a snapshot.
  */
@@ -355,7 +353,7 @@ export async function updateProposal(
 		submit?: boolean;
 		now?: Date;
 	}
-): Promise<ProposalResult | 'conflict'> {
+): Promise<SavedProposal> {
 	const { round, proposalId, organisationId, actorId, version, input, submit = false } = args;
 	const now = args.now ?? new Date();
 	return db.transaction().execute(async (trx) => {
@@ -366,16 +364,16 @@ export async function updateProposal(
 			.where('organisation_id', '=', organisationId)
 			.where('round_id', '=', round.id)
 			.executeTakeFirst();
-		if (!current) return notFound;
+		if (!current) return notFound();
 		const closed = editClosed(round, current, now);
-		if (closed) return { ok: false, status: 400, errors: closed } as const;
-		if (current.version !== version) return 'conflict' as const;
+		if (closed) return refuseAll(closed);
+		if (current.version !== version) return CHANGED;
 		const willBeSubmitted = submit || current.status === 'submitted';
 		const errors = { ...(await needErrors(trx, round, input.needIds)), ...(willBeSubmitted ? submissionErrors(round, input) : {}) };
-		if (Object.keys(errors).length) return { ok: false, status: 400, errors } as const;
+		if (Object.keys(errors).length) return refuseAll(errors);
 		const submitting = submit && current.status !== 'submitted';
 		if (submitting && current.status === 'draft' && (await limitReached(trx, round, organisationId, proposalId))) {
-			return formFailure('proposal.err.limit', { max: round.proposals_per_org });
+			return refuse('proposal.err.limit', { max: round.proposals_per_org });
 		}
 		const at = now.toISOString();
 		const status: ProposalStatus = willBeSubmitted ? 'submitted' : current.status;
@@ -393,7 +391,7 @@ export async function updateProposal(
 			.where('version', '=', version)
 			.where('status', '=', current.status)
 			.executeTakeFirst();
-		if (Number(updated.numUpdatedRows) !== 1) return 'conflict' as const;
+		if (Number(updated.numUpdatedRows) !== 1) return CHANGED;
 		await writeDetails(trx, proposalId, input);
 		const detail = { ...auditDetail(round, input), from: current.status };
 		await audit(trx, { actorId, action: 'proposal.update', entity: 'proposal', entityId: proposalId, detail });
@@ -402,7 +400,7 @@ export async function updateProposal(
 			const action = current.status === 'returned' ? 'proposal.resubmit' : 'proposal.submit';
 			await audit(trx, { actorId, action, entity: 'proposal', entityId: proposalId, detail });
 		}
-		return { ok: true, id: proposalId, version: version + 1 } as const;
+		return ok({ id: proposalId, version: version + 1 });
 	});
 }
 
@@ -410,13 +408,13 @@ export async function updateProposal(
 export async function submitProposal(
 	db: DB,
 	args: { round: Round; proposalId: number; organisationId: number; actorId: number; now?: Date }
-): Promise<ProposalResult | 'conflict'> {
+): Promise<SavedProposal> {
 	const own = await getOwnProposal(db, args.proposalId, args.organisationId);
-	if (!own || own.round_id !== args.round.id) return notFound;
+	if (!own || own.round_id !== args.round.id) return notFound();
 	return updateProposal(db, { ...args, version: own.version, input: own.content, submit: true });
 }
 
-/** Takes the proposal out of the round for good. */
+/** Takes the proposal out of the round for good; refused with 409 when it changed in between. */
 export async function withdrawProposal(
 	db: DB,
 	args: {
@@ -427,7 +425,7 @@ export async function withdrawProposal(
 		version: number;
 		now?: Date;
 	}
-): Promise<ProposalResult | 'conflict'> {
+): Promise<SavedProposal> {
 	const { round, proposalId, organisationId, actorId, version, now = new Date() } = args;
 	const current = await db
 		.selectFrom('proposals')
@@ -436,12 +434,9 @@ export async function withdrawProposal(
 		.where('organisation_id', '=', organisationId)
 		.where('round_id', '=', round.id)
 		.executeTakeFirst();
-	if (!current) return notFound;
-	const phase = phaseOf(round, now);
-	if (!WITHDRAW_PHASES.includes(phase)) return formFailure('err.phaseClosed', { phase });
-	if (!WITHDRAWABLE.includes(current.status)) {
-		return formFailure('proposal.err.status', { status: current.status });
-	}
+	if (!current) return notFound();
+	if (!inPhase(round, WITHDRAW_PHASES, now)) return phaseClosed(round, now);
+	if (!WITHDRAWABLE.includes(current.status)) return refuse('proposal.err.status', { status: current.status });
 	const updated = await db
 		.updateTable('proposals')
 		.set((eb) => ({ status: 'withdrawn', updated_at: now.toISOString(), version: eb('version', '+', 1) }))
@@ -449,7 +444,7 @@ export async function withdrawProposal(
 		.where('version', '=', version)
 		.where('status', '=', current.status)
 		.executeTakeFirst();
-	if (Number(updated.numUpdatedRows) !== 1) return 'conflict';
+	if (Number(updated.numUpdatedRows) !== 1) return CHANGED;
 	await audit(db, {
 		actorId,
 		action: 'proposal.withdraw',
@@ -457,11 +452,11 @@ export async function withdrawProposal(
 		entityId: proposalId,
 		detail: { roundId: round.id, from: current.status }
 	});
-	return { ok: true, id: proposalId, version: version + 1 };
+	return ok({ id: proposalId, version: version + 1 });
 }
 
 export function mayWithdraw(round: Round, status: ProposalStatus, now = new Date()): boolean {
-	return WITHDRAW_PHASES.includes(phaseOf(round, now)) && WITHDRAWABLE.includes(status);
+	return inPhase(round, WITHDRAW_PHASES, now) && WITHDRAWABLE.includes(status);
 }
 
 function asCategory(value: string): BudgetCategory {
@@ -659,10 +654,9 @@ export interface RulesInput {
 export async function updateProposalRules(
 	db: DB,
 	args: { round: Round; actorId: number; input: RulesInput; now?: Date }
-): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
+): Promise<Outcome> {
 	const { round, actorId, input, now = new Date() } = args;
-	const phase = phaseOf(round, now);
-	if (!RULES_PHASES.includes(phase)) return { ok: false, errors: { _form: { key: 'err.phaseClosed', params: { phase } } } };
+	if (!inPhase(round, RULES_PHASES, now)) return phaseClosed(round, now);
 	const values = {
 		matching_min_pct: input.matchingMinPct,
 		personnel_max_pct: input.personnelMaxPct,
@@ -679,5 +673,5 @@ export async function updateProposalRules(
 		entityId: round.id,
 		detail: { ...input }
 	});
-	return { ok: true };
+	return ok();
 }

@@ -2,6 +2,7 @@ import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
 import { phaseOf } from '$lib/server/rounds';
+import { httpStatus } from '$lib/server/outcome';
 import { loadRound } from '../../round.server';
 import { proposalForCheck, recordEligibility } from '$lib/server/eligibility';
 import { eligibilitySchema as schema } from '$lib/schemas/eligibility';
@@ -83,7 +84,7 @@ export const actions: Actions = {
 			actorId: user.id,
 			input: { outcome: parsed.data.outcome, ticked, comment: parsed.data.comment, revisionDueAt }
 		});
-		if (!result.ok) return refuse(result.status, result.errors);
+		if (!result.ok) return refuse(httpStatus(result), result.errors);
 		redirect(303, `/admin/rounds/${round.id}/eligibility/${found.proposal.id}?done=${parsed.data.outcome}`);
 	})
 };
