@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DISTRICTS, SERVICE_CATEGORIES } from '../domain/catalogue';
 import { yuanToFen, formatFen } from '../domain/money';
 import { parseWhole } from '../domain/numbers';
 import {
@@ -263,3 +264,14 @@ export function removeRow(values: ProposalFormValues, which: string): ProposalFo
 	const index = Number(match[2]);
 	return { ...values, [kind]: values[kind].filter((_, i) => i !== index) };
 }
+
+/** Statuses the admins' list of every proposal can be filtered by (drafts are the stations' own). */
+export const LISTED_STATUSES = ['submitted', 'returned', 'eligible', 'ineligible', 'funded', 'not_funded', 'withdrawn'] as const;
+
+/** The admins' proposal list's filter in the URL: unknown values are ignored rather than refused (the URL is hand-editable). */
+export const proposalFilterSchema = z.object({
+	round: z.coerce.number().int().positive().optional().catch(undefined),
+	status: z.enum(LISTED_STATUSES).optional().catch(undefined),
+	district: z.enum(DISTRICTS).optional().catch(undefined),
+	category: z.enum(SERVICE_CATEGORIES).optional().catch(undefined)
+});

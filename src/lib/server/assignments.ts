@@ -221,6 +221,17 @@ export async function unassignReviewer(
 	return ok();
 }
 
+/** How many assignments each reviewer has in the round, by reviewer id. */
+export async function assignmentLoads(db: DB, roundId: number): Promise<Map<number, number>> {
+	const rows = await db
+		.selectFrom('review_assignments')
+		.select(['reviewer_id', (eb) => eb.fn.countAll<number>().as('n')])
+		.where('round_id', '=', roundId)
+		.groupBy('reviewer_id')
+		.execute();
+	return new Map(rows.map((r) => [r.reviewer_id, Number(r.n)]));
+}
+
 /** A reviewer's assignments, newest round first, with the review deadline (decision start). */
 export async function listReviewerQueue(db: DB, reviewerId: number) {
 	return db

@@ -354,8 +354,23 @@ export async function rollOverNeeds(
 	});
 }
 
-/** A round's needs for an admin's spreadsheet: everything public, plus status and receipt code. */
-export async function needsForExport(db: DB, roundId: number) {
+/**
+ * A round's needs for an admin's spreadsheet: everything public, plus status and receipt code.
+ * Every export is recorded: who took the list away, in which format, how many rows.
+ */
+export async function exportNeeds(db: DB, input: { roundId: number; actorId: number; format: 'csv' | 'xlsx' }) {
+	const needs = await needsForExport(db, input.roundId);
+	await audit(db, {
+		actorId: input.actorId,
+		action: 'need.export',
+		entity: 'round',
+		entityId: input.roundId,
+		detail: { format: input.format, rows: needs.length }
+	});
+	return needs;
+}
+
+async function needsForExport(db: DB, roundId: number) {
 	const rows = await db
 		.selectFrom('needs')
 		.select([

@@ -65,6 +65,17 @@ export async function fileObjection(db: DB, input: ObjectionInput, now = new Dat
 }
 
 /** Every objection of the round, with the objector's contact: for admins only. */
+/** How many objections of the round still wait for an answer. */
+export async function countOpenObjections(db: DB, roundId: number): Promise<number> {
+	const row = await db
+		.selectFrom('objections')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('round_id', '=', roundId)
+		.where('status', '=', 'open')
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}
+
 export async function listObjectionsForAdmin(db: DB, roundId: number) {
 	const rows = await db
 		.selectFrom('objections')

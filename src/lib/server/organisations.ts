@@ -57,6 +57,11 @@ export async function listOrganisations(db: DB) {
 		.execute();
 }
 
+/** Every organisation's id and name, by name: for a choice of organisation. */
+export async function listOrganisationNames(db: DB) {
+	return db.selectFrom('organisations').select(['id', 'name']).orderBy('name').execute();
+}
+
 export async function getOrganisation(db: DB, id: number) {
 	return db
 		.selectFrom('organisations')

@@ -76,6 +76,11 @@ export async function listUsers(db: DB) {
 		.execute();
 }
 
+/** The admins by name: who may appear in the audit log as acting. */
+export async function listAdmins(db: DB) {
+	return db.selectFrom('users').select(['id', 'name']).where('role', '=', 'admin').orderBy('name').execute();
+}
+
 export async function listReviewers(db: DB) {
 	return db
 		.selectFrom('users')

@@ -15,6 +15,7 @@ import {
 	setReducedAward
 } from '$lib/server/decisions';
 import { correctPublishedRecord, publishedRecord } from '$lib/server/results';
+import { countOpenObjections } from '$lib/server/objections';
 import { fenToYuanInput } from '$lib/domain/money';
 import { fieldErrors, formValues } from '$lib/schemas/form';
 import { lineSchemas as schemas } from '$lib/schemas/decisions';
@@ -30,12 +31,7 @@ export const load: PageServerLoad = async (event) => {
 	const db = getDb();
 	const now = new Date();
 	const line = await previewFundingLine(db, round);
-	const openObjections = await db
-		.selectFrom('objections')
-		.select((eb) => eb.fn.countAll<number>().as('n'))
-		.where('round_id', '=', round.id)
-		.where('status', '=', 'open')
-		.executeTakeFirstOrThrow();
+	const openObjections = await countOpenObjections(db, round.id);
 	const editable = inPhase(round, LINE_EDIT_PHASES, now) && !round.notice_published_at;
 	return {
 		round: {
@@ -61,7 +57,7 @@ export const load: PageServerLoad = async (event) => {
 		totals: line.totals,
 		byDistrictFen: line.byDistrictFen,
 		rows: line.rows,
-		openObjections: Number(openObjections.n),
+		openObjections: openObjections,
 		can: {
 			edit: editable,
 			publish: editable && !!round.line_drawn_at,
@@ -70,7 +66,7 @@ export const load: PageServerLoad = async (event) => {
 				!!round.notice_ends_at &&
 				!round.results_confirmed_at &&
 				now.getTime() >= Date.parse(round.notice_ends_at) &&
-				Number(openObjections.n) === 0
+				openObjections === 0
 		},
 		record: await publishedRecord(db, round).then((r) => r && { version: r.version }),
 		submissionKey: newSubmissionKey()

@@ -1,9 +1,8 @@
 import { type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
-import { needsForExport } from '$lib/server/needs-moderation';
+import { exportNeeds } from '$lib/server/needs-moderation';
 import { listCategories } from '$lib/server/categories';
-import { audit } from '$lib/server/audit';
 import { translate, type Locale, type MessageKey } from '$lib/i18n';
 import { formatInZone } from '$lib/domain/time';
 import type { Cell } from '$lib/domain/csv';
@@ -46,7 +45,7 @@ export async function needsSheet(event: RequestEvent, format: 'csv' | 'xlsx') {
 		return c ? (locale === 'en' ? c.en : c.zh) : key;
 	};
 	const when = (iso: string | null) => (iso ? formatInZone(iso, round.time_zone) : '');
-	const needs = await needsForExport(db, round.id);
+	const needs = await exportNeeds(db, { roundId: round.id, actorId: user.id, format });
 	const header = COLUMNS.map((c) => t(`needs.export.${c}`));
 	const rows: Cell[][] = needs.map((n) => [
 		n.id,
@@ -68,7 +67,6 @@ export async function needsSheet(event: RequestEvent, format: 'csv' | 'xlsx') {
 		n.merged_into ?? '',
 		n.decline_reason ?? ''
 	]);
-	await audit(db, { actorId: user.id, action: 'need.export', entity: 'round', entityId: round.id, detail: { format, rows: rows.length } });
 	return { round, header, rows };
 }
 
