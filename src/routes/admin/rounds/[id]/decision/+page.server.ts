@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db';
-import { requireRole } from '$lib/server/auth/guard';
+import { requireRoundAccess } from '$lib/server/auth/guard';
 import { inPhase, phaseOf } from '$lib/server/rounds';
 import type { Outcome } from '$lib/server/outcome';
 import { LINE_EDIT_PHASES, NOTICE_PHASES } from '$lib/domain/phases';
@@ -21,13 +21,11 @@ import { fieldErrors, formValues } from '$lib/schemas/form';
 import { lineSchemas as schemas } from '$lib/schemas/decisions';
 import { newSubmissionKey, once } from '$lib/server/submissions';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { loadRound } from '../round.server';
 
 type LineAction = keyof typeof schemas;
 
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'admin');
-	const round = await loadRound(event);
+	const { round } = await requireRoundAccess(event, event.params.id);
 	const db = getDb();
 	const now = new Date();
 	const line = await previewFundingLine(db, round);
@@ -78,8 +76,7 @@ function lineAction<K extends LineAction>(
 	run: (data: z.output<(typeof schemas)[K]>, roundId: number, actorId: number) => Promise<Outcome<unknown>>
 ) {
 	return once(async (event: RequestEvent) => {
-		const user = requireRole(event, 'admin');
-		const round = await loadRound(event);
+		const { user, round } = await requireRoundAccess(event, event.params.id);
 		const values = formValues(await event.request.formData());
 		const proposalId = Number(values.proposalId) || null;
 		const parsed = schemas[action].safeParse(values);
@@ -92,8 +89,7 @@ function lineAction<K extends LineAction>(
 
 function roundAction(action: string, run: (roundId: number, actorId: number) => Promise<Outcome<unknown>>) {
 	return once(async (event: RequestEvent) => {
-		const user = requireRole(event, 'admin');
-		const round = await loadRound(event);
+		const { user, round } = await requireRoundAccess(event, event.params.id);
 		const result = await run(round.id, user.id);
 		if (!result.ok) return fail(400, { action, proposalId: null, values: {}, errors: result.errors });
 		redirect(303, `/admin/rounds/${round.id}/decision?done=${action}`);

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { requireRole } from '$lib/server/auth/guard';
+import { requireRoundAccess } from '$lib/server/auth/guard';
 import { getRoundById, listRounds, phaseOf } from '$lib/server/rounds';
 import {
 	declineNeed,
@@ -26,7 +26,6 @@ import {
 } from '$lib/schemas/needs';
 import type { NeedStatus } from '$lib/server/schema';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { loadRound } from '../round.server';
 
 type StatusFilter = NeedStatus | 'all';
 
@@ -50,9 +49,8 @@ function idsOf(data: FormData, name: string): number[] {
 }
 
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'admin');
+	const { round } = await requireRoundAccess(event, event.params.id);
 	const db = getDb();
-	const round = await loadRound(event);
 	const status = statusOf(event.url.searchParams.get('status'));
 	const page = Math.max(1, Math.min(10_000, Number.parseInt(event.url.searchParams.get('page') ?? '', 10) || 1));
 	const count = (name: string) => {
@@ -91,8 +89,7 @@ function needFail(status: number, needId: number | null, values: Record<string, 
 
 export const actions: Actions = {
 	publish: async (event) => {
-		const user = requireRole(event, 'admin');
-		const round = await loadRound(event);
+		const { user, round } = await requireRoundAccess(event, event.params.id);
 		const data = await event.request.formData();
 		const status = statusOf(String(data.get('status') ?? ''));
 		const published = await publishNeeds(getDb(), idsOf(data, 'id'), user.id, round.id);
@@ -100,8 +97,7 @@ export const actions: Actions = {
 		back(round.id, status, `published=${published.value.length}`);
 	},
 	publishChecked: async (event) => {
-		const user = requireRole(event, 'admin');
-		const round = await loadRound(event);
+		const { user, round } = await requireRoundAccess(event, event.params.id);
 		const data = await event.request.formData();
 		const status = statusOf(String(data.get('status') ?? ''));
 		const ids = idsOf(data, 'ids');
@@ -111,8 +107,7 @@ export const actions: Actions = {
 		back(round.id, status, `published=${published.value.length}`);
 	},
 	declineChecked: async (event) => {
-		const user = requireRole(event, 'admin');
-		const round = await loadRound(event);
+		const { user, round } = await requireRoundAccess(event, event.params.id);
 		const data = await event.request.formData();
 		const status = statusOf(String(data.get('status') ?? ''));
 		const ids = idsOf(data, 'ids');
@@ -128,8 +123,7 @@ export const actions: Actions = {
 		back(round.id, status, `declined=${declined.value.length}`);
 	},
 	decline: async (event) => {
-		const user = requireRole(event, 'admin');
-		const round = await loadRound(event);
+		const { user, round } = await requireRoundAccess(event, event.params.id);
 		const values = formValues(await event.request.formData());
 		const status = statusOf(values.status);
 		const parsed = declineSchema.safeParse(values);
@@ -141,8 +135,7 @@ export const actions: Actions = {
 		back(round.id, status, 'declined=1');
 	},
 	edit: async (event) => {
-		const user = requireRole(event, 'admin');
-		const round = await loadRound(event);
+		const { user, round } = await requireRoundAccess(event, event.params.id);
 		const values = formValues(await event.request.formData());
 		const status = statusOf(values.status);
 		const needId = Number(values.id) || null;
@@ -159,8 +152,7 @@ export const actions: Actions = {
 		back(round.id, status, 'edited=1');
 	},
 	merge: async (event) => {
-		const user = requireRole(event, 'admin');
-		const round = await loadRound(event);
+		const { user, round } = await requireRoundAccess(event, event.params.id);
 		const values = formValues(await event.request.formData());
 		const status = statusOf(values.status);
 		const needId = Number(values.id) || null;
@@ -172,9 +164,8 @@ export const actions: Actions = {
 		back(round.id, status, 'merged=1');
 	},
 	rollover: async (event) => {
-		const user = requireRole(event, 'admin');
+		const { user, round } = await requireRoundAccess(event, event.params.id);
 		const db = getDb();
-		const round = await loadRound(event);
 		const values = formValues(await event.request.formData());
 		const typed = { target_round: values.target_round ?? '' };
 		const parsed = rolloverSchema.safeParse(values);

@@ -1,12 +1,11 @@
-import { type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { requireRole } from '$lib/server/auth/guard';
+import type { SessionUser } from '$lib/server/auth/session';
+import type { Round } from '$lib/server/rounds';
 import { exportNeeds } from '$lib/server/needs-moderation';
 import { listCategories } from '$lib/server/categories';
 import { translate, type Locale, type MessageKey } from '$lib/i18n';
 import { formatInZone } from '$lib/domain/time';
 import type { Cell } from '$lib/domain/csv';
-import { loadRound } from '../round.server';
 
 const COLUMNS = [
 	'id',
@@ -33,11 +32,10 @@ const COLUMNS = [
  * The needs of a round as a header and rows in the admin's language, for CSV and .xlsx alike.
  * Residents' contacts are left out: a spreadsheet travels further than the admin area.
  */
-export async function needsSheet(event: RequestEvent, format: 'csv' | 'xlsx') {
-	const user = requireRole(event, 'admin');
+export async function needsSheet(access: { user: SessionUser; round: Round }, localeOf: Locale | undefined, format: 'csv' | 'xlsx') {
+	const { user, round } = access;
 	const db = getDb();
-	const round = await loadRound(event);
-	const locale: Locale = event.locals.locale ?? 'zh-CN';
+	const locale: Locale = localeOf ?? 'zh-CN';
 	const t = (key: MessageKey) => translate(locale, key);
 	const categories = await listCategories(db, { withRetired: true });
 	const categoryName = (key: string) => {

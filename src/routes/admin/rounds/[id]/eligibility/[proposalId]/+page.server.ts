@@ -1,9 +1,8 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { requireRole } from '$lib/server/auth/guard';
+import { requireRoundAccess } from '$lib/server/auth/guard';
 import { phaseOf } from '$lib/server/rounds';
 import { httpStatus } from '$lib/server/outcome';
-import { loadRound } from '../../round.server';
 import { proposalForCheck, recordEligibility } from '$lib/server/eligibility';
 import { eligibilitySchema as schema } from '$lib/schemas/eligibility';
 import { newSubmissionKey, once } from '$lib/server/submissions';
@@ -14,9 +13,8 @@ import { zonedToUtc } from '$lib/domain/time';
 import type { Actions, PageServerLoad } from './$types';
 
 async function context(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
-	const user = requireRole(event, 'admin');
+	const { user, round } = await requireRoundAccess(event, event.params.id);
 	const db = getDb();
-	const round = await loadRound(event);
 	const proposalId = Number(event.params.proposalId);
 	if (!/^\d{1,12}$/.test(event.params.proposalId ?? '')) error(404, 'not found');
 	const found = await proposalForCheck(db, round, proposalId);
