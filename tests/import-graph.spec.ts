@@ -24,4 +24,22 @@ describe('the modules of src', () => {
 	test('import each other without a circle', () => {
 		expect(importCycles(graph)).toEqual([]);
 	});
+
+	const edges = [...graph].flatMap(([from, deps]) => deps.map((to) => ({ from, to })));
+	/** The staff area or public tree a route file belongs to: `admin`, `station`, `review`, `rounds`… */
+	const treeOf = (path: string) => (path.startsWith('src/routes/') ? path.split('/')[2] : null);
+
+	test('keep data flowing one way: domain rules import only domain rules, components and pages nothing of lib/server', () => {
+		expect(edges.filter((e) => e.from.startsWith('src/lib/domain/') && !e.to.startsWith('src/lib/domain/'))).toEqual([]);
+		const shown = (path: string) => path.endsWith('.svelte') || path.startsWith('src/lib/components/');
+		expect(edges.filter((e) => shown(e.from) && e.to.startsWith('src/lib/server/'))).toEqual([]);
+		expect(edges.filter((e) => e.from.startsWith('src/lib/') && !e.from.endsWith('.spec.ts') && e.to.startsWith('src/routes/'))).toEqual([]);
+	});
+
+	test('keep each route tree to itself: what two trees use lives in lib', () => {
+		const crossing = edges.filter((e) => treeOf(e.from) && treeOf(e.to) && treeOf(e.from) !== treeOf(e.to));
+		expect(crossing).toEqual([]);
+		// The rule reads the trees' imports of each other's files: it sees the admin pages' imports.
+		expect(edges.filter((e) => treeOf(e.from) === 'admin' && e.to.startsWith('src/lib/components/')).length).toBeGreaterThan(20);
+	});
 });

@@ -275,3 +275,33 @@ export const proposalFilterSchema = z.object({
 	district: z.enum(DISTRICTS).optional().catch(undefined),
 	category: z.enum(SERVICE_CATEGORIES).optional().catch(undefined)
 });
+
+export interface ProposalActivity {
+	name: string;
+	startMonth: string;
+	endMonth: string;
+}
+
+export interface ProposalIndicator {
+	name: string;
+	target: string;
+	unit: string;
+}
+
+/**
+ * Everything the organisation writes in a proposal, as the checked form gives it and the pages
+ * show it; the grant requested is its budget's total.
+ */
+export interface ProposalInput {
+	title: string;
+	summary: string;
+	targetGroup: string;
+	beneficiaries: number | null;
+	team: string;
+	matchingCashFen: number;
+	volunteerHours: number;
+	needIds: number[];
+	lines: BudgetLine[];
+	activities: ProposalActivity[];
+	indicators: ProposalIndicator[];
+}

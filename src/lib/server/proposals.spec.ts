@@ -16,9 +16,9 @@ import {
 	submitProposal,
 	updateProposalRules,
 	updateProposal,
-	withdrawProposal,
-	type ProposalInput
+	withdrawProposal
 } from './proposals';
+import type { ProposalInput } from '../schemas/proposals';
 
 let needCounter = 0;
 async function makeNeed(db: DB, roundId: number, status: NeedStatus = 'published') {

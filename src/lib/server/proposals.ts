@@ -14,35 +14,9 @@ import {
 	type BudgetLine,
 	type ProposalRules
 } from '../domain/budget';
-import { budgetProblemError } from '../schemas/proposals';
+import { budgetProblemError, type ProposalInput } from '../schemas/proposals';
 import type { FieldErrors } from '../schemas/form';
 import type { MessageKey } from '../i18n';
-
-export interface ProposalActivity {
-	name: string;
-	startMonth: string;
-	endMonth: string;
-}
-export interface ProposalIndicator {
-	name: string;
-	target: string;
-	unit: string;
-}
-
-/** Everything the organisation writes in a proposal; the grant requested is its budget's total. */
-export interface ProposalInput {
-	title: string;
-	summary: string;
-	targetGroup: string;
-	beneficiaries: number | null;
-	team: string;
-	matchingCashFen: number;
-	volunteerHours: number;
-	needIds: number[];
-	lines: BudgetLine[];
-	activities: ProposalActivity[];
-	indicators: ProposalIndicator[];
-}
 
 /** A saved proposal: its id and the version the next save must start from. */
 export type SavedProposal = Outcome<{ id: number; version: number }>;

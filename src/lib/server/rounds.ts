@@ -3,6 +3,7 @@ import type { NewRound, Round } from './schema';
 import { audit } from './audit';
 import { currentPhase, scheduledPhase, type Phase, PHASES, PHASE_START } from '../domain/phases';
 import { DEFAULT_RUBRIC } from '../domain/scoring';
+import type { PublicRound } from '../domain/round-view';
 
 export type { Round };
 
@@ -123,7 +124,7 @@ export function scheduleOf(round: Round): { phase: Phase; startsAt: string }[] {
 }
 
 /** What the public pages show of a round: no ids of staff, nothing private. */
-export function publicRoundView(round: Round, now = new Date()) {
+export function publicRoundView(round: Round, now = new Date()): PublicRound {
 	return {
 		slug: round.slug,
 		title: round.title,
@@ -138,4 +139,3 @@ export function publicRoundView(round: Round, now = new Date()) {
 		noticePublished: round.notice_published_at !== null
 	};
 }
-export type PublicRound = ReturnType<typeof publicRoundView>;

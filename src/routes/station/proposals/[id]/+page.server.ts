@@ -10,13 +10,12 @@ import {
 	mayWithdraw,
 	proposalHistory,
 	updateProposal,
-	withdrawProposal,
-	type ProposalInput
+	withdrawProposal
 } from '$lib/server/proposals';
 import { addAttachment, listAttachments, readAttachmentUpload, removeAttachment } from '$lib/server/attachments';
 import { httpStatus } from '$lib/server/outcome';
 import { latestCheck } from '$lib/server/eligibility';
-import { versionSchema, type ProposalFormValues } from '$lib/schemas/proposals';
+import { versionSchema, type ProposalFormValues, type ProposalInput } from '$lib/schemas/proposals';
 import { formError, formValues, type FieldErrors } from '$lib/schemas/form';
 import { editRows, idParam, readProposalForm, roundView, valuesFrom } from '../shared.server';
 import { newSubmissionKey, once } from '$lib/server/submissions';
