@@ -8,7 +8,9 @@ import { isConflicted, roundConflicts } from './conflicts';
 import { notify } from './notify';
 import { ok, phaseClosed, refuse, type Outcome } from './outcome';
 import { panelIds } from './reviewers';
-import { reviewDeadline } from './reviews';
+import { proposalScoreSummary, reviewDeadline } from './reviews';
+import type { ProposalStatus } from './schema';
+import { oneDecimal } from '../domain/rounding';
 import { getRoundByIdOrThrow, inPhase } from './rounds';
 
 export async function assignReviewer(
@@ -356,4 +358,77 @@ export async function sendReviewReminders(
 		detail: { reviewers: counts.size, outstanding: open.length }
 	});
 	return ok({ reminded: counts.size });
+}
+
+/** Proposals the panel works on: everything past draft that was not withdrawn. */
+const IN_PLAY: ProposalStatus[] = ['submitted', 'eligible', 'ineligible', 'funded', 'not_funded'];
+
+/** Everything the admin's panel page shows about the round's proposals (staff only). */
+export async function listRoundProposals(db: DB, roundId: number) {
+	const proposals = await db
+		.selectFrom('proposals')
+		.innerJoin('organisations', 'organisations.id', 'proposals.organisation_id')
+		.select([
+			'proposals.id',
+			'proposals.title',
+			'proposals.requested_fen',
+			'proposals.status',
+			'proposals.award_fen',
+			'proposals.decision_reason',
+			'proposals.organisation_id',
+			'organisations.name as organisation_name'
+		])
+		.where('proposals.round_id', '=', roundId)
+		.where('proposals.status', 'in', IN_PLAY)
+		.orderBy('proposals.id')
+		.execute();
+	const assignments = await db
+		.selectFrom('review_assignments')
+		.innerJoin('users', 'users.id', 'review_assignments.reviewer_id')
+		.select([
+			'review_assignments.id',
+			'review_assignments.proposal_id',
+			'review_assignments.status',
+			'review_assignments.reviewer_id',
+			'users.name as reviewer_name'
+		])
+		.where('review_assignments.round_id', '=', roundId)
+		.orderBy('review_assignments.id')
+		.execute();
+	const summary = await proposalScoreSummary(db, roundId);
+	return proposals.map((p) => {
+		const s = summary.get(p.id);
+		return {
+			id: p.id,
+			title: p.title,
+			organisationId: p.organisation_id,
+			organisationName: p.organisation_name,
+			requestedFen: p.requested_fen,
+			status: p.status,
+			awardFen: p.award_fen,
+			decisionReason: p.decision_reason,
+			reviewers: assignments
+				.filter((a) => a.proposal_id === p.id)
+				.map((a) => ({
+					assignmentId: a.id,
+					reviewerId: a.reviewer_id,
+					name: a.reviewer_name,
+					submitted: a.status === 'submitted'
+				})),
+			count: s?.count ?? 0,
+			mean: oneDecimal(s?.mean ?? null),
+			trimmedMean: oneDecimal(s?.trimmedMean ?? null)
+		};
+	});
+}
+
+/** Whether a proposal belongs to the round, so that a form for one round cannot act on another's. */
+export async function proposalInRound(db: DB, proposalId: number, roundId: number): Promise<boolean> {
+	const row = await db
+		.selectFrom('proposals')
+		.select('id')
+		.where('id', '=', proposalId)
+		.where('round_id', '=', roundId)
+		.executeTakeFirst();
+	return row !== undefined;
 }

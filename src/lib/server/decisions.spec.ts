@@ -5,7 +5,8 @@ import { phaseOf } from './rounds';
 import { getRubric } from './rubric';
 import { assignReviewer } from './assignments';
 import { saveReview } from './reviews';
-import { confirmFinalList, drawLine, listRoundProposals, publishNotice, roundFunding, setReducedAward } from './decisions';
+import { confirmFinalList, drawLine, publishNotice, roundFunding, setReducedAward } from './decisions';
+import { listRoundProposals } from './assignments';
 import { getNotice, getPublicProject, listResults } from './results';
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb, makeOrganisation, makeRound, makeUser, setPhase } from '../../../tests/helpers/db';
 import { proposalInput } from '../../../tests/helpers/proposals';
-import { createProposal, getOwnProposal, listOrganisationProposals, updateProposal } from './proposals';
+import { createProposal, getOwnProposal, updateProposal } from './proposals';
+import { listOrganisationProposals } from './proposal-lists';
 import { latestCheck, listForEligibility, recordEligibility } from './eligibility';
 import { getRoundById } from './rounds';
 import type { DB } from './db';

@@ -3,21 +3,9 @@ import type { DB } from './db';
 import type { NeedStatus, Round } from './schema';
 import { freshDb, makeOrganisation, makeRound, makeUser } from '../../../tests/helpers/db';
 import { proposalInput, SIX_LINES_TOTAL_FEN } from '../../../tests/helpers/proposals';
-import {
-	createProposal,
-	getOwnProposal,
-	linkableNeeds,
-	listAllProposals,
-	listOrganisationProposals,
-	proposalCounts,
-	proposalHistory,
-	roundRules,
-	eligibilityChecklist,
-	submitProposal,
-	updateProposalRules,
-	updateProposal,
-	withdrawProposal
-} from './proposals';
+import { createProposal, getOwnProposal, linkableNeeds, proposalHistory, submitProposal, updateProposal, withdrawProposal } from './proposals';
+import { roundRules, eligibilityChecklist, updateProposalRules } from './proposal-rules';
+import { listAllProposals, listOrganisationProposals, proposalCounts } from './proposal-lists';
 import type { ProposalInput } from '../schemas/proposals';
 
 let needCounter = 0;

@@ -1,10 +1,12 @@
+/** Writing a proposal: create, save, submit, withdraw, with the checks of each; reading one back. */
 import type { DB } from './db';
 import type { ProposalStatus, Round } from './schema';
 import { audit } from './audit';
-import { getRoundById, inPhase, phaseOf } from './rounds';
+import { inPhase, phaseOf } from './rounds';
+import { deadlineOf, roundRules } from './proposal-rules';
 import { notFound, ok, phaseClosed, refuse, refuseAll, type Outcome } from './outcome';
 import { formatInZone } from '../domain/time';
-import { PHASES, RULES_PHASES, WITHDRAW_PHASES, type Phase } from '../domain/phases';
+import { PHASES, WITHDRAW_PHASES } from '../domain/phases';
 import {
 	BUDGET_CATEGORIES,
 	DEFAULT_BANNED,
@@ -16,7 +18,6 @@ import {
 } from '../domain/budget';
 import { budgetProblemError, type ProposalInput } from '../schemas/proposals';
 import type { FieldErrors } from '../schemas/form';
-import type { MessageKey } from '../i18n';
 
 /** A saved proposal: its id and the version the next save must start from. */
 export type SavedProposal = Outcome<{ id: number; version: number }>;
@@ -28,37 +29,6 @@ const WITHDRAWABLE: ProposalStatus[] = ['draft', 'submitted', 'returned', 'eligi
 
 /** Someone saved the proposal in between: nothing was written. */
 const CHANGED = refuse('proposal.err.conflict', undefined, 409);
-
-/** The round's budget rules, with DOMAIN.md's defaults where a stored list cannot be read. */
-export function roundRules(round: Round): ProposalRules {
-	return {
-		grantMinFen: round.grant_min_fen,
-		grantMaxFen: round.grant_max_fen,
-		matchingMinPct: round.matching_min_pct,
-		personnelMaxPct: round.personnel_max_pct,
-		adminMaxPct: round.admin_max_pct,
-		bannedCategories: parseList(round.banned_categories, DEFAULT_BANNED),
-		volunteerHourFen: round.volunteer_hour_fen
-	};
-}
-
-export function eligibilityChecklist(round: Round): string[] {
-	return parseList(round.eligibility_checklist, []);
-}
-
-function parseList(json: string, fallback: readonly string[]): string[] {
-	try {
-		const list = JSON.parse(json);
-		return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [...fallback];
-	} catch {
-		return [...fallback];
-	}
-}
-
-/** The round's deadline for proposals (the eligibility check starts) on its own wall clock. */
-export function deadlineOf(round: Pick<Round, 'eligibility_at' | 'time_zone'>): string {
-	return formatInZone(round.eligibility_at, round.time_zone);
-}
 
 /**
  * Null when proposals may be written now; otherwise why not: "the deadline passed at …" once the
@@ -500,152 +470,4 @@ export async function proposalHistory(db: DB, proposalId: number) {
 		.orderBy('proposal_snapshots.id', 'desc')
 		.execute();
 	return rows.map((r) => ({ id: r.id, version: r.version, takenAt: r.taken_at, by: r.by, content: JSON.parse(r.content) as ProposalInput }));
-}
-
-/** The organisation's proposals across rounds, newest round first, with what happens next. */
-export async function listOrganisationProposals(db: DB, organisationId: number, now = new Date()) {
-	const rows = await db
-		.selectFrom('proposals')
-		.select(['id', 'round_id', 'title', 'requested_fen', 'status', 'updated_at', 'revision_due_at'])
-		.where('organisation_id', '=', organisationId)
-		.orderBy('round_id', 'desc')
-		.orderBy('id', 'desc')
-		.execute();
-	const rounds = new Map<number, Round | undefined>();
-	for (const id of new Set(rows.map((r) => r.round_id))) rounds.set(id, await getRoundById(db, id));
-	return rows.map((r) => {
-		const round = rounds.get(r.round_id)!;
-		const phase = phaseOf(round, now);
-		const revisionOpen = r.status === 'returned' && !!r.revision_due_at && now.toISOString() < r.revision_due_at;
-		return {
-			id: r.id,
-			title: r.title,
-			requestedFen: r.requested_fen,
-			status: r.status,
-			roundTitle: round.title,
-			roundSlug: round.slug,
-			timeZone: round.time_zone,
-			phase,
-			deadline: deadlineOf(round),
-			revisionDueAt: r.status === 'returned' ? r.revision_due_at : null,
-			nextStep: nextStep(r.status, phase, revisionOpen)
-		};
-	});
-}
-
-/** What the organisation can expect next for a proposal, as a catalogue key. */
-export function nextStep(status: ProposalStatus, phase: Phase, revisionOpen = false): MessageKey {
-	const open = phase === 'applications';
-	switch (status) {
-		case 'draft':
-			return open ? 'proposal.next.draftOpen' : 'proposal.next.draftLate';
-		case 'submitted':
-			return open ? 'proposal.next.submittedOpen' : 'proposal.next.submittedCheck';
-		case 'returned':
-			return revisionOpen ? 'proposal.next.returnedOpen' : 'proposal.next.returnedLate';
-		default:
-			return `proposal.next.${status}`;
-	}
-}
-
-export interface ProposalFilter {
-	roundId?: number;
-	status?: ProposalStatus;
-	district?: string;
-	category?: string;
-}
-
-/** Every proposal for the admins' overview (drafts stay the station's own business). */
-export async function listAllProposals(db: DB, filter: ProposalFilter) {
-	let query = db
-		.selectFrom('proposals')
-		.innerJoin('organisations', 'organisations.id', 'proposals.organisation_id')
-		.innerJoin('rounds', 'rounds.id', 'proposals.round_id')
-		.select([
-			'proposals.id',
-			'proposals.title',
-			'proposals.status',
-			'proposals.requested_fen',
-			'proposals.round_id',
-			'rounds.title as round_title',
-			'organisations.name as organisation',
-			'organisations.district',
-			(eb) =>
-				eb
-					.selectFrom('proposal_needs')
-					.innerJoin('needs', 'needs.id', 'proposal_needs.need_id')
-					.select((e) => e.fn('group_concat', [e.ref('needs.category')]).as('c'))
-					.whereRef('proposal_needs.proposal_id', '=', 'proposals.id')
-					.as('categories')
-		])
-		.where('proposals.status', '!=', 'draft');
-	if (filter.roundId) query = query.where('proposals.round_id', '=', filter.roundId);
-	if (filter.status) query = query.where('proposals.status', '=', filter.status);
-	if (filter.district) query = query.where('organisations.district', '=', filter.district);
-	if (filter.category) {
-		const category = filter.category;
-		query = query.where((eb) =>
-			eb.exists(
-				eb
-					.selectFrom('proposal_needs')
-					.innerJoin('needs', 'needs.id', 'proposal_needs.need_id')
-					.select('needs.id')
-					.whereRef('proposal_needs.proposal_id', '=', 'proposals.id')
-					.where('needs.category', '=', category)
-			)
-		);
-	}
-	const rows = await query.orderBy('proposals.round_id', 'desc').orderBy('proposals.id').limit(1000).execute();
-	return rows.map((r) => ({
-		...r,
-		categories: [...new Set(String(r.categories ?? '').split(',').filter(Boolean))]
-	}));
-}
-
-/** Counts of the listed proposals by status, district and need category. */
-export function proposalCounts(rows: Awaited<ReturnType<typeof listAllProposals>>) {
-	const count = (keys: string[]) => {
-		const m = new Map<string, number>();
-		for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
-		return [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-	};
-	return {
-		byStatus: count(rows.map((r) => r.status)),
-		byDistrict: count(rows.map((r) => r.district)),
-		byCategory: count(rows.flatMap((r) => r.categories))
-	};
-}
-
-export interface RulesInput {
-	matchingMinPct: number;
-	personnelMaxPct: number;
-	adminMaxPct: number;
-	bannedCategories: BudgetCategory[];
-	volunteerHourFen: number;
-	checklist: string[];
-}
-
-export async function updateProposalRules(
-	db: DB,
-	args: { round: Round; actorId: number; input: RulesInput; now?: Date }
-): Promise<Outcome> {
-	const { round, actorId, input, now = new Date() } = args;
-	if (!inPhase(round, RULES_PHASES, now)) return phaseClosed(round, now);
-	const values = {
-		matching_min_pct: input.matchingMinPct,
-		personnel_max_pct: input.personnelMaxPct,
-		admin_max_pct: input.adminMaxPct,
-		banned_categories: JSON.stringify(input.bannedCategories),
-		volunteer_hour_fen: input.volunteerHourFen,
-		eligibility_checklist: JSON.stringify(input.checklist)
-	};
-	await db.updateTable('rounds').set(values).where('id', '=', round.id).execute();
-	await audit(db, {
-		actorId,
-		action: 'round.rules',
-		entity: 'round',
-		entityId: round.id,
-		detail: { ...input }
-	});
-	return ok();
 }

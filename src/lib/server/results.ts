@@ -3,6 +3,7 @@ import type { DB } from './db';
 import type { ProposalStatus, Round } from './schema';
 import type { LineReason } from '../domain/funding-line';
 import { memoUntilWrite } from './cache';
+import { oneDecimal } from '../domain/rounding';
 import { audit } from './audit';
 import { phaseOf } from './rounds';
 import { ok, refuse, type Outcome } from './outcome';
@@ -17,11 +18,6 @@ import { proposalScoreSummary } from './reviews';
 /** Statuses that take part in the funding line: everything submitted and not withdrawn. */
 export const IN_LINE: ProposalStatus[] = ['submitted', 'returned', 'eligible', 'ineligible', 'funded', 'not_funded'];
 export const ELIGIBLE_STATUSES: readonly ProposalStatus[] = ['eligible', 'funded', 'not_funded'];
-
-/** A score for people to read: one decimal, or null without reviews. */
-export function oneDecimal(value: number | null): number | null {
-	return value === null ? null : Math.round(value * 10) / 10;
-}
 
 export interface PublicLineRow {
 	id: number;
@@ -119,7 +115,6 @@ async function computePublicLine(db: DB, roundId: number): Promise<PublicLineRow
 			a.id - b.id
 	);
 }
-
 
 export type PublicResultRow = PublicLineRow;
 

@@ -1,7 +1,7 @@
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
 import { listRounds } from '$lib/server/rounds';
-import { listAllProposals, proposalCounts } from '$lib/server/proposals';
+import { listAllProposals, proposalCounts } from '$lib/server/proposal-lists';
 import { LISTED_STATUSES, proposalFilterSchema as filterSchema } from '$lib/schemas/proposals';
 import type { PageServerLoad } from './$types';
 

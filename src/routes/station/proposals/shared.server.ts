@@ -14,7 +14,8 @@ import {
 } from '$lib/schemas/proposals';
 import { fenToYuanInput } from '$lib/domain/money';
 import type { FieldError, FieldErrors } from '$lib/schemas/form';
-import { applicationsClosed, roundRules } from '$lib/server/proposals';
+import { applicationsClosed } from '$lib/server/proposals';
+import { roundRules } from '$lib/server/proposal-rules';
 import type { Round } from '$lib/server/schema';
 
 /** The round facts the proposal pages show (never the whole row). */

@@ -10,7 +10,7 @@ import { proposalScoreSummary } from '$lib/server/reviews';
 import type { Outcome } from '$lib/server/outcome';
 import { liftConflict, listConflicts, roundConflicts, setConflict } from '$lib/server/conflicts';
 import { panelIds } from '$lib/server/reviewers';
-import { listRoundProposals, proposalInRound } from '$lib/server/decisions';
+import { listRoundProposals, proposalInRound } from '$lib/server/assignments';
 import { fieldErrors, formValues } from '$lib/schemas/form';
 import { panelSchemas as schemas } from '$lib/schemas/review';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';

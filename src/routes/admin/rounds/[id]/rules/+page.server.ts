@@ -3,7 +3,7 @@ import { getDb } from '$lib/server/db';
 import { requireRoundAccess } from '$lib/server/auth/guard';
 import { phaseOf } from '$lib/server/rounds';
 import { RULES_PHASES } from '$lib/domain/phases';
-import { eligibilityChecklist, roundRules, updateProposalRules } from '$lib/server/proposals';
+import { eligibilityChecklist, roundRules, updateProposalRules } from '$lib/server/proposal-rules';
 import { fenToYuanInput } from '$lib/domain/money';
 import { fieldErrors, formValues } from '$lib/schemas/form';
 import { rulesSchema as schema } from '$lib/schemas/rounds';
