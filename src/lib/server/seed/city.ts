@@ -1,6 +1,7 @@
 import type { DB } from '../db';
 import { sqliteOf } from '../db';
-import { createRound, getRubric } from '../rounds';
+import { createRound } from '../rounds';
+import { getRubric } from '../rubric';
 import { hashPassword } from '../auth/password';
 import { DISTRICTS, SERVICE_CATEGORIES, STREETS } from '../../domain/catalogue';
 import { seededRandom } from './demo';
