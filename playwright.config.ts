@@ -37,7 +37,8 @@ export default defineConfig({
 		}
 	},
 	webServer: {
-		command: 'npx tsx tests/fixtures/seed-e2e.ts && node build',
+		// The server production runs (`npm start`): compression and all, around the built app.
+		command: 'npx tsx tests/fixtures/seed-e2e.ts && node scripts/start.js',
 		url: `${baseURL}/healthz`,
 		reuseExistingServer: false,
 		timeout: 120_000,

@@ -4,9 +4,10 @@ import { CITY_EARLIER_SLUG, CITY_PASSWORD, CITY_ROUND_SLUG } from '../../src/lib
 import { CALL_SLUG, freePort, needForm, prepareDatabase, startServer, stop, submissionKey } from '../helpers/scale';
 
 /**
- * Each test here runs its OWN production server (`node build`) on its own database under
- * tests/.tmp and a port in 5500–5599, so it may kill it and load it without touching the shared
- * end-to-end server. Bounded in count and time: a few hundred requests, seconds each.
+ * Each test here runs its OWN production server (`npm start`'s scripts/start.js) on its own
+ * database under tests/.tmp and a port in 5500–5599, so it may kill it and load it without
+ * touching the shared end-to-end server. Bounded in count and time: a few hundred requests,
+ * seconds each.
  */
 
 async function submitNeed(base: string, form: Record<string, string>, key: string): Promise<number> {

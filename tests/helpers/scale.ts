@@ -6,10 +6,11 @@ import { migrate, openDatabase } from '../../src/lib/server/db';
 import { seedCity, seedOpenCall } from '../../src/lib/server/seed/city';
 
 /**
- * A production server (`node build`) of a test's own, on its own small city database under
- * tests/.tmp and a port in 5500–5599, with RATE_LIMITS=off: for tests that kill the server,
- * load it, or throw hostile input at it, which must not disturb the shared end-to-end server
- * (its rate limits count per address, and its fixtures belong to the other tests).
+ * A production server (`npm start`'s scripts/start.js) of a test's own, on its own small city
+ * database under tests/.tmp and a port in 5500–5599, with RATE_LIMITS=off: for tests that kill
+ * the server, load it, or throw hostile input at it, which must not disturb the shared
+ * end-to-end server (its rate limits count per address, and its fixtures belong to the other
+ * tests).
  */
 
 export const CALL_SLUG = 'resilience-call';
@@ -53,7 +54,7 @@ export interface Server {
 export async function startServer(databasePath: string, port: number, env: Record<string, string> = {}): Promise<Server> {
 	const base = `http://127.0.0.1:${port}`;
 	const log: string[] = [];
-	const child = spawn(process.execPath, ['build'], {
+	const child = spawn(process.execPath, ['scripts/start.js'], {
 		env: { ...process.env, DATABASE_PATH: databasePath, PORT: String(port), HOST: '127.0.0.1', ORIGIN: base, RATE_LIMITS: 'off', ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
