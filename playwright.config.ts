@@ -47,7 +47,8 @@ export default defineConfig({
 	// Tests find their engine by the project's name (tests/e2e/db.ts).
 	projects: engines.map((engine) => ({ name: engine, use: { baseURL: baseURL(engine) } })),
 	webServer: engines.map((engine) => ({
-		command: 'npx tsx tests/fixtures/seed-e2e.ts && node build',
+		// The server production runs (`npm start`): compression and all, around the built app.
+		command: 'npx tsx tests/fixtures/seed-e2e.ts && node scripts/start.js',
 		url: `${baseURL(engine)}/healthz`,
 		reuseExistingServer: false,
 		timeout: 120_000,

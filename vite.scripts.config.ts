@@ -2,7 +2,8 @@ import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 
 /**
- * The operator's scripts (migrate, admin:create, backup, restore) built to plain JavaScript in
+ * The operator's scripts (migrate, admin:create, backup, restore) and the server `npm start` runs
+ * (serve: compression and workers around adapter-node's handler) built to plain JavaScript in
  * build/scripts, beside the app they belong to, so that they run with `node` on a production
  * install (`npm ci --omit=dev`), where TypeScript tooling is absent. Packages stay external and
  * load from the production node_modules, as the built server's do.
@@ -20,7 +21,8 @@ export default defineConfig({
 				migrate: 'scripts/migrate.ts',
 				'admin-create': 'scripts/admin-create.ts',
 				backup: 'scripts/backup.ts',
-				restore: 'scripts/restore.ts'
+				restore: 'scripts/restore.ts',
+				serve: 'scripts/serve.ts'
 			},
 			output: { format: 'esm', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' }
 		}

@@ -115,6 +115,9 @@ export const PAGES: Record<string, PageRule> = {
 	'/admin/users': { audience: 'admin', url: () => '/admin/users' },
 	'/admin/rounds': { audience: 'admin', url: () => '/admin/rounds' },
 	'/admin/rounds/new': { audience: 'admin', url: () => '/admin/rounds/new' },
+	// A round's admin pages: every load, action and endpoint under /admin/rounds/[id] passes
+	// requireRoundAccess (tests/route-tree.spec.ts proves it), so the round's audience is decided in
+	// that one function; when funds hold their own rounds, another fund's admin joins the outsiders.
 	'/admin/rounds/[id]': {
 		audience: 'admin',
 		url: (w) => `/admin/rounds/${w.roundId}`,

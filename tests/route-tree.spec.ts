@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { actionNames, exportedNames, routeTree } from './route-tree';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { actionNames, exportedNames, guardedHandlers, routeTree } from './route-tree';
 import { unclassified } from './route-access';
 
 describe('the route reader', () => {
@@ -40,6 +42,28 @@ export const actions = {
 	});
 });
 
+describe('the guard reader', () => {
+	test('follows a handler into the functions of its file, and reports one that never reaches the guard', () => {
+		const source = `
+async function context(event) { const { round } = await requireRoundAccess(event, event.params.id); return round; }
+async function save(event, submit) { const round = await context(event); return submit; }
+export const load = async (event) => ({ round: await context(event) });
+export const actions = {
+	save: once((event) => save(event, false)),
+	direct: async (event) => { await requireRoundAccess(event, event.params.id); },
+	open: async (event) => { await loadRound(event); }
+};
+export async function GET(event) { return save(event, true); }`;
+		expect(guardedHandlers(source, 'x.ts', 'requireRoundAccess')).toEqual([
+			{ name: 'load', guarded: true },
+			{ name: 'save', guarded: true },
+			{ name: 'direct', guarded: true },
+			{ name: 'open', guarded: false },
+			{ name: 'GET', guarded: true }
+		]);
+	});
+});
+
 describe('the route tree', () => {
 	const tree = routeTree();
 
@@ -54,5 +78,28 @@ describe('the route tree', () => {
 
 	test('has every route classified by audience in tests/route-access.ts, and nothing more', () => {
 		expect(unclassified(tree)).toEqual([]);
+	});
+
+	test('has every load, action and endpoint of a round’s admin pages go through requireRoundAccess', () => {
+		// The one gate of a round's administration: when funds hold their own rounds, it is where a
+		// fund's admins are kept to their own, so no handler may reach a round another way.
+		const ids = new Set(tree.pages.map((p) => p.id).concat(tree.endpoints.map((e) => e.id)));
+		const handlers = [...ids]
+			.filter((id) => id.startsWith('/admin/rounds/[id]'))
+			.flatMap((id) =>
+				['+page.server.ts', '+server.ts'].flatMap((file) => {
+					const path = join('src/routes', id, file);
+					let text: string;
+					try {
+						text = readFileSync(path, 'utf8');
+					} catch {
+						return [];
+					}
+					return guardedHandlers(text, path, 'requireRoundAccess').map((h) => ({ route: `${id} ${h.name}`, guarded: h.guarded }));
+				})
+			);
+		expect(handlers.filter((h) => !h.guarded)).toEqual([]);
+		// 11 pages' loads, their 31 actions and the 2 exports.
+		expect(handlers.length).toBe(44);
 	});
 });

@@ -166,3 +166,64 @@ export function routeTree(root = 'src/routes'): RouteTree {
 function isPageOption(name: string): boolean {
 	return ['prerender', 'ssr', 'csr', 'trailingSlash', 'config', 'entries'].includes(name);
 }
+
+export interface Handler {
+	/** `load`, an action's name (`default` included) or an endpoint's method. */
+	name: string;
+	/** Whether the handler calls `guard`, itself or through functions declared in the same file. */
+	guarded: boolean;
+}
+
+/**
+ * The handlers of a route module (its `load`, its actions, its endpoint methods) and whether each
+ * reaches a call of `guard`: in its own body, or in a function of the same file that it calls or
+ * hands on (`once(save)`, `(event) => save(event, true)`, a shared `context(event)`).
+ */
+export function guardedHandlers(text: string, fileName: string, guard: string): Handler[] {
+	const file = sourceOf(text, fileName);
+	const locals = new Map<string, ts.Node>();
+	for (const statement of file.statements) {
+		if (ts.isFunctionDeclaration(statement) && statement.name && statement.body) locals.set(statement.name.text, statement.body);
+		if (ts.isVariableStatement(statement)) {
+			for (const d of statement.declarationList.declarations) {
+				if (ts.isIdentifier(d.name) && d.initializer) locals.set(d.name.text, d.initializer);
+			}
+		}
+	}
+	const reaches = (node: ts.Node, seen: Set<string>): boolean => {
+		let found = false;
+		const visit = (n: ts.Node) => {
+			if (found) return;
+			if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === guard) {
+				found = true;
+				return;
+			}
+			if (ts.isIdentifier(n) && locals.has(n.text) && !seen.has(n.text)) {
+				seen.add(n.text);
+				if (reaches(locals.get(n.text)!, seen)) found = true;
+				return;
+			}
+			ts.forEachChild(n, visit);
+		};
+		visit(node);
+		return found;
+	};
+	const all = exports(file);
+	const handlers: Handler[] = [];
+	const check = (name: string, node: ts.Node | undefined) => {
+		const body = node;
+		if (!body) throw new Error(`${fileName}: the handler ${name} cannot be read`);
+		handlers.push({ name, guarded: reaches(body, new Set()) });
+	};
+	if (all.has('load')) check('load', all.get('load') ?? locals.get('load'));
+	const actions = all.get('actions');
+	const object = actions && unwrap(actions);
+	if (object && ts.isObjectLiteralExpression(object)) {
+		for (const p of object.properties) {
+			const name = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : '?';
+			check(name, ts.isShorthandPropertyAssignment(p) ? locals.get(p.name.text) : p);
+		}
+	}
+	for (const method of METHODS) if (all.has(method)) check(method, all.get(method) ?? locals.get(method));
+	return handlers;
+}

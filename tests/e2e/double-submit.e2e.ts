@@ -3,7 +3,7 @@ import type { DB } from '../../src/lib/server/db';
 import { createProposal } from '../../src/lib/server/proposals';
 import { drawLine, publishNotice } from '../../src/lib/server/decisions';
 import { createInvitation } from '../../src/lib/server/auth/invite';
-import { getRubric } from '../../src/lib/server/rounds';
+import { getRubric } from '../../src/lib/server/rubric';
 import { makeOrganisation, makeProposal, makeRound } from '../helpers/db';
 import { insertPublishedNeed, placeIds } from '../helpers/needs';
 import { proposalInput } from '../helpers/proposals';
@@ -108,7 +108,7 @@ test('a station’s proposal forms sent twice make one proposal, one save, one s
 		const draft = async (title: string, submit = false) => {
 			const made = await createProposal(db, { round, organisationId: organisationA, actorId, input: proposalInput(needIds, { title }), submit });
 			if (!made.ok) throw new Error(JSON.stringify(made.errors));
-			return made;
+			return made.value;
 		};
 		return { round, needIds, saved: await draft(`草稿保存 ${tag}`), submitted: await draft(`草稿提交 ${tag}`), withdrawn: await draft(`撤回 ${tag}`, true) };
 	});

@@ -12,9 +12,10 @@ async function integrity(target: string): Promise<string> {
 }
 
 /**
- * Each test here runs its OWN production server (`node build`) on its own database under
- * tests/.tmp and a port in 5500–5599, so it may kill it and load it without touching the shared
- * end-to-end server. Bounded in count and time: a few hundred requests, seconds each.
+ * Each test here runs its OWN production server (`npm start`'s scripts/start.js) on its own
+ * database under tests/.tmp and a port in 5500–5599, so it may kill it and load it without
+ * touching the shared end-to-end server. Bounded in count and time: a few hundred requests,
+ * seconds each.
  */
 
 async function submitNeed(base: string, form: Record<string, string>, key: string): Promise<number> {

@@ -1,5 +1,5 @@
 import type { DB } from '../../src/lib/server/db';
-import { getRubric } from '../../src/lib/server/rounds';
+import { getRubric } from '../../src/lib/server/rubric';
 
 /**
  * Submitted reviews written straight into the tables: one per total, each by a new reviewer

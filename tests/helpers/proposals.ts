@@ -1,4 +1,4 @@
-import type { ProposalInput } from '../../src/lib/server/proposals';
+import type { ProposalInput } from '../../src/lib/schemas/proposals';
 import type { BudgetLine } from '../../src/lib/domain/budget';
 
 /** Six lines totalling ¥30,000.00 (one of them ¥33.33 × 3), personnel and admin exactly at their caps. */

@@ -5,7 +5,7 @@ import { seedCity, seedOpenCall } from '../../src/lib/server/seed/city';
 import { emptyDatabase, targetEnv, withDatabase } from './test-targets';
 
 /**
- * A production server (`node build`) of a test's own, on its own small city database (a file under
+ * A production server (`npm start`'s scripts/start.js) of a test's own, on its own small city database (a file under
  * tests/.tmp, or a PostgreSQL database) and a port in 5500–5599, with RATE_LIMITS=off: for tests that kill the server,
  * load it, or throw hostile input at it, which must not disturb the shared end-to-end server
  * (its rate limits count per address, and its fixtures belong to the other tests).
@@ -47,11 +47,11 @@ export interface Server {
 	log: string[];
 }
 
-/** Starts `node build` on the database `target` (a SQLite path or a PostgreSQL URL). */
+/** Starts `npm start`'s server on the database `target` (a SQLite path or a PostgreSQL URL). */
 export async function startServer(target: string, port: number, env: Record<string, string> = {}): Promise<Server> {
 	const base = `http://127.0.0.1:${port}`;
 	const log: string[] = [];
-	const child = spawn(process.execPath, ['build'], {
+	const child = spawn(process.execPath, ['scripts/start.js'], {
 		env: { ...process.env, ...targetEnv(target), PORT: String(port), HOST: '127.0.0.1', ORIGIN: base, RATE_LIMITS: 'off', ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});

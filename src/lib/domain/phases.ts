@@ -15,6 +15,29 @@ export type Phase = (typeof PHASES)[number];
 
 export type ScheduledPhase = Exclude<Phase, 'draft'>;
 
+// The phases in which each phase-bound step is open: one list a step, read by the data function
+// that gates it and by the page that offers (or hides) its form.
+/** Residents report needs during the needs call only. */
+export const NEEDS_CALL_PHASES: readonly Phase[] = ['needs_call'];
+/** An admin may change the proposal rules until applications close. */
+export const RULES_PHASES: readonly Phase[] = ['draft', 'needs_call', 'applications'];
+/** A station may withdraw a proposal until expert review ends. */
+export const WITHDRAW_PHASES: readonly Phase[] = ['applications', 'eligibility', 'review'];
+/** Admins check proposals' eligibility. */
+export const ELIGIBILITY_PHASES: readonly Phase[] = ['eligibility'];
+/** The panel may be built or changed, and conflicts declared. */
+export const ASSIGNMENT_PHASES: readonly Phase[] = ['eligibility', 'review'];
+/** Reviewers score only while the round is in expert review. */
+export const SCORING_PHASES: readonly Phase[] = ['review'];
+/** The funding line may be drawn and adjusted. */
+export const LINE_EDIT_PHASES: readonly Phase[] = ['decision'];
+/** The public notice runs: objections are filed and answered, the list confirmed. */
+export const NOTICE_PHASES: readonly Phase[] = ['notice'];
+/** A round whose needs may move on to another round: its own call and applications are over. */
+export const ROLLOVER_FROM_PHASES: readonly Phase[] = ['eligibility', 'review', 'decision', 'notice', 'implementation', 'closed'];
+/** A round that may take needs over: it has not yet closed applications. */
+export const ROLLOVER_TO_PHASES: readonly Phase[] = ['draft', 'needs_call', 'applications'];
+
 /** The schedule column that starts each phase. */
 export const PHASE_START = {
 	needs_call: 'needs_call_at',

@@ -129,3 +129,8 @@ export function formatHundredths(hundredths: number): string {
 export function fromHundredths(hundredths: number): number {
 	return hundredths / HUNDREDTHS;
 }
+
+/** A score for people to read: one decimal, or null without reviews. */
+export function oneDecimal(value: number | null): number | null {
+	return value === null ? null : Math.round(value * 10) / 10;
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DISTRICTS, SERVICE_CATEGORIES } from '../domain/catalogue';
 import { yuanToFen, formatFen } from '../domain/money';
 import { parseWhole } from '../domain/numbers';
 import {
@@ -262,4 +263,45 @@ export function removeRow(values: ProposalFormValues, which: string): ProposalFo
 	const kind = match[1] as RowKind;
 	const index = Number(match[2]);
 	return { ...values, [kind]: values[kind].filter((_, i) => i !== index) };
+}
+
+/** Statuses the admins' list of every proposal can be filtered by (drafts are the stations' own). */
+export const LISTED_STATUSES = ['submitted', 'returned', 'eligible', 'ineligible', 'funded', 'not_funded', 'withdrawn'] as const;
+
+/** The admins' proposal list's filter in the URL: unknown values are ignored rather than refused (the URL is hand-editable). */
+export const proposalFilterSchema = z.object({
+	round: z.coerce.number().int().positive().optional().catch(undefined),
+	status: z.enum(LISTED_STATUSES).optional().catch(undefined),
+	district: z.enum(DISTRICTS).optional().catch(undefined),
+	category: z.enum(SERVICE_CATEGORIES).optional().catch(undefined)
+});
+
+export interface ProposalActivity {
+	name: string;
+	startMonth: string;
+	endMonth: string;
+}
+
+export interface ProposalIndicator {
+	name: string;
+	target: string;
+	unit: string;
+}
+
+/**
+ * Everything the organisation writes in a proposal, as the checked form gives it and the pages
+ * show it; the grant requested is its budget's total.
+ */
+export interface ProposalInput {
+	title: string;
+	summary: string;
+	targetGroup: string;
+	beneficiaries: number | null;
+	team: string;
+	matchingCashFen: number;
+	volunteerHours: number;
+	needIds: number[];
+	lines: BudgetLine[];
+	activities: ProposalActivity[];
+	indicators: ProposalIndicator[];
 }

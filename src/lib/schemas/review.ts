@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SERVICE_CATEGORIES } from '../domain/catalogue';
 import { wholeNumber } from './form';
 import { optionalText, text, textOrEmpty } from './text';
 
@@ -49,4 +50,14 @@ export const reviewSettingsSchema = z.object({
 	blindReview: z.enum(['on']).optional(),
 	rankingScore: z.enum(['trimmed_mean', 'calibrated']),
 	reviewersPerProposal: wholeNumber(1, 20)
+});
+
+/** An id chosen from a list: anything else is not one of the choices. */
+const chosenId = z.string().trim().regex(/^\d{1,12}$/, 'err.choice').transform(Number);
+
+/** An admin's edit of a reviewer's profile: their organisation (for conflicts) and expertise. */
+export const reviewerProfileSchema = z.object({
+	reviewerId: chosenId,
+	organisationId: z.union([z.literal('').transform(() => null), chosenId]),
+	categories: z.array(z.enum(SERVICE_CATEGORIES, 'err.choice')).max(SERVICE_CATEGORIES.length)
 });

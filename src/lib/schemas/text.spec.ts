@@ -190,9 +190,11 @@ const STRUCTURED_FIELDS = [
 	'review_at', 'revisionDueAt', 'start', 'end',
 	// a year's days off and weekend days worked, read by the holiday arrangement's reader; its confirmation
 	'holidays', 'makeupWorkdays', 'departs',
-	// accounts
-	'email', 'password', 'confirm',
+	// accounts (the current password too: passwords are kept as typed)
+	'email', 'password', 'confirm', 'current',
+	// the audit log's filter in the URL: names of actions and entities, matched exactly, never stored
+	'action', 'entity', 'entityId',
 	// the raw cells of a budget, activity or indicator row, before each is read by its own rule
 	'lines', 'activities', 'indicators'
 ];
-const STRUCTURED_FIELD_COUNT = 78;
+const STRUCTURED_FIELD_COUNT = 87;

@@ -8,6 +8,21 @@ export const INVITE_ROLES = ['station', 'reviewer', 'admin'] as const;
 
 const email = z.string().trim().min(1, 'err.required').max(254).email('err.email');
 
+/** Signing in: the email and the password as typed. */
+export const signInSchema = z.object({
+	email,
+	password: z.string().min(1, 'err.required').max(PASSWORD_MAX)
+});
+
+/** Changing one's own password: the current one, and the new one typed twice. */
+export const passwordChangeSchema = z
+	.object({
+		current: z.string().min(1, 'err.required').max(PASSWORD_MAX),
+		password: z.string().min(PASSWORD_MIN).max(PASSWORD_MAX),
+		confirm: z.string()
+	})
+	.refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'password.mismatch' });
+
 /** An admin inviting someone: who, in which role, for which organisation (stations only). */
 export const invitationSchema = z
 	.object({

@@ -50,21 +50,21 @@ function upload(fileName: string, bytes = PDF) {
 describe('reading an upload', () => {
 	it('reads a name a browser escaped (quotes and line breaks as %22, %0D%0A) and stores it clean', async () => {
 		const read = await readAttachmentUpload(upload('报告%22最终版%22%0D%0A.pdf'));
-		expect(read.ok && read.file.name).toBe('报告"最终版"\r\n.pdf');
-		expect(read.ok && safeFileName(read.file.name, 'application/pdf')).toBe('报告最终版.pdf');
+		expect(read.ok && read.value.name).toBe('报告"最终版"\r\n.pdf');
+		expect(read.ok && safeFileName(read.value.name, 'application/pdf')).toBe('报告最终版.pdf');
 	});
 
 	it('says a raw quote or line break in the name is the trouble, not the size', async () => {
 		for (const name of ['报告"最终版".pdf', '报告\r\n.pdf']) {
 			const read = await readAttachmentUpload(upload(name));
-			expect(read, JSON.stringify(name)).toEqual({ ok: false, status: 400, key: 'proposal.err.fileName' });
+			expect(read, JSON.stringify(name)).toEqual({ ok: false, errors: { _form: { key: 'proposal.err.fileName' } } });
 		}
 	});
 
 	it('says so when no file came, or a file over 10 MB', async () => {
-		expect(await readAttachmentUpload(upload('空.pdf', new Uint8Array()))).toEqual({ ok: false, status: 400, key: 'proposal.err.fileMissing' });
+		expect(await readAttachmentUpload(upload('空.pdf', new Uint8Array()))).toEqual({ ok: false, errors: { _form: { key: 'proposal.err.fileMissing' } } });
 		const big = new Request('http://localhost/x', { method: 'POST', headers: { 'content-length': String(ATTACHMENT_MAX_BYTES + 1_000_000) }, body: 'x' });
-		expect(await readAttachmentUpload(big)).toEqual({ ok: false, status: 413, key: 'proposal.err.fileTooBig' });
+		expect(await readAttachmentUpload(big)).toEqual({ ok: false, status: 413, errors: { _form: { key: 'proposal.err.fileTooBig' } } });
 	});
 });
 
@@ -96,40 +96,40 @@ describe('attachments', () => {
 	it('stores a PDF outside static/ under a random id, and refuses HTML posing as a PDF', async () => {
 		const { db, dir, proposal, staffA } = await setup();
 		const bad = await addAttachment(db, { proposalId: proposal, actorId: staffA.id, fileName: 'report.pdf', bytes: HTML, dir });
-		expect(bad).toEqual({ ok: false, key: 'proposal.err.fileType' });
+		expect(bad).toEqual({ ok: false, errors: { _form: { key: 'proposal.err.fileType' } } });
 		const good = await addAttachment(db, { proposalId: proposal, actorId: staffA.id, fileName: 'report.pdf', bytes: PDF, dir });
-		if (!good.ok) throw new Error(good.key);
-		expect(good.id).toMatch(/^[a-z0-9]{24}$/);
-		expect(await readdir(dir)).toEqual([good.id]);
-		expect(Buffer.from(await readAttachmentBytes(good.id, dir)).equals(Buffer.from(PDF))).toBe(true);
-		expect(await listAttachments(db, proposal)).toMatchObject([{ id: good.id, fileName: 'report.pdf', contentType: 'application/pdf' }]);
+		if (!good.ok) throw new Error(JSON.stringify(good.errors));
+		expect(good.value).toMatch(/^[a-z0-9]{24}$/);
+		expect(await readdir(dir)).toEqual([good.value]);
+		expect(Buffer.from(await readAttachmentBytes(good.value, dir)).equals(Buffer.from(PDF))).toBe(true);
+		expect(await listAttachments(db, proposal)).toMatchObject([{ id: good.value, fileName: 'report.pdf', contentType: 'application/pdf' }]);
 	});
 
 	it('refuses empty files and files over 10 MB', async () => {
 		const { db, dir, proposal, staffA } = await setup();
-		expect(await addAttachment(db, { proposalId: proposal, actorId: staffA.id, fileName: 'a.pdf', bytes: new Uint8Array(), dir })).toMatchObject({ key: 'proposal.err.fileMissing' });
+		expect(await addAttachment(db, { proposalId: proposal, actorId: staffA.id, fileName: 'a.pdf', bytes: new Uint8Array(), dir })).toMatchObject({ ok: false, errors: { _form: { key: 'proposal.err.fileMissing' } } });
 		const big = new Uint8Array(ATTACHMENT_MAX_BYTES + 1);
 		big.set(PDF);
-		expect(await addAttachment(db, { proposalId: proposal, actorId: staffA.id, fileName: 'a.pdf', bytes: big, dir })).toMatchObject({ key: 'proposal.err.fileTooBig' });
+		expect(await addAttachment(db, { proposalId: proposal, actorId: staffA.id, fileName: 'a.pdf', bytes: big, dir })).toMatchObject({ ok: false, errors: { _form: { key: 'proposal.err.fileTooBig' } } });
 		expect(await readdir(dir)).toEqual([]);
 	});
 
 	it('opens only for the owning organisation, admins and reviewers the review module allows', async () => {
 		const { db, dir, proposal, staffA, staffB, orgA, orgB, admin, reviewer } = await setup();
 		const added = await addAttachment(db, { proposalId: proposal, actorId: staffA.id, fileName: 'a.pdf', bytes: PDF, dir });
-		if (!added.ok) throw new Error(added.key);
-		expect(await attachmentFor(db, added.id, { id: staffA.id, role: 'station', organisationId: orgA })).toMatchObject({ fileName: 'a.pdf' });
-		expect(await attachmentFor(db, added.id, { id: admin.id, role: 'admin', organisationId: null })).toBeDefined();
-		expect(await attachmentFor(db, added.id, { id: staffB.id, role: 'station', organisationId: orgB })).toBeUndefined();
+		if (!added.ok) throw new Error(JSON.stringify(added.errors));
+		expect(await attachmentFor(db, added.value, { id: staffA.id, role: 'station', organisationId: orgA })).toMatchObject({ fileName: 'a.pdf' });
+		expect(await attachmentFor(db, added.value, { id: admin.id, role: 'admin', organisationId: null })).toBeDefined();
+		expect(await attachmentFor(db, added.value, { id: staffB.id, role: 'station', organisationId: orgB })).toBeUndefined();
 		// Not assigned to this proposal: no access; assigned: access, as the review module decides.
 		const asReviewer = { id: reviewer.id, role: 'reviewer' as const, organisationId: null };
-		expect(await attachmentFor(db, added.id, asReviewer)).toBeUndefined();
+		expect(await attachmentFor(db, added.value, asReviewer)).toBeUndefined();
 		const round = await db.selectFrom('proposals').select('round_id').where('id', '=', proposal).executeTakeFirstOrThrow();
 		await db
 			.insertInto('review_assignments')
 			.values({ round_id: round.round_id, proposal_id: proposal, reviewer_id: reviewer.id, status: 'assigned', comment: null, private_note: null, assigned_at: new Date().toISOString(), submitted_at: null })
 			.execute();
-		expect(await attachmentFor(db, added.id, asReviewer)).toMatchObject({ fileName: 'a.pdf' });
+		expect(await attachmentFor(db, added.value, asReviewer)).toMatchObject({ fileName: 'a.pdf' });
 		expect(await attachmentFor(db, '../../etc/passwd', { id: admin.id, role: 'admin', organisationId: null })).toBeUndefined();
 	});
 
@@ -137,9 +137,9 @@ describe('attachments', () => {
 		const { db, dir, round, proposal, staffA, orgB } = await setup();
 		const other = await makeProposal(db, round.id, orgB, 'submitted');
 		const added = await addAttachment(db, { proposalId: proposal, actorId: staffA.id, fileName: 'a.pdf', bytes: PDF, dir });
-		if (!added.ok) throw new Error(added.key);
-		expect(await removeAttachment(db, { proposalId: other, attachmentId: added.id, actorId: staffA.id })).toBe(false);
-		expect(await removeAttachment(db, { proposalId: proposal, attachmentId: added.id, actorId: staffA.id })).toBe(true);
+		if (!added.ok) throw new Error(JSON.stringify(added.errors));
+		expect(await removeAttachment(db, { proposalId: other, attachmentId: added.value, actorId: staffA.id })).toBe(false);
+		expect(await removeAttachment(db, { proposalId: proposal, attachmentId: added.value, actorId: staffA.id })).toBe(true);
 		expect(await listAttachments(db, proposal)).toEqual([]);
 		const actions = (await db.selectFrom('audit_log').select('action').where('action', 'like', 'attachment.%').execute()).map((r) => r.action);
 		expect(actions).toEqual(['attachment.add', 'attachment.remove']);

@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { DB } from './db';
+import { ok, refuse, type Outcome } from './outcome';
 import type { Role } from './schema';
 import { audit } from './audit';
 import { randomString } from './random';
 import { reviewerMayOpen } from './reviews';
-import type { MessageKey } from '../i18n';
 import { cleanText } from '../schemas/text';
 
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
@@ -52,7 +52,7 @@ export function contentDisposition(fileName: string): string {
 	return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-export type UploadRead = { ok: true; file: File } | { ok: false; status: 400 | 413; key: MessageKey };
+const TOO_BIG = refuse('proposal.err.fileTooBig', undefined, 413);
 
 /**
  * The file of an upload form, or why there is none. The size is checked before the body is read
@@ -61,34 +61,33 @@ export type UploadRead = { ok: true; file: File } | { ok: false; status: 400 | 4
  * the file, not that it is too big. (Browsers escape those as %22, %0D, %0A, which are read
  * fine and cleaned by safeFileName.)
  */
-export async function readAttachmentUpload(request: Request): Promise<UploadRead> {
+export async function readAttachmentUpload(request: Request): Promise<Outcome<File>> {
 	const length = Number(request.headers.get('content-length') ?? 0);
-	if (length > ATTACHMENT_MAX_BYTES + 64 * 1024) return { ok: false, status: 413, key: 'proposal.err.fileTooBig' };
+	if (length > ATTACHMENT_MAX_BYTES + 64 * 1024) return TOO_BIG;
 	let data: FormData;
 	try {
 		data = await request.formData();
 	} catch {
 		return length > 0 && length <= ATTACHMENT_MAX_BYTES + 64 * 1024
-			? { ok: false, status: 400, key: 'proposal.err.fileName' }
-			: { ok: false, status: 413, key: 'proposal.err.fileTooBig' };
+			? refuse('proposal.err.fileName')
+			: TOO_BIG;
 	}
 	const file = data.get('file');
-	if (!(file instanceof File) || file.size === 0) return { ok: false, status: 400, key: 'proposal.err.fileMissing' };
-	if (file.size > ATTACHMENT_MAX_BYTES) return { ok: false, status: 413, key: 'proposal.err.fileTooBig' };
-	return { ok: true, file };
+	if (!(file instanceof File) || file.size === 0) return refuse('proposal.err.fileMissing');
+	if (file.size > ATTACHMENT_MAX_BYTES) return TOO_BIG;
+	return ok(file);
 }
 
-export type AttachResult = { ok: true; id: string } | { ok: false; key: MessageKey; params?: Record<string, number> };
-
+/** Stores a proposal's attachment (checked again: size, type by its bytes, count); gives back its id. */
 export async function addAttachment(
 	db: DB,
 	args: { proposalId: number; actorId: number; fileName: string; bytes: Uint8Array; dir?: string; now?: Date }
-): Promise<AttachResult> {
+): Promise<Outcome<string>> {
 	const { proposalId, actorId, bytes, dir = uploadDir(), now = new Date() } = args;
-	if (bytes.byteLength === 0) return { ok: false, key: 'proposal.err.fileMissing' };
-	if (bytes.byteLength > ATTACHMENT_MAX_BYTES) return { ok: false, key: 'proposal.err.fileTooBig' };
+	if (bytes.byteLength === 0) return refuse('proposal.err.fileMissing');
+	if (bytes.byteLength > ATTACHMENT_MAX_BYTES) return refuse('proposal.err.fileTooBig');
 	const type = sniffType(bytes);
-	if (!type) return { ok: false, key: 'proposal.err.fileType' };
+	if (!type) return refuse('proposal.err.fileType');
 	const count = await db
 		.selectFrom('attachments')
 		.select((eb) => eb.fn.countAll<number>().as('n'))
@@ -96,7 +95,7 @@ export async function addAttachment(
 		.where('removed_at', 'is', null)
 		.executeTakeFirstOrThrow();
 	if (Number(count.n) >= ATTACHMENTS_PER_PROPOSAL) {
-		return { ok: false, key: 'proposal.err.fileCount', params: { max: ATTACHMENTS_PER_PROPOSAL } };
+		return refuse('proposal.err.fileCount', { max: ATTACHMENTS_PER_PROPOSAL });
 	}
 	const id = randomString(24);
 	await mkdir(dir, { recursive: true });
@@ -125,7 +124,7 @@ export async function addAttachment(
 		entityId: proposalId,
 		detail: { attachmentId: id, type, size: bytes.byteLength }
 	});
-	return { ok: true, id };
+	return ok(id);
 }
 
 /** Takes the attachment off the proposal; the file stays for the submissions that listed it. */

@@ -91,7 +91,7 @@ describe.skipIf(TEST_ENGINE === 'postgres')('backup', () => {
 		const proposalId = await makeProposal(live, round.id, org, 'draft');
 		const pdf = Buffer.from('%PDF-1.4\n社区长者饭堂活动方案\n%%EOF\n');
 		const added = await addAttachment(live, { proposalId, actorId: station.id, fileName: '活动方案.pdf', bytes: pdf, dir: liveUploads });
-		if (!added.ok) throw new Error(added.key);
+		if (!added.ok) throw new Error(JSON.stringify(added.errors));
 		// An upload being written at the moment of the backup is left out.
 		writeFileSync(join(liveUploads, 'halfwritten.part'), 'half');
 
@@ -99,7 +99,7 @@ describe.skipIf(TEST_ENGINE === 'postgres')('backup', () => {
 		await live.destroy();
 		expect(report).toMatchObject({ integrity: 'ok', files: 1, bytes: pdf.byteLength, missing: [], corrupt: [] });
 		expect(report.tables.attachments).toBe(1);
-		expect(readFileSync(join(report.path, 'uploads', added.id))).toEqual(pdf);
+		expect(readFileSync(join(report.path, 'uploads', added.value))).toEqual(pdf);
 
 		// A backup that lost a file is refused before anything is touched.
 		const server = join(dir, 'server');
@@ -109,7 +109,7 @@ describe.skipIf(TEST_ENGINE === 'postgres')('backup', () => {
 		writeFileSync(databasePath, 'the damaged database');
 		const broken = join(dir, 'files-backup-broken');
 		cpSync(report.path, broken, { recursive: true });
-		rmSync(join(broken, 'uploads', added.id));
+		rmSync(join(broken, 'uploads', added.value));
 		expect(() => restoreBackup(broken, { databasePath, uploads })).toThrow(/1 attachment\(s\) missing/);
 		expect(readFileSync(databasePath, 'utf8')).toBe('the damaged database');
 
@@ -123,7 +123,7 @@ describe.skipIf(TEST_ENGINE === 'postgres')('backup', () => {
 		process.env.UPLOAD_DIR = uploads;
 		const { GET } = await import('../../routes/attachments/[id]/+server');
 		const user = { id: admin.id, email: admin.email, name: '管理员', role: 'admin' as const, organisationId: null };
-		const event = { locals: { user }, params: { id: added.id }, url: new URL(`http://localhost/attachments/${added.id}`) };
+		const event = { locals: { user }, params: { id: added.value }, url: new URL(`http://localhost/attachments/${added.value}`) };
 		const response = await GET(event as unknown as Parameters<typeof GET>[0]);
 		expect(response.status).toBe(200);
 		expect(response.headers.get('content-disposition')).toContain(encodeURIComponent('活动方案.pdf'));

@@ -5,7 +5,8 @@ import { proposalInput } from '../../../tests/helpers/proposals';
 import { needSchema } from '../schemas/needs';
 import { createOrganisation } from './organisations';
 import { createProposal, submitProposal, updateProposal } from './proposals';
-import { mergeNeed, reportNeed, supportNeed } from './needs';
+import { reportNeed, supportNeed } from './needs';
+import { mergeNeed } from './needs-moderation';
 
 /**
  * Requests that arrive together, as on a server with a pool of connections: on PostgreSQL each
@@ -31,8 +32,12 @@ describe('requests at the same moment', () => {
 		const keys = ['a', 'b', 'c'].map((c) => c.repeat(24));
 		const answers = await Promise.all(keys.flatMap((key) => Array.from({ length: 30 }, () => reportNeed(db, round, input, key))));
 		expect(answers).toHaveLength(90);
+		const stored = answers.map((a) => {
+			if (!a.ok) throw new Error('need refused');
+			return a.value;
+		});
 		for (const [i] of keys.entries()) {
-			const group = answers.slice(i * 30, i * 30 + 30);
+			const group = stored.slice(i * 30, i * 30 + 30);
 			expect(new Set(group.map((a) => a.receiptCode)).size).toBe(1);
 			expect(group.filter((a) => !a.duplicate)).toHaveLength(1);
 		}
@@ -49,12 +54,12 @@ describe('requests at the same moment', () => {
 		for (let i = 0; i < 6; i++) {
 			const draft = await createProposal(db, { round, organisationId: org, actorId: author.id, input: proposalInput([needId]) });
 			if (!draft.ok) throw new Error('draft refused');
-			drafts.push(draft.id);
+			drafts.push(draft.value.id);
 		}
 		const results = await Promise.all(
 			drafts.map((proposalId) => submitProposal(db, { round, proposalId, organisationId: org, actorId: author.id }))
 		);
-		expect(results.filter((r) => r !== 'conflict' && r.ok)).toHaveLength(2);
+		expect(results.filter((r) => r.ok)).toHaveLength(2);
 		const submitted = await db.selectFrom('proposals').select('id').where('status', '=', 'submitted').execute();
 		expect(submitted).toHaveLength(2);
 
@@ -72,7 +77,8 @@ describe('requests at the same moment', () => {
 				})
 			)
 		);
-		expect(saves.filter((s) => s === 'conflict')).toHaveLength(4);
+		expect(saves.filter((s) => s.ok)).toHaveLength(1);
+		expect(saves.filter((s) => !s.ok && s.status === 409)).toHaveLength(4);
 	});
 
 	it('create one organisation of a name two admins add at once', async () => {
@@ -81,7 +87,7 @@ describe('requests at the same moment', () => {
 		const input = { name: '海珠区同心社工服务站', kind: 'station', district: '海珠区' } as Parameters<typeof createOrganisation>[1];
 		const results = await Promise.all(Array.from({ length: 8 }, () => createOrganisation(db, input, admin.id)));
 		expect(results.filter((r) => r.ok)).toHaveLength(1);
-		expect(results.filter((r) => !r.ok && r.reason === 'name_taken')).toHaveLength(7);
+		expect(results.filter((r) => !r.ok && r.errors.name?.key === 'org.err.nameTaken')).toHaveLength(7);
 	});
 
 	it('carry every "me too" said while the need is merged into the need it joins', async () => {
@@ -93,8 +99,8 @@ describe('requests at the same moment', () => {
 			const [duplicate, kept] = [await need(`dup-${trial}`), await need(`kept-${trial}`)];
 			const supports = Array.from({ length: 12 }, (_, i) => supportNeed(db, duplicate, `supporter-${trial}-${i}`));
 			const [merged, ...said] = await Promise.all([mergeNeed(db, duplicate, kept, admin.id), ...supports]);
-			expect(merged).toBe('merged');
-			const added = said.filter((s) => s.outcome === 'added').length;
+			expect(merged.ok).toBe(true);
+			const added = said.filter((s) => s.ok && s.value.added).length;
 			const { support_count } = await db.selectFrom('needs').select('support_count').where('id', '=', kept).executeTakeFirstOrThrow();
 			const rows = await db.selectFrom('need_supports').select('supporter_hash').where('need_id', '=', kept).execute();
 			// Each supporter the app said "added" to is behind the need that remains, counted once.

@@ -3,7 +3,8 @@ import type { ConflictSource } from './schema-review-panel';
 import { audit } from './audit';
 import { notify } from './notify';
 import { phaseOf } from './rounds';
-import { ASSIGNMENT_PHASES, ok, phaseClosed, refuse, type Outcome } from './reviews';
+import { ok, phaseClosed, refuse, type Outcome } from './outcome';
+import { ASSIGNMENT_PHASES } from '../domain/phases';
 import { CONFLICT_REASON_MAX } from '../schemas/review';
 
 export { CONFLICT_REASON_MAX };

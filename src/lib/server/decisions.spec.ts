@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Phase } from '../domain/phases';
 import { freshDb, makeOrganisation, makeProposal, makeRound, makeUser, setPhase } from '../../../tests/helpers/db';
-import { getRubric, phaseOf } from './rounds';
-import { assignReviewer, saveReview } from './reviews';
-import { confirmFinalList, drawLine, listRoundProposals, publishNotice, roundFunding, setReducedAward } from './decisions';
+import { phaseOf } from './rounds';
+import { getRubric } from './rubric';
+import { assignReviewer } from './assignments';
+import { saveReview } from './reviews';
+import { confirmFinalList, drawLine, publishNotice, roundFunding, setReducedAward } from './decisions';
+import { listRoundProposals } from './assignments';
 import { getNotice, getPublicProject, listResults } from './results';
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -1,7 +1,8 @@
+/** A round's decision: the funding line drawn within the pool, the public notice (公示) and the final list. What the public reads of it is in results.ts. */
 import { sql } from 'kysely';
 import type { DB } from './db';
 import { lockName } from './db';
-import type { Phase } from '../domain/phases';
+import { LINE_EDIT_PHASES, NOTICE_PHASES } from '../domain/phases';
 import type { ProposalStatus } from './schema';
 import { formatFen } from '../domain/money';
 import { audit } from './audit';
@@ -18,17 +19,10 @@ import {
 } from '../domain/funding-line';
 import { noticePeriod } from '../domain/working-days';
 import { WORK_CALENDAR_LOCK, readWorkCalendar } from './work-calendar';
-import {
-	ok,
-	phaseClosed,
-	proposalScoreSummary,
-	refuse,
-	type Outcome
-} from './reviews';
-import { ELIGIBLE_STATUSES, IN_LINE, oneDecimal, recordConfirmedList } from './results';
-
-/** Proposals the panel works on: everything past draft that was not withdrawn. */
-const IN_PLAY: ProposalStatus[] = ['submitted', 'eligible', 'ineligible', 'funded', 'not_funded'];
+import { ok, phaseClosed, refuse, type Outcome } from './outcome';
+import { proposalScoreSummary } from './reviews';
+import { ELIGIBLE_STATUSES, IN_LINE, recordConfirmedList } from './results';
+import { oneDecimal } from '../domain/rounding';
 
 /** The round's pool, what is awarded so far and what is left, in fen. */
 export async function roundFunding(db: DB, round: Pick<Round, 'id' | 'pool_fen'>) {
@@ -41,85 +35,9 @@ export async function roundFunding(db: DB, round: Pick<Round, 'id' | 'pool_fen'>
 	return { poolFen: round.pool_fen, awardedFen: awarded, leftFen: round.pool_fen - awarded };
 }
 
-/** Everything the admin's panel page shows about the round's proposals (staff only). */
-export async function listRoundProposals(db: DB, roundId: number) {
-	const proposals = await db
-		.selectFrom('proposals')
-		.innerJoin('organisations', 'organisations.id', 'proposals.organisation_id')
-		.select([
-			'proposals.id',
-			'proposals.title',
-			'proposals.requested_fen',
-			'proposals.status',
-			'proposals.award_fen',
-			'proposals.decision_reason',
-			'proposals.organisation_id',
-			'organisations.name as organisation_name'
-		])
-		.where('proposals.round_id', '=', roundId)
-		.where('proposals.status', 'in', IN_PLAY)
-		.orderBy('proposals.id')
-		.execute();
-	const assignments = await db
-		.selectFrom('review_assignments')
-		.innerJoin('users', 'users.id', 'review_assignments.reviewer_id')
-		.select([
-			'review_assignments.id',
-			'review_assignments.proposal_id',
-			'review_assignments.status',
-			'review_assignments.reviewer_id',
-			'users.name as reviewer_name'
-		])
-		.where('review_assignments.round_id', '=', roundId)
-		.orderBy('review_assignments.id')
-		.execute();
-	const summary = await proposalScoreSummary(db, roundId);
-	return proposals.map((p) => {
-		const s = summary.get(p.id);
-		return {
-			id: p.id,
-			title: p.title,
-			organisationId: p.organisation_id,
-			organisationName: p.organisation_name,
-			requestedFen: p.requested_fen,
-			status: p.status,
-			awardFen: p.award_fen,
-			decisionReason: p.decision_reason,
-			reviewers: assignments
-				.filter((a) => a.proposal_id === p.id)
-				.map((a) => ({
-					assignmentId: a.id,
-					reviewerId: a.reviewer_id,
-					name: a.reviewer_name,
-					submitted: a.status === 'submitted'
-				})),
-			count: s?.count ?? 0,
-			mean: oneDecimal(s?.mean ?? null),
-			trimmedMean: oneDecimal(s?.trimmedMean ?? null)
-		};
-	});
-}
-
-/** Whether a proposal belongs to the round, so that a form for one round cannot act on another's. */
-export async function proposalInRound(db: DB, proposalId: number, roundId: number): Promise<boolean> {
-	const row = await db
-		.selectFrom('proposals')
-		.select('id')
-		.where('id', '=', proposalId)
-		.where('round_id', '=', roundId)
-		.executeTakeFirst();
-	return row !== undefined;
-}
-
 // ---------------------------------------------------------------------------------------------
 // The funding line, the public notice (公示) and the final list.
 // ---------------------------------------------------------------------------------------------
-
-/** Settings and per-proposal inputs to the line change only while deciding. */
-export const LINE_EDIT_PHASES: readonly Phase[] = ['decision'];
-/** An upheld objection redraws the line during the notice. */
-export const NOTICE_PHASES: readonly Phase[] = ['notice'];
-/** Statuses that take part in the funding line: everything submitted and not withdrawn. */
 
 export type ScoreBasis = 'trimmed_mean' | 'calibrated';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb, makeOrganisation, makeRound, makeUser, setPhase } from '../../../tests/helpers/db';
 import { proposalInput } from '../../../tests/helpers/proposals';
-import { createProposal, getOwnProposal, listOrganisationProposals, updateProposal } from './proposals';
+import { createProposal, getOwnProposal, updateProposal } from './proposals';
+import { listOrganisationProposals } from './proposal-lists';
 import { latestCheck, listForEligibility, recordEligibility } from './eligibility';
 import { getRoundById } from './rounds';
 import type { DB } from './db';
@@ -47,7 +48,7 @@ async function setup() {
 	await setPhase(db, round.id, 'eligibility');
 	round = (await getRoundById(db, round.id))!;
 	const all = [0, 1, 2, 3, 4];
-	return { db, round, org, staff, admin, need, id: created.id, all };
+	return { db, round, org, staff, admin, need, id: created.value.id, all };
 }
 
 describe('eligibility check', () => {
@@ -124,7 +125,7 @@ describe('eligibility check', () => {
 		const other = await makeRound(db, 'applications');
 		const draft = await createProposal(db, { round: other, organisationId: org, actorId: staff.id, input: proposalInput([]) });
 		if (!draft.ok) throw new Error('draft');
-		const result = await recordEligibility(db, { round, proposalId: draft.id, actorId: admin.id, input: { outcome: 'pass', ticked: all, comment: '', revisionDueAt: null } });
+		const result = await recordEligibility(db, { round, proposalId: draft.value.id, actorId: admin.id, input: { outcome: 'pass', ticked: all, comment: '', revisionDueAt: null } });
 		expect(result).toMatchObject({ ok: false, status: 404 });
 	});
 });

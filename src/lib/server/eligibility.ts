@@ -1,9 +1,12 @@
 import type { DB } from './db';
+import { notFound, ok, phaseClosed, refuse, refuseAll, type Outcome } from './outcome';
 import type { ProposalStatus, Round } from './schema';
 import type { EligibilityOutcome } from './schema-proposal-details';
 import { audit } from './audit';
-import { phaseOf } from './rounds';
-import { eligibilityChecklist, getProposalContent, roundRules } from './proposals';
+import { inPhase } from './rounds';
+import { ELIGIBILITY_PHASES } from '../domain/phases';
+import { getProposalContent } from './proposals';
+import { eligibilityChecklist, roundRules } from './proposal-rules';
 import { listAttachments } from './attachments';
 import { budgetProblems } from '../domain/budget';
 import { formatInZone } from '../domain/time';
@@ -22,8 +25,6 @@ export interface EligibilityInput {
 	/** UTC instant; required to return a proposal. */
 	revisionDueAt: string | null;
 }
-
-export type EligibilityResult = { ok: true } | { ok: false; status: 400 | 404 | 409; errors: FieldErrors };
 
 /** The round's proposals that face the check, with the latest outcome of each. */
 export async function listForEligibility(db: DB, roundId: number) {
@@ -123,10 +124,9 @@ export async function proposalForCheck(db: DB, round: Round, proposalId: number)
 export async function recordEligibility(
 	db: DB,
 	args: { round: Round; proposalId: number; actorId: number; input: EligibilityInput; now?: Date }
-): Promise<EligibilityResult> {
+): Promise<Outcome> {
 	const { round, proposalId, actorId, input, now = new Date() } = args;
-	const phase = phaseOf(round, now);
-	if (phase !== 'eligibility') return { ok: false, status: 400, errors: { _form: { key: 'err.phaseClosed', params: { phase } } } };
+	if (!inPhase(round, ELIGIBILITY_PHASES, now)) return phaseClosed(round, now);
 	const checklist = eligibilityChecklist(round);
 	const ticked = new Set(input.ticked.filter((i) => i >= 0 && i < checklist.length));
 	const comment = input.comment.trim();
@@ -141,7 +141,7 @@ export async function recordEligibility(
 			errors.revisionDueAt = { key: 'eligibility.err.due', params: { before: formatInZone(round.review_at, round.time_zone) } };
 		}
 	}
-	if (Object.keys(errors).length) return { ok: false, status: 400, errors };
+	if (Object.keys(errors).length) return refuseAll(errors);
 	return db.transaction().execute(async (trx) => {
 		const current = await trx
 			.selectFrom('proposals')
@@ -149,12 +149,10 @@ export async function recordEligibility(
 			.where('id', '=', proposalId)
 			.where('round_id', '=', round.id)
 			.executeTakeFirst();
-		if (!current || !CHECKED.includes(current.status)) return { ok: false, status: 404, errors: { _form: { key: 'error.404' } } } as const;
+		if (!current || !CHECKED.includes(current.status)) return notFound();
 		// A returned proposal waits for its resubmission; until then it can only be rejected.
 		const allowed = current.status === 'submitted' || (current.status === 'returned' && input.outcome === 'reject');
-		if (!allowed) {
-			return { ok: false, status: 409, errors: { _form: { key: 'proposal.err.status', params: { status: current.status } } } } as const;
-		}
+		if (!allowed) return refuse('proposal.err.status', { status: current.status }, 409);
 		const status = RESULT[input.outcome];
 		const at = now.toISOString();
 		const dueAt = input.outcome === 'return' ? input.revisionDueAt : null;
@@ -164,9 +162,7 @@ export async function recordEligibility(
 			.where('id', '=', proposalId)
 			.where('status', '=', current.status)
 			.executeTakeFirst();
-		if (Number(updated.numUpdatedRows) !== 1) {
-			return { ok: false, status: 409, errors: { _form: { key: 'proposal.err.conflict' } } } as const;
-		}
+		if (Number(updated.numUpdatedRows) !== 1) return refuse('proposal.err.conflict', undefined, 409);
 		await trx
 			.insertInto('eligibility_checks')
 			.values({
@@ -187,6 +183,6 @@ export async function recordEligibility(
 			reason: comment || null,
 			detail: { roundId: round.id, from: current.status, to: status, revisionDueAt: dueAt, ticked: ticked.size, items: checklist.length }
 		});
-		return { ok: true } as const;
+		return ok();
 	});
 }

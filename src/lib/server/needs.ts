@@ -1,41 +1,23 @@
+/** Residents' needs: reporting, the receipt code, tracking, the public board, "me too". Moderation is in needs-moderation.ts. */
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { DB } from './db';
-import { isUniqueViolation, likeAnyCase, lockRows } from './db';
+import { isUniqueViolation, likeAnyCase } from './db';
 import type { Database, NeedStatus, Round } from './schema';
 import type { NeedInput } from '../schemas/needs';
-import { currentPhase, type Phase } from '../domain/phases';
+import { NEEDS_CALL_PHASES, currentPhase } from '../domain/phases';
 import { audit } from './audit';
-import { phaseOf } from './rounds';
+import { inPhase } from './rounds';
 import { randomString } from './random';
 import { LIMITS, consume } from './rate-limit';
-import { PlaceError, resolvePlace } from './places';
+import { resolvePlace } from './places';
+import { ok, phaseClosed, refuse, refuseField, type Outcome } from './outcome';
 import { isActiveCategory } from './categories';
-import type { MessageKey } from '../i18n';
 import type { BoardSort, BoardStatus } from '../schemas/needs';
 
 export const NEEDS_PAGE_SIZE = 20;
 
 const RECEIPT_LENGTH = 12;
 const RECEIPT_PATTERN = /^[abcdefghijkmnpqrstuvwxyz23456789]{12}$/;
-
-/** Thrown when a need is reported outside the needs call; `phase` is the phase in force. */
-export class NeedsCallClosedError extends Error {
-	constructor(readonly phase: Phase) {
-		super(`the needs call is closed (phase ${phase})`);
-		this.name = 'NeedsCallClosedError';
-	}
-}
-
-/** A report that names a category or place that does not exist (or no longer does). */
-export class NeedInputError extends Error {
-	constructor(
-		readonly field: string,
-		readonly key: MessageKey
-	) {
-		super(`bad ${field}`);
-		this.name = 'NeedInputError';
-	}
-}
 
 /** A stored receipt code ("abcd2efgh3jk") as people read it aloud: "ABCD-2EFG-H3JK". */
 export function formatReceiptCode(code: string): string {
@@ -65,6 +47,8 @@ async function receiptBySubmissionKey(db: DB, submissionKey: string) {
 /**
  * Stores a resident's need as `new` (awaiting moderation) and gives back its receipt code. A
  * form sent twice with the same `submissionKey` gives the first need's receipt and stores nothing.
+ * Refused (409) outside the needs call, and for a category or place that does not exist (or no
+ * longer does).
  */
 export async function reportNeed(
 	db: DB,
@@ -72,21 +56,16 @@ export async function reportNeed(
 	input: NeedInput,
 	submissionKey: string | null,
 	now = new Date()
-): Promise<{ receiptCode: string; duplicate: boolean }> {
+): Promise<Outcome<{ receiptCode: string; duplicate: boolean }>> {
 	if (submissionKey) {
 		const existing = await receiptBySubmissionKey(db, submissionKey);
-		if (existing) return { receiptCode: formatReceiptCode(existing.receipt_code), duplicate: true };
+		if (existing) return ok({ receiptCode: formatReceiptCode(existing.receipt_code), duplicate: true });
 	}
-	const phase = phaseOf(round, now);
-	if (phase !== 'needs_call') throw new NeedsCallClosedError(phase);
-	if (!(await isActiveCategory(db, input.category))) throw new NeedInputError('category', 'err.choice');
-	let place;
-	try {
-		place = await resolvePlace(db, input);
-	} catch (e) {
-		if (e instanceof PlaceError) throw new NeedInputError(e.field, 'needs.err.place');
-		throw e;
-	}
+	if (!inPhase(round, NEEDS_CALL_PHASES, now)) return phaseClosed(round, now, 409);
+	if (!(await isActiveCategory(db, input.category))) return refuseField('category', 'err.choice');
+	const resolved = await resolvePlace(db, input);
+	if (!resolved.ok) return resolved;
+	const place = resolved.value;
 
 	for (let attempt = 0; ; attempt++) {
 		const code = randomString(RECEIPT_LENGTH);
@@ -115,12 +94,12 @@ export async function reportNeed(
 					created_at: now.toISOString()
 				})
 				.execute();
-			return { receiptCode: formatReceiptCode(code), duplicate: false };
+			return ok({ receiptCode: formatReceiptCode(code), duplicate: false });
 		} catch (error) {
 			// The same form sent twice at once: the other request stored it first.
 			if (submissionKey && isUniqueViolation(error, 'needs', 'submission_key')) {
 				const existing = await receiptBySubmissionKey(db, submissionKey);
-				if (existing) return { receiptCode: formatReceiptCode(existing.receipt_code), duplicate: true };
+				if (existing) return ok({ receiptCode: formatReceiptCode(existing.receipt_code), duplicate: true });
 			}
 			// 60 random bits rarely collide; try a fresh code a few times before giving up.
 			if (!isUniqueViolation(error, 'needs', 'receipt_code') || attempt >= 4) throw error;
@@ -129,7 +108,7 @@ export async function reportNeed(
 }
 
 /** Proposals that count as answering a need: submitted or further, not drafts or withdrawn. */
-const ANSWERING = ['submitted', 'eligible', 'ineligible', 'funded', 'not_funded'] as const;
+export const ANSWERING = ['submitted', 'eligible', 'ineligible', 'funded', 'not_funded'] as const;
 
 async function answeringCount(db: DB, needId: number): Promise<number> {
 	const row = await db
@@ -414,8 +393,6 @@ export async function publicTargetOf(db: DB, id: number): Promise<number | undef
 	return row?.id;
 }
 
-export type SupportOutcome = 'added' | 'already' | 'closed' | 'not_found' | 'limited';
-
 /**
  * "Me too" from one supporter (a hash of a browser cookie): counted once per need. From one
  * client address (`address`, an address key; stored only hashed) a need takes at most a few
@@ -428,31 +405,31 @@ export async function supportNeed(
 	supporterHash: string,
 	address: string | null = null,
 	now = new Date()
-): Promise<{ outcome: SupportOutcome; needId: number }> {
+): Promise<Outcome<{ needId: number; added: boolean }>> {
 	const target = (await publicTargetOf(db, needId)) ?? needId;
 	const need = await getPublicNeed(db, target, now);
-	if (!need) return { outcome: 'not_found', needId: target };
-	if (!need.supportOpen) return { outcome: 'closed', needId: target };
-	if (await hasSupported(db, target, supporterHash)) return { outcome: 'already', needId: target };
+	if (!need) return refuse('error.404', undefined, 404);
+	if (!need.supportOpen) return refuse('needs.err.supportClosed', undefined, 409);
+	if (await hasSupported(db, target, supporterHash)) return ok({ needId: target, added: false });
 	if (address !== null && !(await consume(db, `support-need:${target}`, address, LIMITS.supportPerNeed, now))) {
-		return { outcome: 'limited', needId: target };
+		return refuse('needs.err.supportLimit', undefined, 429);
 	}
 	return db.transaction().execute(async (trx) => {
 		// A merge of this need waits for the support, or the support for the merge (and then refuses).
 		const live = await trx.selectFrom('needs').select('status').where('id', '=', target).forUpdate().executeTakeFirst();
-		if (live?.status !== 'published') return { outcome: 'closed' as const, needId: target };
+		if (live?.status !== 'published') return refuse('needs.err.supportClosed', undefined, 409);
 		const inserted = await trx
 			.insertInto('need_supports')
 			.values({ need_id: target, supporter_hash: supporterHash, created_at: now.toISOString() })
 			.onConflict((oc) => oc.columns(['need_id', 'supporter_hash']).doNothing())
 			.executeTakeFirst();
-		if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return { outcome: 'already' as const, needId: target };
+		if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return ok({ needId: target, added: false });
 		await trx
 			.updateTable('needs')
 			.set((eb) => ({ support_count: eb('support_count', '+', 1) }))
 			.where('id', '=', target)
 			.execute();
-		return { outcome: 'added' as const, needId: target };
+		return ok({ needId: target, added: true });
 	});
 }
 
@@ -465,396 +442,4 @@ export async function hasSupported(db: DB, needId: number, supporterHash: string
 		.where('supporter_hash', '=', supporterHash)
 		.executeTakeFirst();
 	return !!row;
-}
-
-export const MODERATION_PAGE_SIZE = 50;
-
-/** Everything about a round's needs in one status (or all), contacts included: admins only. */
-export async function listNeedsForModeration(
-	db: DB,
-	roundId: number,
-	status: NeedStatus | 'all',
-	page = 1
-) {
-	let query = db.selectFrom('needs').where('round_id', '=', roundId);
-	if (status !== 'all') query = query.where('status', '=', status);
-	// Oldest first: the queue is worked through in the order residents wrote in.
-	const rows = await query
-		.select([
-			'id',
-			'receipt_code',
-			'title',
-			'description',
-			'category',
-			'district',
-			'street',
-			'community',
-			'affected_group',
-			'affected_count',
-			'urgency',
-			'contact_name',
-			'contact_phone',
-			'status',
-			'decline_reason',
-			'support_count',
-			'created_at',
-			'published_at',
-			'merged_into',
-			'original_title',
-			'original_description',
-			'original_affected_group',
-			'carried_from_round_id'
-		])
-		.orderBy('created_at')
-		.orderBy('id')
-		.limit(MODERATION_PAGE_SIZE)
-		.offset((Math.max(1, page) - 1) * MODERATION_PAGE_SIZE)
-		.execute();
-	return rows.map((r) => ({ ...r, receipt_code: formatReceiptCode(r.receipt_code) }));
-}
-
-/** How many needs of a round are in each status. */
-export async function moderationCounts(db: DB, roundId: number): Promise<Record<NeedStatus, number>> {
-	const rows = await db
-		.selectFrom('needs')
-		.select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-		.where('round_id', '=', roundId)
-		.groupBy('status')
-		.execute();
-	const out: Record<NeedStatus, number> = { new: 0, published: 0, declined: 0, merged: 0 };
-	for (const r of rows) out[r.status] = Number(r.n);
-	return out;
-}
-
-/**
- * Publishes needs that await moderation or were declined; returns the ids published. With
- * `roundId`, needs of other rounds are left alone.
- */
-export async function publishNeeds(
-	db: DB,
-	ids: readonly number[],
-	actorId: number,
-	roundId?: number
-): Promise<number[]> {
-	if (ids.length === 0) return [];
-	return db.transaction().execute(async (trx) => {
-		let query = trx
-			.selectFrom('needs')
-			.select('id')
-			.where('id', 'in', [...ids])
-			.where('status', 'in', ['new', 'declined']);
-		if (roundId !== undefined) query = query.where('round_id', '=', roundId);
-		const found = (await query.forUpdate().execute()).map((r) => r.id);
-		if (found.length === 0) return [];
-		const at = new Date().toISOString();
-		await trx
-			.updateTable('needs')
-			.set({ status: 'published', published_at: at, decline_reason: null, declined_at: null })
-			.where('id', 'in', found)
-			.execute();
-		for (const id of found) {
-			await audit(trx, { actorId, action: 'need.publish', entity: 'need', entityId: id });
-		}
-		return found;
-	});
-}
-
-export interface PublicText {
-	title: string;
-	description: string;
-	affected_group: string;
-}
-
-/**
- * Sets a need's public text (a moderator taking personal details out) and publishes it when it
- * awaits moderation or was declined. What the resident wrote first is kept for admins. False when
- * the need is merged or of another round.
- */
-export async function editAndPublishNeed(
-	db: DB,
-	id: number,
-	text: PublicText,
-	actorId: number,
-	roundId?: number
-): Promise<boolean> {
-	return db.transaction().execute(async (trx) => {
-		let query = trx
-			.selectFrom('needs')
-			.select([
-				'id',
-				'status',
-				'title',
-				'description',
-				'affected_group',
-				'original_title',
-				'original_description',
-				'original_affected_group'
-			])
-			.where('id', '=', id)
-			.where('status', 'in', ['new', 'declined', 'published']);
-		if (roundId !== undefined) query = query.where('round_id', '=', roundId);
-		const need = await query.forUpdate().executeTakeFirst();
-		if (!need) return false;
-		const edited = (['title', 'description', 'affected_group'] as const).filter((f) => need[f] !== text[f]);
-		const publishing = need.status !== 'published';
-		await trx
-			.updateTable('needs')
-			.set({
-				...text,
-				// The first original is the resident's; later edits never overwrite it.
-				original_title: need.original_title ?? (edited.includes('title') ? need.title : null),
-				original_description:
-					need.original_description ?? (edited.includes('description') ? need.description : null),
-				original_affected_group:
-					need.original_affected_group ?? (edited.includes('affected_group') ? need.affected_group : null),
-				...(publishing
-					? { status: 'published' as const, published_at: new Date().toISOString(), decline_reason: null, declined_at: null }
-					: {})
-			})
-			.where('id', '=', id)
-			.execute();
-		if (edited.length) {
-			await audit(trx, { actorId, action: 'need.edit', entity: 'need', entityId: id, detail: { fields: edited } });
-		}
-		if (publishing) await audit(trx, { actorId, action: 'need.publish', entity: 'need', entityId: id });
-		return true;
-	});
-}
-
-/**
- * Declines needs awaiting moderation (or takes published ones down) with a reason the resident
- * reads on their tracking page. Returns the ids declined.
- */
-export async function declineNeeds(
-	db: DB,
-	ids: readonly number[],
-	reason: string,
-	actorId: number,
-	roundId?: number
-): Promise<number[]> {
-	const why = reason.trim();
-	if (!why) throw new Error('a reason is required to decline a need');
-	if (ids.length === 0) return [];
-	return db.transaction().execute(async (trx) => {
-		let query = trx
-			.selectFrom('needs')
-			.select('id')
-			.where('id', 'in', [...ids])
-			.where('status', 'in', ['new', 'published']);
-		if (roundId !== undefined) query = query.where('round_id', '=', roundId);
-		const found = (await query.forUpdate().execute()).map((r) => r.id);
-		if (found.length === 0) return [];
-		await trx
-			.updateTable('needs')
-			.set({ status: 'declined', decline_reason: why, published_at: null, declined_at: new Date().toISOString() })
-			.where('id', 'in', found)
-			.execute();
-		for (const id of found) {
-			await audit(trx, { actorId, action: 'need.decline', entity: 'need', entityId: id, reason: why });
-		}
-		return found;
-	});
-}
-
-/** Declines one need; false when there was nothing to decline. */
-export async function declineNeed(
-	db: DB,
-	id: number,
-	reason: string,
-	actorId: number,
-	roundId?: number
-): Promise<boolean> {
-	return (await declineNeeds(db, [id], reason, actorId, roundId)).length === 1;
-}
-
-export type MergeOutcome = 'merged' | 'not_found' | 'target_not_found' | 'self';
-
-/**
- * Merges a need into another of the same round as a duplicate. The duplicate's supporters count
- * for the target (each supporter once), needs merged into the duplicate now point at the target,
- * and the duplicate's receipt code follows the target from now on. The target, if new, is
- * published: a merge is a moderator saying "this need is real, and here it is".
- */
-export async function mergeNeed(
-	db: DB,
-	id: number,
-	targetId: number,
-	actorId: number,
-	roundId?: number
-): Promise<MergeOutcome> {
-	if (id === targetId) return 'self';
-	return db.transaction().execute(async (trx) => {
-		// Both needs, in id order: a "me too" or another merge of either waits for this one.
-		await lockRows(trx, 'needs', [id, targetId]);
-		const of = (needId: number, statuses: NeedStatus[]) => {
-			let q = trx
-				.selectFrom('needs')
-				.select(['id', 'round_id', 'status', 'support_count'])
-				.where('id', '=', needId)
-				.where('status', 'in', statuses);
-			if (roundId !== undefined) q = q.where('round_id', '=', roundId);
-			return q.executeTakeFirst();
-		};
-		const source = await of(id, ['new', 'published', 'declined']);
-		if (!source) return 'not_found';
-		const target = await of(targetId, ['new', 'published']);
-		if (!target || target.round_id !== source.round_id) return 'target_not_found';
-		const now = new Date().toISOString();
-
-		// Supporters of the duplicate not already behind the target carry over; so does the rest of
-		// its count (supports recorded before per-supporter rows, e.g. imported figures).
-		const sourceRows = await trx
-			.selectFrom('need_supports')
-			.select(['supporter_hash', 'created_at'])
-			.where('need_id', '=', id)
-			.execute();
-		let moved = 0;
-		for (const r of sourceRows) {
-			const ins = await trx
-				.insertInto('need_supports')
-				.values({ need_id: targetId, supporter_hash: r.supporter_hash, created_at: r.created_at })
-				.onConflict((oc) => oc.columns(['need_id', 'supporter_hash']).doNothing())
-				.executeTakeFirst();
-			moved += Number(ins.numInsertedOrUpdatedRows ?? 0);
-		}
-		const untracked = Math.max(0, source.support_count - sourceRows.length);
-		await trx
-			.updateTable('needs')
-			.set((eb) => ({ support_count: eb('support_count', '+', moved + untracked) }))
-			.where('id', '=', targetId)
-			.execute();
-		if (target.status === 'new') {
-			await trx
-				.updateTable('needs')
-				.set({ status: 'published', published_at: now })
-				.where('id', '=', targetId)
-				.execute();
-			await audit(trx, { actorId, action: 'need.publish', entity: 'need', entityId: targetId });
-		}
-		await trx
-			.updateTable('needs')
-			.set({ status: 'merged', merged_into: targetId, merged_at: now, published_at: null })
-			.where('id', '=', id)
-			.execute();
-		// Keep merges one hop deep, so every receipt code reaches its live need directly.
-		await trx
-			.updateTable('needs')
-			.set({ merged_into: targetId })
-			.where('merged_into', '=', id)
-			.execute();
-		await audit(trx, {
-			actorId,
-			action: 'need.merge',
-			entity: 'need',
-			entityId: id,
-			detail: { into: targetId, supports: moved + untracked }
-		});
-		return 'merged';
-	});
-}
-
-/** Phases after which no proposal can answer a round's needs any more. */
-const ROLLOVER_FROM: readonly Phase[] = ['eligibility', 'review', 'decision', 'notice', 'implementation', 'closed'];
-const ROLLOVER_TO: readonly Phase[] = ['draft', 'needs_call', 'applications'];
-
-export type RolloverResult =
-	| { ok: true; moved: number }
-	| { ok: false; reason: 'source_open' | 'target_phase' | 'same_round' };
-
-/**
- * Carries a round's unanswered needs (published or awaiting moderation, answered by no submitted
- * proposal) into a later round. They move with their receipt codes and supporters, so residents
- * keep following them on the same code.
- */
-export async function rollOverNeeds(
-	db: DB,
-	from: Round,
-	to: Round,
-	actorId: number,
-	now = new Date()
-): Promise<RolloverResult> {
-	if (from.id === to.id) return { ok: false, reason: 'same_round' };
-	if (!ROLLOVER_FROM.includes(phaseOf(from, now))) return { ok: false, reason: 'source_open' };
-	if (!ROLLOVER_TO.includes(phaseOf(to, now))) return { ok: false, reason: 'target_phase' };
-	return db.transaction().execute(async (trx) => {
-		const rows = await trx
-			.selectFrom('needs')
-			.select('id')
-			.where('round_id', '=', from.id)
-			.where('status', 'in', ['new', 'published'])
-			.where(({ not, exists, selectFrom }) =>
-				not(
-					exists(
-						selectFrom('proposal_needs')
-							.innerJoin('proposals', 'proposals.id', 'proposal_needs.proposal_id')
-							.select(sql`1`.as('one'))
-							.whereRef('proposal_needs.need_id', '=', 'needs.id')
-							.where('proposals.status', '!=', 'withdrawn')
-					)
-				)
-			)
-			.forUpdate()
-			.execute();
-		const ids = rows.map((r) => r.id);
-		if (ids.length) {
-			// Drafts and withdrawn proposals of the old round keep their links; those rows stay valid.
-			await trx
-				.updateTable('needs')
-				.set({ round_id: to.id, carried_from_round_id: from.id })
-				.where('id', 'in', ids)
-				.execute();
-			// Needs merged into a moved need move with it, so their codes still reach it.
-			await trx
-				.updateTable('needs')
-				.set({ round_id: to.id, carried_from_round_id: from.id })
-				.where('merged_into', 'in', ids)
-				.execute();
-		}
-		await audit(trx, {
-			actorId,
-			action: 'need.rollover',
-			entity: 'round',
-			entityId: from.id,
-			detail: { to: to.id, needs: ids.length }
-		});
-		return { ok: true, moved: ids.length };
-	});
-}
-
-/** A round's needs for an admin's spreadsheet: everything public, plus status and receipt code. */
-export async function needsForExport(db: DB, roundId: number) {
-	const rows = await db
-		.selectFrom('needs')
-		.select([
-			'id',
-			'receipt_code',
-			'status',
-			'title',
-			'description',
-			'category',
-			'district',
-			'street',
-			'community',
-			'affected_group',
-			'affected_count',
-			'urgency',
-			'support_count',
-			'created_at',
-			'published_at',
-			'merged_into',
-			'decline_reason'
-		])
-		.select((eb) =>
-			eb
-				.selectFrom('proposal_needs')
-				.innerJoin('proposals', 'proposals.id', 'proposal_needs.proposal_id')
-				.select(eb.fn.countAll<number>().as('n'))
-				.whereRef('proposal_needs.need_id', '=', 'needs.id')
-				.where('proposals.status', 'in', ANSWERING)
-				.as('proposal_count')
-		)
-		.where('round_id', '=', roundId)
-		.orderBy('id')
-		.execute();
-	return rows.map((r) => ({ ...r, receipt_code: formatReceiptCode(r.receipt_code), proposal_count: Number(r.proposal_count ?? 0) }));
 }

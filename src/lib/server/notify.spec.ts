@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createServer, type AddressInfo } from 'node:net';
 import { freshDb, makeOrganisation, makeProposal, makeRound, makeUser } from '../../../tests/helpers/db';
 import { startSmtpCatcher } from '../../../tests/helpers/smtp-catcher';
-import { assignReviewer, sendReviewReminders } from './reviews';
+import { assignReviewer, sendReviewReminders } from './assignments';
 import { listNotices, setMailTransport } from './notify';
 
 const saved = { url: process.env.SMTP_URL, from: process.env.SMTP_FROM };

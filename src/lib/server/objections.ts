@@ -2,8 +2,9 @@ import type { DB } from './db';
 import type { ObjectionEffect, ObjectionStatus } from './schema-decision-notice';
 import { audit } from './audit';
 import { phaseOf, type Round } from './rounds';
-import { ok, phaseClosed, refuse, type Outcome } from './reviews';
-import { NOTICE_PHASES, noticeOpen, redrawAfterObjection } from './decisions';
+import { ok, phaseClosed, refuse, type Outcome } from './outcome';
+import { NOTICE_PHASES } from '../domain/phases';
+import { noticeOpen, redrawAfterObjection } from './decisions';
 
 
 export interface ObjectionInput {
@@ -64,6 +65,17 @@ export async function fileObjection(db: DB, input: ObjectionInput, now = new Dat
 }
 
 /** Every objection of the round, with the objector's contact: for admins only. */
+/** How many objections of the round still wait for an answer. */
+export async function countOpenObjections(db: DB, roundId: number): Promise<number> {
+	const row = await db
+		.selectFrom('objections')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('round_id', '=', roundId)
+		.where('status', '=', 'open')
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}
+
 export async function listObjectionsForAdmin(db: DB, roundId: number) {
 	const rows = await db
 		.selectFrom('objections')

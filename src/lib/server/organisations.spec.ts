@@ -13,7 +13,7 @@ describe('organisations', () => {
 		expect(created.ok).toBe(true);
 		expect(await createOrganisation(db, { ...input, name: ' 海珠区南华西街社工站 ' }, admin.id)).toEqual({
 			ok: false,
-			reason: 'name_taken'
+			errors: { name: { key: 'org.err.nameTaken' } }
 		});
 		const log = await db.selectFrom('audit_log').select(['action', 'actor_id']).where('entity', '=', 'organisation').execute();
 		expect(log).toEqual([{ action: 'organisation.create', actor_id: admin.id }]);
@@ -51,11 +51,11 @@ describe('organisation profile', () => {
 		};
 		const created = await createOrganisation(db, input, admin.id);
 		if (!created.ok) throw new Error('create');
-		expect(await getOrganisationProfile(db, created.id)).toMatchObject({ registrationNo: '52440105MJL123456X', communities: '龙骧社区\n洪德社区', street: '南华西街' });
+		expect(await getOrganisationProfile(db, created.value)).toMatchObject({ registrationNo: '52440105MJL123456X', communities: '龙骧社区\n洪德社区', street: '南华西街' });
 		const other = await makeOrganisation(db, '另一个机构');
-		expect(await updateOrganisationProfile(db, other, { ...input, name: '南华西街社工站 ' }, admin.id)).toEqual({ ok: false, reason: 'name_taken' });
-		expect(await updateOrganisationProfile(db, created.id, { ...input, introduction: '新简介' }, admin.id)).toEqual({ ok: true });
-		expect((await getOrganisationProfile(db, created.id))?.introduction).toBe('新简介');
+		expect(await updateOrganisationProfile(db, other, { ...input, name: '南华西街社工站 ' }, admin.id)).toEqual({ ok: false, errors: { name: { key: 'org.err.nameTaken' } } });
+		expect(await updateOrganisationProfile(db, created.value, { ...input, introduction: '新简介' }, admin.id)).toEqual({ ok: true });
+		expect((await getOrganisationProfile(db, created.value))?.introduction).toBe('新简介');
 		const log = await db.selectFrom('audit_log').select(['action', 'detail']).where('action', '=', 'organisation.update').execute();
 		expect(log).toHaveLength(1);
 		expect(log[0].detail).not.toContain('8888');
@@ -87,7 +87,8 @@ describe('invitations', () => {
 		expect((await checkInvitation(db, token)).state).toBe('used');
 		expect(await acceptInvitation(db, token, { name: 'x', password: 'another password' })).toEqual({
 			ok: false,
-			reason: 'used'
+			status: 410,
+			errors: { _form: { key: 'invite.used' } }
 		});
 		expect(await listPendingInvitations(db)).toEqual([]);
 		const count = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -102,6 +103,6 @@ describe('invitations', () => {
 		expect(await listPendingInvitations(db)).toEqual([]);
 		expect((await checkInvitation(db, token)).state).toBe('expired');
 		expect((await checkInvitation(db, `${token.split('.')[0]}.forged`)).state).toBe('unknown');
-		expect(await acceptInvitation(db, token, { name: 'x', password: 'a long password' })).toEqual({ ok: false, reason: 'expired' });
+		expect(await acceptInvitation(db, token, { name: 'x', password: 'a long password' })).toEqual({ ok: false, status: 410, errors: { _form: { key: 'invite.expired' } } });
 	});
 });

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { DB } from './db';
 import { isUniqueViolation } from './db';
+import { notFound, ok, refuseField, type Outcome } from './outcome';
 import { audit } from './audit';
 
 export interface OrganisationInput {
@@ -32,7 +33,8 @@ function profileColumns(input: OrganisationInput) {
 	};
 }
 
-export type CreateOrganisationResult = { ok: true; id: number } | { ok: false; reason: 'name_taken' };
+/** Another organisation has the name. */
+const NAME_TAKEN = refuseField('name', 'org.err.nameTaken');
 
 /** Every organisation with its number of (enabled) staff accounts, by name. */
 export async function listOrganisations(db: DB) {
@@ -54,6 +56,11 @@ export async function listOrganisations(db: DB) {
 		.groupBy('organisations.id')
 		.orderBy('organisations.name')
 		.execute();
+}
+
+/** Every organisation's id and name, by name: for a choice of organisation. */
+export async function listOrganisationNames(db: DB) {
+	return db.selectFrom('organisations').select(['id', 'name']).orderBy('name').execute();
 }
 
 export async function getOrganisation(db: DB, id: number) {
@@ -102,15 +109,15 @@ export async function updateOrganisationProfile(
 	id: number,
 	input: OrganisationInput,
 	actorId: number
-): Promise<{ ok: true } | { ok: false; reason: 'name_taken' | 'not_found' }> {
+): Promise<Outcome> {
 	const name = input.name.trim();
-	if (await nameTaken(db, name, id)) return { ok: false, reason: 'name_taken' };
+	if (await nameTaken(db, name, id)) return NAME_TAKEN;
 	const result = await db
 		.updateTable('organisations')
 		.set({ name, kind: input.kind, district: input.district, ...profileColumns(input) })
 		.where('id', '=', id)
 		.executeTakeFirst();
-	if (Number(result.numUpdatedRows) !== 1) return { ok: false, reason: 'not_found' };
+	if (Number(result.numUpdatedRows) !== 1) return notFound();
 	await audit(db, {
 		actorId,
 		action: 'organisation.update',
@@ -118,16 +125,16 @@ export async function updateOrganisationProfile(
 		entityId: id,
 		detail: { name, kind: input.kind, district: input.district, street: input.street ?? '' }
 	});
-	return { ok: true };
+	return ok();
 }
 
 export async function createOrganisation(
 	db: DB,
 	input: OrganisationInput,
 	actorId: number
-): Promise<CreateOrganisationResult> {
+): Promise<Outcome<number>> {
 	const name = input.name.trim();
-	if (await nameTaken(db, name)) return { ok: false, reason: 'name_taken' };
+	if (await nameTaken(db, name)) return NAME_TAKEN;
 	let id: number;
 	try {
 		({ id } = await db
@@ -143,7 +150,7 @@ export async function createOrganisation(
 			.executeTakeFirstOrThrow());
 	} catch (e) {
 		// Two admins adding the same name at once: the unique index decides.
-		if (isUniqueViolation(e, 'organisations', 'name')) return { ok: false, reason: 'name_taken' };
+		if (isUniqueViolation(e, 'organisations', 'name')) return NAME_TAKEN;
 		throw e;
 	}
 	await audit(db, {
@@ -153,7 +160,7 @@ export async function createOrganisation(
 		entityId: id,
 		detail: { name, kind: input.kind, district: input.district }
 	});
-	return { ok: true, id };
+	return ok(id);
 }
 
 /**

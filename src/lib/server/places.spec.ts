@@ -12,9 +12,9 @@ const HEADER = ['区', '街道/镇', '社区/村'];
 
 /** What the admin's upload goes through: the file's bytes read as a table, then imported. */
 async function importFile(db: Parameters<typeof importPlaces>[0], bytes: Uint8Array, actorId: number) {
-	const table = await readTableFile(bytes);
-	if (!table.ok) throw new Error(table.key);
-	return { format: table.format, result: await importPlaces(db, table.rows, actorId) };
+	const read = await readTableFile(bytes);
+	if (!read.ok) throw new Error(JSON.stringify(read.errors));
+	return { format: read.value.format, result: await importPlaces(db, read.value.rows, actorId) };
 }
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const parsePlacesCsv = (text: string) => parsePlacesTable(parseCsv(text));
@@ -108,7 +108,7 @@ describe('places from the files Excel saves', () => {
 
 	it('refuses a damaged workbook with a message instead of importing nonsense', async () => {
 		const broken = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6]);
-		expect(await readTableFile(broken)).toEqual({ ok: false, key: 'import.err.badXlsx' });
+		expect(await readTableFile(broken)).toEqual({ ok: false, errors: { _form: { key: 'import.err.badXlsx' } } });
 	});
 });
 
@@ -133,6 +133,6 @@ describe('the demo places', () => {
 		const street = haizhu.streets.find((s) => s.name === '南华西街')!;
 		expect(
 			await resolvePlace(db, { district_id: haizhu.id, street_id: street.id, community_id: street.communities[0].id })
-		).toMatchObject({ district: '海珠区', street: '南华西街', community: '龙导尾社区' });
+		).toMatchObject({ ok: true, value: { district: '海珠区', street: '南华西街', community: '龙导尾社区' } });
 	});
 });

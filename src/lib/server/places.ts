@@ -1,4 +1,5 @@
 import type { DB } from './db';
+import { ok, refuseField, type Outcome } from './outcome';
 import type { PlaceKind } from './schema-needs-registry';
 import type { MessageKey, Params } from '../i18n';
 import { PLACE_IMPORT_MAX_ROWS, PLACE_NAME_MAX } from '../schemas/places';
@@ -62,16 +63,11 @@ export interface ResolvedPlace {
 	community: string | null;
 }
 
-/** A place choice that does not exist or does not nest (a street of another district). */
-export class PlaceError extends Error {
-	constructor(readonly field: 'district_id' | 'street_id' | 'community_id') {
-		super(`unknown or mismatched place in ${field}`);
-		this.name = 'PlaceError';
-	}
-}
-
-/** Checks that the chosen street lies in the chosen district (and the community in the street). */
-export async function resolvePlace(db: DB, choice: PlaceChoice): Promise<ResolvedPlace> {
+/**
+ * Checks that the chosen street lies in the chosen district (and the community in the street);
+ * refuses the first field whose place does not exist or does not nest.
+ */
+export async function resolvePlace(db: DB, choice: PlaceChoice): Promise<Outcome<ResolvedPlace>> {
 	const ids = [choice.district_id, choice.street_id, choice.community_id].filter(
 		(v): v is number => v !== null
 	);
@@ -80,22 +76,22 @@ export async function resolvePlace(db: DB, choice: PlaceChoice): Promise<Resolve
 		: [];
 	const find = (id: number | null, kind: PlaceKind) => rows.find((r) => r.id === id && r.kind === kind);
 	const district = find(choice.district_id, 'district');
-	if (!district) throw new PlaceError('district_id');
+	if (!district) return refuseField('district_id', 'needs.err.place');
 	const street = find(choice.street_id, 'street');
-	if (!street || street.parent_id !== district.id) throw new PlaceError('street_id');
+	if (!street || street.parent_id !== district.id) return refuseField('street_id', 'needs.err.place');
 	let community: (typeof rows)[number] | undefined;
 	if (choice.community_id !== null) {
 		community = find(choice.community_id, 'community');
-		if (!community || community.parent_id !== street.id) throw new PlaceError('community_id');
+		if (!community || community.parent_id !== street.id) return refuseField('community_id', 'needs.err.place');
 	}
-	return {
+	return ok({
 		districtId: district.id,
 		district: district.name,
 		streetId: street.id,
 		street: street.name,
 		communityId: community?.id ?? null,
 		community: community?.name ?? null
-	};
+	});
 }
 
 /** Adds a place under `parentId` unless its path exists; returns its id either way. */

@@ -3,22 +3,10 @@ import type { DB } from './db';
 import type { NeedStatus, Round } from './schema';
 import { freshDb, makeOrganisation, makeRound, makeUser } from '../../../tests/helpers/db';
 import { proposalInput, SIX_LINES_TOTAL_FEN } from '../../../tests/helpers/proposals';
-import {
-	createProposal,
-	getOwnProposal,
-	linkableNeeds,
-	listAllProposals,
-	listOrganisationProposals,
-	proposalCounts,
-	proposalHistory,
-	roundRules,
-	eligibilityChecklist,
-	submitProposal,
-	updateProposalRules,
-	updateProposal,
-	withdrawProposal,
-	type ProposalInput
-} from './proposals';
+import { createProposal, getOwnProposal, linkableNeeds, proposalHistory, submitProposal, updateProposal, withdrawProposal } from './proposals';
+import { roundRules, eligibilityChecklist, updateProposalRules } from './proposal-rules';
+import { listAllProposals, listOrganisationProposals, proposalCounts } from './proposal-lists';
+import type { ProposalInput } from '../schemas/proposals';
 
 let needCounter = 0;
 async function makeNeed(db: DB, roundId: number, status: NeedStatus = 'published') {
@@ -71,7 +59,7 @@ async function create(
 ) {
 	const result = await createProposal(db, { round, organisationId, actorId, input, submit });
 	if (!result.ok) throw new Error(JSON.stringify(result.errors));
-	return result;
+	return result.value;
 }
 
 async function auditActions(db: DB) {
@@ -271,7 +259,7 @@ describe('proposals', () => {
 			version,
 			input: { ...input, title: '修改后的名称' }
 		});
-		expect(result).toMatchObject({ ok: true, version: version + 1 });
+		expect(result).toMatchObject({ ok: true, value: { version: version + 1 } });
 		expect(await getOwnProposal(db, id, orgA)).toMatchObject({ status: 'submitted', title: '修改后的名称', version: 2 });
 	});
 
@@ -287,7 +275,7 @@ describe('proposals', () => {
 			version: 1,
 			input: { ...input, title: '第一个人的修改' }
 		});
-		expect(first).toMatchObject({ ok: true, version: 2 });
+		expect(first).toMatchObject({ ok: true, value: { version: 2 } });
 		const second = await updateProposal(db, {
 			round,
 			proposalId: id,
@@ -296,7 +284,7 @@ describe('proposals', () => {
 			version: 1,
 			input: { ...input, title: '第二个人的修改', needIds: [other] }
 		});
-		expect(second).toBe('conflict');
+		expect(second).toEqual({ ok: false, status: 409, errors: { _form: { key: 'proposal.err.conflict' } } });
 		expect(await getOwnProposal(db, id, orgA)).toMatchObject({ title: '第一个人的修改', version: 2, needIds: [need] });
 	});
 
@@ -354,7 +342,7 @@ describe('proposals', () => {
 		expect(roundRules(round)).toMatchObject({ matchingMinPct: 10, personnelMaxPct: 30, adminMaxPct: 10, bannedCategories: ['fixed_assets', 'cash_transfer'], volunteerHourFen: 2000 });
 		expect(eligibilityChecklist(round)).toHaveLength(5);
 		const rules = { matchingMinPct: 20, personnelMaxPct: 30, adminMaxPct: 10, bannedCategories: ['publicity' as const], volunteerHourFen: 2500, checklist: ['登记有效'] };
-		expect(await updateProposalRules(db, { round, actorId: admin.id, input: rules })).toEqual({ ok: true });
+		expect(await updateProposalRules(db, { round, actorId: admin.id, input: rules })).toEqual({ ok: true, value: undefined });
 		const updated = (await db.selectFrom('rounds').selectAll().where('id', '=', round.id).executeTakeFirstOrThrow());
 		expect(roundRules(updated)).toMatchObject({ matchingMinPct: 20, bannedCategories: ['publicity'], volunteerHourFen: 2500 });
 		const refused = await createProposal(db, { round: updated, organisationId: orgA, actorId: userA.id, input, submit: true });

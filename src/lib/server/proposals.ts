@@ -1,10 +1,13 @@
+/** Writing a proposal: create, save, submit, withdraw, with the checks of each; reading one back. */
 import type { DB } from './db';
 import { lockRows } from './db';
 import type { ProposalStatus, Round } from './schema';
 import { audit } from './audit';
-import { getRoundById, phaseOf } from './rounds';
+import { inPhase, phaseOf } from './rounds';
+import { deadlineOf, roundRules } from './proposal-rules';
+import { notFound, ok, phaseClosed, refuse, refuseAll, type Outcome } from './outcome';
 import { formatInZone } from '../domain/time';
-import { PHASES, type Phase } from '../domain/phases';
+import { PHASES, WITHDRAW_PHASES } from '../domain/phases';
 import {
 	BUDGET_CATEGORIES,
 	DEFAULT_BANNED,
@@ -14,81 +17,19 @@ import {
 	type BudgetLine,
 	type ProposalRules
 } from '../domain/budget';
-import { budgetProblemError } from '../schemas/proposals';
+import { budgetProblemError, type ProposalInput } from '../schemas/proposals';
 import type { FieldErrors } from '../schemas/form';
-import type { MessageKey } from '../i18n';
 
-export interface ProposalActivity {
-	name: string;
-	startMonth: string;
-	endMonth: string;
-}
-export interface ProposalIndicator {
-	name: string;
-	target: string;
-	unit: string;
-}
-
-/** Everything the organisation writes in a proposal; the grant requested is its budget's total. */
-export interface ProposalInput {
-	title: string;
-	summary: string;
-	targetGroup: string;
-	beneficiaries: number | null;
-	team: string;
-	matchingCashFen: number;
-	volunteerHours: number;
-	needIds: number[];
-	lines: BudgetLine[];
-	activities: ProposalActivity[];
-	indicators: ProposalIndicator[];
-}
-
-export type ProposalFailure = { ok: false; status: 400 | 404; errors: FieldErrors };
-export type ProposalResult = { ok: true; id: number; version: number } | ProposalFailure;
+/** A saved proposal: its id and the version the next save must start from. */
+export type SavedProposal = Outcome<{ id: number; version: number }>;
 
 /** Statuses that still count against the round's per-organisation limit. */
 const NOT_COUNTED: ProposalStatus[] = ['draft', 'withdrawn'];
 /** A station may pull out until the decision is made. */
 const WITHDRAWABLE: ProposalStatus[] = ['draft', 'submitted', 'returned', 'eligible'];
-const WITHDRAW_PHASES: Phase[] = ['applications', 'eligibility', 'review'];
 
-const notFound: ProposalFailure = { ok: false, status: 404, errors: { _form: { key: 'error.404' } } };
-
-function formFailure(key: MessageKey, params?: Record<string, string | number>): ProposalFailure {
-	return { ok: false, status: 400, errors: { _form: { key, params } } };
-}
-
-/** The round's budget rules, with DOMAIN.md's defaults where a stored list cannot be read. */
-export function roundRules(round: Round): ProposalRules {
-	return {
-		grantMinFen: round.grant_min_fen,
-		grantMaxFen: round.grant_max_fen,
-		matchingMinPct: round.matching_min_pct,
-		personnelMaxPct: round.personnel_max_pct,
-		adminMaxPct: round.admin_max_pct,
-		bannedCategories: parseList(round.banned_categories, DEFAULT_BANNED),
-		volunteerHourFen: round.volunteer_hour_fen
-	};
-}
-
-export function eligibilityChecklist(round: Round): string[] {
-	return parseList(round.eligibility_checklist, []);
-}
-
-function parseList(json: string, fallback: readonly string[]): string[] {
-	try {
-		const list = JSON.parse(json);
-		return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [...fallback];
-	} catch {
-		return [...fallback];
-	}
-}
-
-/** The round's deadline for proposals (the eligibility check starts) on its own wall clock. */
-export function deadlineOf(round: Pick<Round, 'eligibility_at' | 'time_zone'>): string {
-	return formatInZone(round.eligibility_at, round.time_zone);
-}
+/** Someone saved the proposal in between: nothing was written. */
+const CHANGED = refuse('proposal.err.conflict', undefined, 409);
 
 /**
  * Null when proposals may be written now; otherwise why not: "the deadline passed at …" once the
@@ -305,15 +246,15 @@ export async function createProposal(
 		submit?: boolean;
 		now?: Date;
 	}
-): Promise<ProposalResult> {
+): Promise<SavedProposal> {
 	const { round, organisationId, actorId, input, submit = false, now = new Date() } = args;
 	const closed = applicationsClosed(round, now);
-	if (closed) return { ok: false, status: 400, errors: closed };
+	if (closed) return refuseAll(closed);
 	return db.transaction().execute(async (trx) => {
 		const errors = { ...(await needErrors(trx, round, input.needIds)), ...(submit ? submissionErrors(round, input) : {}) };
-		if (Object.keys(errors).length) return { ok: false, status: 400, errors };
+		if (Object.keys(errors).length) return refuseAll(errors);
 		if (submit && (await limitReached(trx, round, organisationId))) {
-			return formFailure('proposal.err.limit', { max: round.proposals_per_org });
+			return refuse('proposal.err.limit', { max: round.proposals_per_org });
 		}
 		const at = now.toISOString();
 		const { id, version } = await trx
@@ -337,13 +278,13 @@ export async function createProposal(
 			await snapshot(trx, id, version, actorId, at);
 			await audit(trx, { actorId, action: 'proposal.submit', entity: 'proposal', entityId: id, detail });
 		}
-		return { ok: true, id, version };
+		return ok({ id, version });
 	});
 }
 
 /**
  * Saves the organisation's changes when nobody saved in between (`version` is the one the form
- * was filled from); otherwise 'conflict' and nothing is written. With `submit`, a draft or a
+ * was filled from); otherwise refused with 409 and nothing is written. With `submit`, a draft or a
  * returned proposal becomes submitted; a submitted proposal stays submitted, and every save that
  * leaves it submitted keeps a snapshot.
  */
@@ -359,7 +300,7 @@ export async function updateProposal(
 		submit?: boolean;
 		now?: Date;
 	}
-): Promise<ProposalResult | 'conflict'> {
+): Promise<SavedProposal> {
 	const { round, proposalId, organisationId, actorId, version, input, submit = false } = args;
 	const now = args.now ?? new Date();
 	return db.transaction().execute(async (trx) => {
@@ -370,16 +311,16 @@ export async function updateProposal(
 			.where('organisation_id', '=', organisationId)
 			.where('round_id', '=', round.id)
 			.executeTakeFirst();
-		if (!current) return notFound;
+		if (!current) return notFound();
 		const closed = editClosed(round, current, now);
-		if (closed) return { ok: false, status: 400, errors: closed } as const;
-		if (current.version !== version) return 'conflict' as const;
+		if (closed) return refuseAll(closed);
+		if (current.version !== version) return CHANGED;
 		const willBeSubmitted = submit || current.status === 'submitted';
 		const errors = { ...(await needErrors(trx, round, input.needIds)), ...(willBeSubmitted ? submissionErrors(round, input) : {}) };
-		if (Object.keys(errors).length) return { ok: false, status: 400, errors } as const;
+		if (Object.keys(errors).length) return refuseAll(errors);
 		const submitting = submit && current.status !== 'submitted';
 		if (submitting && current.status === 'draft' && (await limitReached(trx, round, organisationId, proposalId))) {
-			return formFailure('proposal.err.limit', { max: round.proposals_per_org });
+			return refuse('proposal.err.limit', { max: round.proposals_per_org });
 		}
 		const at = now.toISOString();
 		const status: ProposalStatus = willBeSubmitted ? 'submitted' : current.status;
@@ -397,7 +338,7 @@ export async function updateProposal(
 			.where('version', '=', version)
 			.where('status', '=', current.status)
 			.executeTakeFirst();
-		if (Number(updated.numUpdatedRows) !== 1) return 'conflict' as const;
+		if (Number(updated.numUpdatedRows) !== 1) return CHANGED;
 		await writeDetails(trx, proposalId, input);
 		const detail = { ...auditDetail(round, input), from: current.status };
 		await audit(trx, { actorId, action: 'proposal.update', entity: 'proposal', entityId: proposalId, detail });
@@ -406,7 +347,7 @@ export async function updateProposal(
 			const action = current.status === 'returned' ? 'proposal.resubmit' : 'proposal.submit';
 			await audit(trx, { actorId, action, entity: 'proposal', entityId: proposalId, detail });
 		}
-		return { ok: true, id: proposalId, version: version + 1 } as const;
+		return ok({ id: proposalId, version: version + 1 });
 	});
 }
 
@@ -414,13 +355,13 @@ export async function updateProposal(
 export async function submitProposal(
 	db: DB,
 	args: { round: Round; proposalId: number; organisationId: number; actorId: number; now?: Date }
-): Promise<ProposalResult | 'conflict'> {
+): Promise<SavedProposal> {
 	const own = await getOwnProposal(db, args.proposalId, args.organisationId);
-	if (!own || own.round_id !== args.round.id) return notFound;
+	if (!own || own.round_id !== args.round.id) return notFound();
 	return updateProposal(db, { ...args, version: own.version, input: own.content, submit: true });
 }
 
-/** Takes the proposal out of the round for good. */
+/** Takes the proposal out of the round for good; refused with 409 when it changed in between. */
 export async function withdrawProposal(
 	db: DB,
 	args: {
@@ -431,7 +372,7 @@ export async function withdrawProposal(
 		version: number;
 		now?: Date;
 	}
-): Promise<ProposalResult | 'conflict'> {
+): Promise<SavedProposal> {
 	const { round, proposalId, organisationId, actorId, version, now = new Date() } = args;
 	const current = await db
 		.selectFrom('proposals')
@@ -440,12 +381,9 @@ export async function withdrawProposal(
 		.where('organisation_id', '=', organisationId)
 		.where('round_id', '=', round.id)
 		.executeTakeFirst();
-	if (!current) return notFound;
-	const phase = phaseOf(round, now);
-	if (!WITHDRAW_PHASES.includes(phase)) return formFailure('err.phaseClosed', { phase });
-	if (!WITHDRAWABLE.includes(current.status)) {
-		return formFailure('proposal.err.status', { status: current.status });
-	}
+	if (!current) return notFound();
+	if (!inPhase(round, WITHDRAW_PHASES, now)) return phaseClosed(round, now);
+	if (!WITHDRAWABLE.includes(current.status)) return refuse('proposal.err.status', { status: current.status });
 	const updated = await db
 		.updateTable('proposals')
 		.set((eb) => ({ status: 'withdrawn', updated_at: now.toISOString(), version: eb('version', '+', 1) }))
@@ -453,7 +391,7 @@ export async function withdrawProposal(
 		.where('version', '=', version)
 		.where('status', '=', current.status)
 		.executeTakeFirst();
-	if (Number(updated.numUpdatedRows) !== 1) return 'conflict';
+	if (Number(updated.numUpdatedRows) !== 1) return CHANGED;
 	await audit(db, {
 		actorId,
 		action: 'proposal.withdraw',
@@ -461,11 +399,11 @@ export async function withdrawProposal(
 		entityId: proposalId,
 		detail: { roundId: round.id, from: current.status }
 	});
-	return { ok: true, id: proposalId, version: version + 1 };
+	return ok({ id: proposalId, version: version + 1 });
 }
 
 export function mayWithdraw(round: Round, status: ProposalStatus, now = new Date()): boolean {
-	return WITHDRAW_PHASES.includes(phaseOf(round, now)) && WITHDRAWABLE.includes(status);
+	return inPhase(round, WITHDRAW_PHASES, now) && WITHDRAWABLE.includes(status);
 }
 
 function asCategory(value: string): BudgetCategory {
@@ -535,156 +473,4 @@ export async function proposalHistory(db: DB, proposalId: number) {
 		.orderBy('proposal_snapshots.id', 'desc')
 		.execute();
 	return rows.map((r) => ({ id: r.id, version: r.version, takenAt: r.taken_at, by: r.by, content: JSON.parse(r.content) as ProposalInput }));
-}
-
-/** The organisation's proposals across rounds, newest round first, with what happens next. */
-export async function listOrganisationProposals(db: DB, organisationId: number, now = new Date()) {
-	const rows = await db
-		.selectFrom('proposals')
-		.select(['id', 'round_id', 'title', 'requested_fen', 'status', 'updated_at', 'revision_due_at'])
-		.where('organisation_id', '=', organisationId)
-		.orderBy('round_id', 'desc')
-		.orderBy('id', 'desc')
-		.execute();
-	const rounds = new Map<number, Round | undefined>();
-	for (const id of new Set(rows.map((r) => r.round_id))) rounds.set(id, await getRoundById(db, id));
-	return rows.map((r) => {
-		const round = rounds.get(r.round_id)!;
-		const phase = phaseOf(round, now);
-		const revisionOpen = r.status === 'returned' && !!r.revision_due_at && now.toISOString() < r.revision_due_at;
-		return {
-			id: r.id,
-			title: r.title,
-			requestedFen: r.requested_fen,
-			status: r.status,
-			roundTitle: round.title,
-			roundSlug: round.slug,
-			timeZone: round.time_zone,
-			phase,
-			deadline: deadlineOf(round),
-			revisionDueAt: r.status === 'returned' ? r.revision_due_at : null,
-			nextStep: nextStep(r.status, phase, revisionOpen)
-		};
-	});
-}
-
-/** What the organisation can expect next for a proposal, as a catalogue key. */
-export function nextStep(status: ProposalStatus, phase: Phase, revisionOpen = false): MessageKey {
-	const open = phase === 'applications';
-	switch (status) {
-		case 'draft':
-			return open ? 'proposal.next.draftOpen' : 'proposal.next.draftLate';
-		case 'submitted':
-			return open ? 'proposal.next.submittedOpen' : 'proposal.next.submittedCheck';
-		case 'returned':
-			return revisionOpen ? 'proposal.next.returnedOpen' : 'proposal.next.returnedLate';
-		default:
-			return `proposal.next.${status}`;
-	}
-}
-
-export interface ProposalFilter {
-	roundId?: number;
-	status?: ProposalStatus;
-	district?: string;
-	category?: string;
-}
-
-/** Every proposal for the admins' overview (drafts stay the station's own business). */
-export async function listAllProposals(db: DB, filter: ProposalFilter) {
-	let query = db
-		.selectFrom('proposals')
-		.innerJoin('organisations', 'organisations.id', 'proposals.organisation_id')
-		.innerJoin('rounds', 'rounds.id', 'proposals.round_id')
-		.select([
-			'proposals.id',
-			'proposals.title',
-			'proposals.status',
-			'proposals.requested_fen',
-			'proposals.round_id',
-			'rounds.title as round_title',
-			'organisations.name as organisation',
-			'organisations.district',
-			(eb) =>
-				eb
-					.selectFrom('proposal_needs')
-					.innerJoin('needs', 'needs.id', 'proposal_needs.need_id')
-					.select((e) => e.fn<string>('string_agg', [e.ref('needs.category'), e.val(',')]).as('c'))
-					.whereRef('proposal_needs.proposal_id', '=', 'proposals.id')
-					.as('categories')
-		])
-		.where('proposals.status', '!=', 'draft');
-	if (filter.roundId) query = query.where('proposals.round_id', '=', filter.roundId);
-	if (filter.status) query = query.where('proposals.status', '=', filter.status);
-	if (filter.district) query = query.where('organisations.district', '=', filter.district);
-	if (filter.category) {
-		const category = filter.category;
-		query = query.where((eb) =>
-			eb.exists(
-				eb
-					.selectFrom('proposal_needs')
-					.innerJoin('needs', 'needs.id', 'proposal_needs.need_id')
-					.select('needs.id')
-					.whereRef('proposal_needs.proposal_id', '=', 'proposals.id')
-					.where('needs.category', '=', category)
-			)
-		);
-	}
-	const rows = await query.orderBy('proposals.round_id', 'desc').orderBy('proposals.id').limit(1000).execute();
-	return rows.map((r) => ({
-		...r,
-		categories: [...new Set(String(r.categories ?? '').split(',').filter(Boolean))]
-	}));
-}
-
-/** Counts of the listed proposals by status, district and need category. */
-export function proposalCounts(rows: Awaited<ReturnType<typeof listAllProposals>>) {
-	const count = (keys: string[]) => {
-		const m = new Map<string, number>();
-		for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
-		return [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-	};
-	return {
-		byStatus: count(rows.map((r) => r.status)),
-		byDistrict: count(rows.map((r) => r.district)),
-		byCategory: count(rows.flatMap((r) => r.categories))
-	};
-}
-
-export interface RulesInput {
-	matchingMinPct: number;
-	personnelMaxPct: number;
-	adminMaxPct: number;
-	bannedCategories: BudgetCategory[];
-	volunteerHourFen: number;
-	checklist: string[];
-}
-
-/** The phases in which the proposal rules may still change: before proposals are checked. */
-export const RULES_PHASES: readonly Phase[] = ['draft', 'needs_call', 'applications'];
-
-export async function updateProposalRules(
-	db: DB,
-	args: { round: Round; actorId: number; input: RulesInput; now?: Date }
-): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
-	const { round, actorId, input, now = new Date() } = args;
-	const phase = phaseOf(round, now);
-	if (!RULES_PHASES.includes(phase)) return { ok: false, errors: { _form: { key: 'err.phaseClosed', params: { phase } } } };
-	const values = {
-		matching_min_pct: input.matchingMinPct,
-		personnel_max_pct: input.personnelMaxPct,
-		admin_max_pct: input.adminMaxPct,
-		banned_categories: JSON.stringify(input.bannedCategories),
-		volunteer_hour_fen: input.volunteerHourFen,
-		eligibility_checklist: JSON.stringify(input.checklist)
-	};
-	await db.updateTable('rounds').set(values).where('id', '=', round.id).execute();
-	await audit(db, {
-		actorId,
-		action: 'round.rules',
-		entity: 'round',
-		entityId: round.id,
-		detail: { ...input }
-	});
-	return { ok: true };
 }

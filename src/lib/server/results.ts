@@ -3,9 +3,11 @@ import type { DB } from './db';
 import type { ProposalStatus, Round } from './schema';
 import type { LineReason } from '../domain/funding-line';
 import { memoUntilWrite } from './cache';
+import { oneDecimal } from '../domain/rounding';
 import { audit } from './audit';
 import { phaseOf } from './rounds';
-import { ok, proposalScoreSummary, refuse, type Outcome } from './reviews';
+import { ok, refuse, type Outcome } from './outcome';
+import { proposalScoreSummary } from './reviews';
 
 /**
  * What the public reads of a round's decision (public fields only): the line on the notice, the
@@ -16,11 +18,6 @@ import { ok, proposalScoreSummary, refuse, type Outcome } from './reviews';
 /** Statuses that take part in the funding line: everything submitted and not withdrawn. */
 export const IN_LINE: ProposalStatus[] = ['submitted', 'returned', 'eligible', 'ineligible', 'funded', 'not_funded'];
 export const ELIGIBLE_STATUSES: readonly ProposalStatus[] = ['eligible', 'funded', 'not_funded'];
-
-/** A score for people to read: one decimal, or null without reviews. */
-export function oneDecimal(value: number | null): number | null {
-	return value === null ? null : Math.round(value * 10) / 10;
-}
 
 export interface PublicLineRow {
 	id: number;
@@ -118,7 +115,6 @@ async function computePublicLine(db: DB, roundId: number): Promise<PublicLineRow
 			a.id - b.id
 	);
 }
-
 
 export type PublicResultRow = PublicLineRow;
 

@@ -1,7 +1,7 @@
 import type { DB } from './db';
 import { SERVICE_CATEGORIES, type ServiceCategory } from '../domain/catalogue';
 import { audit } from './audit';
-import { ok, refuse, type Outcome } from './reviews';
+import { ok, refuse, type Outcome } from './outcome';
 
 /** Every reviewer account with affiliation and expertise, for the reviewer pool page. */
 export async function listReviewerProfiles(db: DB) {

@@ -1,27 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { Phase } from '../domain/phases';
 import { freshDb, makeOrganisation, makeProposal, makeRound, makeUser, setPhase } from '../../../tests/helpers/db';
-import { getRubric } from './rounds';
+
 import { declareConflict, setConflict, liftConflict } from './conflicts';
 import { setPanel, updateReviewerProfile } from './reviewers';
 import { listNotices, setMailTransport } from './notify';
+import { getRubric, rubricLocked, rubricWithGuidance, updateRubric, type CriterionInput } from './rubric';
 import {
-	rubricLocked,
-	rubricWithGuidance,
+	assignReviewer,
+	autoAssignRound,
+	listReviewerQueue,
+	reassignReviewer,
 	reviewProgress,
 	sendReviewReminders,
-	updateRubric,
-	type CriterionInput,
-	autoAssignRound,
-	reassignReviewer,
-	reviewerMayOpen,
-	assignReviewer,
-	getAssignmentForReviewer,
-	listReviewerQueue,
-	proposalScoreSummary,
-	saveReview,
 	unassignReviewer
-} from './reviews';
+} from './assignments';
+import { getAssignmentForReviewer, proposalScoreSummary, reviewerMayOpen, saveReview } from './reviews';
 
 async function setup(phase: Phase = 'review') {
 	const db = await freshDb();

@@ -3,6 +3,7 @@ import type { NewRound, Round } from './schema';
 import { audit } from './audit';
 import { currentPhase, scheduledPhase, type Phase, PHASES, PHASE_START } from '../domain/phases';
 import { DEFAULT_RUBRIC } from '../domain/scoring';
+import type { PublicRound } from '../domain/round-view';
 
 export type { Round };
 
@@ -28,6 +29,13 @@ export async function publicRoundBySlug(db: DB, slug: string, now = new Date()):
 
 export async function getRoundById(db: DB, id: number): Promise<Round | undefined> {
 	return db.selectFrom('rounds').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The round a row refers to: its foreign key guarantees there is one. */
+export async function getRoundByIdOrThrow(db: DB, id: number): Promise<Round> {
+	const round = await getRoundById(db, id);
+	if (!round) throw new Error(`no round ${id}`);
+	return round;
 }
 
 export async function listRounds(db: DB): Promise<Round[]> {
@@ -107,15 +115,6 @@ export async function overridePhase(
 	});
 }
 
-export async function getRubric(db: DB, roundId: number) {
-	return db
-		.selectFrom('rubric_criteria')
-		.select(['id', 'position', 'name_zh', 'name_en', 'description', 'weight', 'scale_max'])
-		.where('round_id', '=', roundId)
-		.orderBy('position')
-		.execute();
-}
-
 /** The round's schedule as a list of (phase, start) for timelines. */
 export function scheduleOf(round: Round): { phase: Phase; startsAt: string }[] {
 	return PHASES.slice(1).map((phase) => ({
@@ -125,7 +124,7 @@ export function scheduleOf(round: Round): { phase: Phase; startsAt: string }[] {
 }
 
 /** What the public pages show of a round: no ids of staff, nothing private. */
-export function publicRoundView(round: Round, now = new Date()) {
+export function publicRoundView(round: Round, now = new Date()): PublicRound {
 	return {
 		slug: round.slug,
 		title: round.title,
@@ -140,4 +139,3 @@ export function publicRoundView(round: Round, now = new Date()) {
 		noticePublished: round.notice_published_at !== null
 	};
 }
-export type PublicRound = ReturnType<typeof publicRoundView>;

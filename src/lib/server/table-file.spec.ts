@@ -48,8 +48,7 @@ describe('.xlsx exports', () => {
 		const read = await readTableFile(xlsx);
 		expect(read).toEqual({
 			ok: true,
-			format: 'xlsx',
-			rows: [header, ...formulaLike.map((text, i) => [String(i + 1), text, '长者助餐'])]
+			value: { format: 'xlsx', rows: [header, ...formulaLike.map((text, i) => [String(i + 1), text, '长者助餐'])] }
 		});
 	});
 

@@ -8,13 +8,17 @@ import { readSheet } from 'read-excel-file/node';
 import writeXlsxFile, { type CellObject, type SheetData } from 'write-excel-file/node';
 import { parseCsv, type Cell } from '../domain/csv';
 import { decodeText, type TextEncoding } from '../domain/text-encoding';
-import type { MessageKey } from '../i18n';
+import { ok, refuse, type Outcome } from './outcome';
 
 /** How the file was read: the text encoding of a CSV, or an Excel workbook. */
 export const TABLE_FORMATS = ['utf-8', 'gb18030', 'xlsx'] as const satisfies readonly (TextEncoding | 'xlsx')[];
 export type TableFormat = (typeof TABLE_FORMATS)[number];
 
-export type TableFile = { ok: true; rows: string[][]; format: TableFormat } | { ok: false; key: MessageKey };
+/** A table read from a file: its rows of text cells, and how the file was read. */
+export interface TableFile {
+	rows: string[][];
+	format: TableFormat;
+}
 
 /** A ZIP archive's first bytes ("PK\3\4"): an .xlsx, whatever the file is called. */
 function isZip(bytes: Uint8Array): boolean {
@@ -27,19 +31,19 @@ function cellText(value: unknown): string {
 	return String(value);
 }
 
-export async function readTableFile(bytes: Uint8Array): Promise<TableFile> {
+export async function readTableFile(bytes: Uint8Array): Promise<Outcome<TableFile>> {
 	if (isZip(bytes)) {
 		try {
 			// The first sheet, as the import templates have one; a Buffer, since a string is a path.
 			const sheet = await readSheet(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
 			const rows = sheet.map((row) => row.map(cellText)).filter((row) => row.some((c) => c.trim() !== ''));
-			return { ok: true, rows, format: 'xlsx' };
+			return ok({ rows, format: 'xlsx' });
 		} catch {
-			return { ok: false, key: 'import.err.badXlsx' };
+			return refuse('import.err.badXlsx');
 		}
 	}
 	const { text, encoding } = decodeText(bytes);
-	return { ok: true, rows: parseCsv(text), format: encoding };
+	return ok({ rows: parseCsv(text), format: encoding });
 }
 
 export interface XlsxSheet {

@@ -1,6 +1,9 @@
 import type { DB } from './db';
 import type { Role } from './schema';
-import { hashPassword } from './auth/password';
+import { hashPassword, verifyPassword } from './auth/password';
+import { invalidateUserSessions } from './auth/session';
+import { audit } from './audit';
+import { ok, refuseField, type Outcome } from './outcome';
 
 export function normaliseEmail(email: string): string {
 	return email.trim().toLowerCase();
@@ -33,12 +36,26 @@ export async function createUser(
 	return row.id;
 }
 
-export async function setPassword(db: DB, userId: number, password: string): Promise<void> {
-	await db
-		.updateTable('users')
-		.set({ password_hash: await hashPassword(password) })
-		.where('id', '=', userId)
-		.execute();
+/**
+ * Changes a user's own password, after checking the current one: the new hash, the end of every
+ * other session of theirs (someone who learnt the old password is signed out) and the audit
+ * entry are one transaction.
+ */
+export async function changePassword(
+	db: DB,
+	input: { userId: number; current: string; password: string; keepSessionId?: string }
+): Promise<Outcome> {
+	const row = await db.selectFrom('users').select('password_hash').where('id', '=', input.userId).executeTakeFirst();
+	if (!row || !(await verifyPassword(row.password_hash, input.current))) {
+		return refuseField('current', 'password.wrongCurrent');
+	}
+	const passwordHash = await hashPassword(input.password);
+	await db.transaction().execute(async (trx) => {
+		await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', input.userId).execute();
+		await invalidateUserSessions(trx, input.userId, input.keepSessionId);
+		await audit(trx, { actorId: input.userId, action: 'user.password_change', entity: 'user', entityId: input.userId });
+	});
+	return ok();
 }
 
 export async function listUsers(db: DB) {
@@ -57,6 +74,11 @@ export async function listUsers(db: DB) {
 		.orderBy('users.role')
 		.orderBy('users.id')
 		.execute();
+}
+
+/** The admins by name: who may appear in the audit log as acting. */
+export async function listAdmins(db: DB) {
+	return db.selectFrom('users').select(['id', 'name']).where('role', '=', 'admin').orderBy('name').execute();
 }
 
 export async function listReviewers(db: DB) {

@@ -2,7 +2,7 @@ import type { DB } from './db';
 import { lockName } from './db';
 import { audit } from './audit';
 import { memoUntilWrite } from './cache';
-import { ok, refuse, type Outcome } from './reviews';
+import { ok, refuse, type Outcome } from './outcome';
 import { arrangementError } from '../schemas/calendar';
 import { calendarOf, noticePeriod, type CalendarYearDays, type WorkCalendar } from '../domain/working-days';
 import { checkArrangement, clashWithOtherYears, summaryAmong, withYear, type YearSummary } from '../domain/holiday-arrangement';

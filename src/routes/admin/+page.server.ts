@@ -1,23 +1,15 @@
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
 import { listRounds, phaseOf } from '$lib/server/rounds';
+import { workWaiting } from '$lib/server/overview';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
 	const db = getDb();
-	const count = async (table: 'needs' | 'proposals' | 'users', status?: string) => {
-		let q = db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n'));
-		if (status) q = q.where('status', '=', status as never);
-		return Number((await q.executeTakeFirstOrThrow()).n);
-	};
-	const rounds = await listRounds(db);
+	const [counts, rounds] = await Promise.all([workWaiting(db), listRounds(db)]);
 	return {
-		counts: {
-			newNeeds: await count('needs', 'new'),
-			submitted: await count('proposals', 'submitted'),
-			users: await count('users')
-		},
+		counts,
 		rounds: rounds.map((r) => ({ id: r.id, title: r.title, phase: phaseOf(r) }))
 	};
 };

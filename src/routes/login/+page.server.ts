@@ -1,19 +1,14 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { signIn } from '$lib/server/auth/login';
 import { HOME } from '$lib/server/auth/guard';
 import { createSession, setSessionCookie } from '$lib/server/auth/session';
 import { DEVICE_COOKIE, setDeviceCookie } from '$lib/server/auth/device';
+import { httpStatus } from '$lib/server/outcome';
 import { safeRedirect } from '$lib/server/redirect';
-import { fieldErrors, formError, formValues } from '$lib/schemas/form';
+import { fieldErrors, formValues } from '$lib/schemas/form';
+import { signInSchema as schema } from '$lib/schemas/users';
 import type { Actions, PageServerLoad } from './$types';
-
-
-const schema = z.object({
-	email: z.string().trim().min(1, 'err.required').max(254).email('err.email'),
-	password: z.string().min(1, 'err.required').max(200)
-});
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeRedirect(url.searchParams.get('next'), HOME[locals.user.role], url.origin));
@@ -32,17 +27,11 @@ export const actions: Actions = {
 			address: event.getClientAddress(),
 			deviceToken: event.cookies.get(DEVICE_COOKIE)
 		});
-		if (!result.ok) {
-			const key = result.reason === 'throttled' ? 'login.throttled' : 'login.failed';
-			return fail(result.reason === 'throttled' ? 429 : 400, {
-				values: typed,
-				errors: formError(key)
-			});
-		}
-		const { token, session } = await createSession(db, result.userId);
+		if (!result.ok) return fail(httpStatus(result), { values: typed, errors: result.errors });
+		const { userId, role, deviceToken } = result.value;
+		const { token, session } = await createSession(db, userId);
 		setSessionCookie(event.cookies, event.url, token, session.expiresAt);
-		if (result.deviceToken) setDeviceCookie(event.cookies, event.url, result.deviceToken);
-		const role = (await db.selectFrom('users').select('role').where('id', '=', result.userId).executeTakeFirstOrThrow()).role;
+		if (deviceToken) setDeviceCookie(event.cookies, event.url, deviceToken);
 		redirect(303, safeRedirect(event.url.searchParams.get('next'), HOME[role], event.url.origin));
 	}
 };

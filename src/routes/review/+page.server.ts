@@ -1,6 +1,6 @@
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
-import { listReviewerQueue } from '$lib/server/reviews';
+import { listReviewerQueue } from '$lib/server/assignments';
 import { listNotices, markNoticesRead } from '$lib/server/notify';
 import type { Actions, PageServerLoad } from './$types';
 import { redirect } from '@sveltejs/kit';

@@ -2,7 +2,8 @@ import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireStation } from '$lib/server/auth/guard';
 import { getOrganisation } from '$lib/server/organisations';
-import { countSubmitted, listOrganisationProposals } from '$lib/server/proposals';
+import { countSubmitted } from '$lib/server/proposals';
+import { listOrganisationProposals } from '$lib/server/proposal-lists';
 import { listRounds, phaseOf } from '$lib/server/rounds';
 import type { PageServerLoad } from './$types';
 

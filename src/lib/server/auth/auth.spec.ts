@@ -5,6 +5,7 @@ import { createInvitation, checkInvitation } from './invite';
 import { listPendingInvitations } from '../organisations';
 import { signIn } from './login';
 import { verifyPassword } from './password';
+import { changePassword } from '../users';
 
 describe('sessions', () => {
 	it('stores only a hash of the session secret and validates the token', async () => {
@@ -54,6 +55,44 @@ describe('sessions', () => {
 	});
 });
 
+describe('changing a password', () => {
+	it('refuses a wrong current password and changes nothing', async () => {
+		const db = await freshDb();
+		const user = await makeUser(db, 'station');
+		const other = await createSession(db, user.id);
+		const before = await db.selectFrom('users').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow();
+		expect(await changePassword(db, { userId: user.id, current: 'not-the-password', password: 'a new password 2026' })).toEqual({
+			ok: false,
+			errors: { current: { key: 'password.wrongCurrent' } }
+		});
+		expect(await db.selectFrom('users').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow()).toEqual(before);
+		expect(await validateSessionToken(db, other.token)).not.toBeNull();
+		expect(await db.selectFrom('audit_log').select('action').execute()).toEqual([]);
+	});
+
+	it('sets the new password, ends the other sessions and records it, keeping the session in use', async () => {
+		const db = await freshDb();
+		const user = await makeUser(db, 'reviewer');
+		const here = await createSession(db, user.id);
+		const elsewhere = await createSession(db, user.id);
+		const changed = await changePassword(db, {
+			userId: user.id,
+			current: user.password,
+			password: 'a new password 2026',
+			keepSessionId: here.session.id
+		});
+		expect(changed).toEqual({ ok: true, value: undefined });
+		const row = await db.selectFrom('users').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow();
+		expect(await verifyPassword(row.password_hash, 'a new password 2026')).toBe(true);
+		expect(await verifyPassword(row.password_hash, user.password)).toBe(false);
+		expect(await validateSessionToken(db, here.token)).not.toBeNull();
+		expect(await validateSessionToken(db, elsewhere.token)).toBeNull();
+		expect(await db.selectFrom('audit_log').select(['action', 'actor_id']).execute()).toEqual([
+			{ action: 'user.password_change', actor_id: user.id }
+		]);
+	});
+});
+
 describe('passwords and sign-in', () => {
 	it('hashes passwords with argon2id', async () => {
 		const db = await freshDb();
@@ -71,9 +110,9 @@ describe('passwords and sign-in', () => {
 		const wrong = await signIn(db, { email: user.email, password: 'wrong password', address: '10.0.0.1' });
 		expect(unknown).toEqual(wrong);
 		const right = await signIn(db, { email: user.email.toUpperCase(), password: user.password, address: '10.0.0.1' });
-		expect(right).toMatchObject({ ok: true, userId: user.id });
+		expect(right).toMatchObject({ ok: true, value: { userId: user.id, role: 'admin' } });
 		for (let i = 0; i < 10; i++) await signIn(db, { email: user.email, password: 'wrong', address: '10.0.0.2' });
-		expect(await signIn(db, { email: user.email, password: user.password, address: '10.0.0.3' })).toMatchObject({ ok: false, reason: 'throttled' });
+		expect(await signIn(db, { email: user.email, password: user.password, address: '10.0.0.3' })).toMatchObject({ ok: false, status: 429, errors: { _form: { key: 'login.throttled' } } });
 	});
 
 	it('lets the owner’s trusted browser in after 30 failures from elsewhere, and keeps slowing the guesser', async () => {
@@ -82,9 +121,9 @@ describe('passwords and sign-in', () => {
 		const start = new Date('2026-12-01T01:00:00Z');
 		const first = await signIn(db, { email: owner.email, password: owner.password, address: '10.1.0.1' }, start);
 		if (!first.ok) throw new Error('the owner could not sign in');
-		expect(first.deviceToken).toMatch(/^\w+\.\w+$/);
+		expect(first.value.deviceToken).toMatch(/^\w+\.\w+$/);
 		// Only a hash of the device secret is kept.
-		const [, secret] = first.deviceToken!.split('.');
+		const [, secret] = first.value.deviceToken!.split('.');
 		expect(JSON.stringify(await db.selectFrom('trusted_devices').selectAll().execute())).not.toContain(secret);
 
 		let at = start.getTime();
@@ -94,24 +133,24 @@ describe('passwords and sign-in', () => {
 			refused.push(await signIn(db, { email: owner.email, password: `guess-${i}`, address: `198.51.100.${i}` }, new Date(at)));
 		}
 		expect(refused.every((r) => !r.ok)).toBe(true);
-		expect(refused.filter((r) => !r.ok && r.reason === 'throttled').length).toBeGreaterThan(20);
+		expect(refused.filter((r) => !r.ok && r.status === 429).length).toBeGreaterThan(20);
 
 		// The owner's browser, from the same address as the guesser, with the right password: in.
 		const trusted = await signIn(
 			db,
-			{ email: owner.email, password: owner.password, address: '198.51.100.29', deviceToken: first.deviceToken },
+			{ email: owner.email, password: owner.password, address: '198.51.100.29', deviceToken: first.value.deviceToken },
 			new Date(at + 1)
 		);
-		expect(trusted).toMatchObject({ ok: true, userId: owner.id });
+		expect(trusted).toMatchObject({ ok: true, value: { userId: owner.id } });
 		// A browser the owner never used waits, like the guesser.
 		expect(await signIn(db, { email: owner.email, password: owner.password, address: '10.1.0.1' }, new Date(at + 2))).toMatchObject({
 			ok: false,
-			reason: 'throttled'
+			status: 429
 		});
 		// The guess that waits out the delay is still only a guess; the owner's later browser gets in.
 		expect(
 			await signIn(db, { email: owner.email, password: owner.password, address: '10.1.0.1' }, new Date(at + 16 * 60_000))
-		).toMatchObject({ ok: true, userId: owner.id });
+		).toMatchObject({ ok: true, value: { userId: owner.id } });
 	});
 
 	it('does not trust another account’s device token, and limits wrong passwords typed in a trusted browser', async () => {
@@ -122,20 +161,20 @@ describe('passwords and sign-in', () => {
 		if (!mine.ok) throw new Error('no sign-in');
 		const now = new Date('2026-12-01T02:00:00Z');
 		for (let i = 0; i < 12; i++) {
-			await signIn(db, { email: other.email, password: 'x', address: '10.2.0.2', deviceToken: mine.deviceToken }, new Date(now.getTime() + i));
+			await signIn(db, { email: other.email, password: 'x', address: '10.2.0.2', deviceToken: mine.value.deviceToken }, new Date(now.getTime() + i));
 		}
 		// The token of one account gave the guesser nothing against the other.
 		const late = new Date(now.getTime() + 100);
-		expect(await signIn(db, { email: other.email, password: other.password, address: '10.2.0.3' }, late)).toMatchObject({ reason: 'throttled' });
+		expect(await signIn(db, { email: other.email, password: other.password, address: '10.2.0.3' }, late)).toMatchObject({ status: 429 });
 		// Ten wrong passwords in the trusted browser lock that browser for a while, not the account.
 		for (let i = 0; i < 10; i++) {
-			await signIn(db, { email: owner.email, password: 'typo', address: '10.2.0.1', deviceToken: mine.deviceToken }, late);
+			await signIn(db, { email: owner.email, password: 'typo', address: '10.2.0.1', deviceToken: mine.value.deviceToken }, late);
 		}
 		expect(
-			await signIn(db, { email: owner.email, password: owner.password, address: '10.2.0.1', deviceToken: mine.deviceToken }, late)
-		).toMatchObject({ ok: false, reason: 'throttled' });
+			await signIn(db, { email: owner.email, password: owner.password, address: '10.2.0.1', deviceToken: mine.value.deviceToken }, late)
+		).toMatchObject({ ok: false, status: 429, errors: { _form: { key: 'login.throttled' } } });
 		expect(
-			await signIn(db, { email: owner.email, password: owner.password, address: '10.2.0.1', deviceToken: mine.deviceToken }, new Date(late.getTime() + 16 * 60_000))
+			await signIn(db, { email: owner.email, password: owner.password, address: '10.2.0.1', deviceToken: mine.value.deviceToken }, new Date(late.getTime() + 16 * 60_000))
 		).toMatchObject({ ok: true });
 	});
 
@@ -147,7 +186,7 @@ describe('passwords and sign-in', () => {
 			await signIn(db, { email: `nobody${i}@example.org`, password: 'x', address: `2001:db8:5:6::${i.toString(16)}` }, now);
 		}
 		expect(await signIn(db, { email: user.email, password: user.password, address: '2001:db8:5:6:ffff::1' }, now)).toMatchObject({
-			reason: 'throttled'
+			status: 429
 		});
 		expect(await signIn(db, { email: user.email, password: user.password, address: '2001:db8:5:7::1' }, now)).toMatchObject({ ok: true });
 	});

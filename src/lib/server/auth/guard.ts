@@ -1,5 +1,7 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import { getDb } from '../db';
 import type { Role } from '../schema';
+import { getRoundById, type Round } from '../rounds';
 import type { SessionUser } from './session';
 
 /** Where each role's work starts: sign-in and invitations land here. */
@@ -23,6 +25,23 @@ export function requireRole(
 	const user = requireUser(event);
 	if (!roles.includes(user.role)) error(403, 'forbidden');
 	return user;
+}
+
+/**
+ * The round named by the URL (`[id]`) and the signed-in user who may manage it; 404 when there is
+ * no such round. The one gate of every load, action and endpoint of a round's admin pages: today
+ * a round is the admins' (any admin manages every round); when community funds hold their own
+ * rounds, this is where a fund's admins are kept to their fund's rounds.
+ */
+export async function requireRoundAccess(
+	event: Pick<RequestEvent, 'locals' | 'url'>,
+	roundId: string | number | undefined
+): Promise<{ user: SessionUser; round: Round }> {
+	const user = requireRole(event, 'admin');
+	const raw = String(roundId ?? '');
+	const round = /^\d{1,12}$/.test(raw) ? await getRoundById(getDb(), Number(raw)) : undefined;
+	if (!round) error(404, 'not found');
+	return { user, round };
 }
 
 /** A station user's organisation; station accounts always have one. */

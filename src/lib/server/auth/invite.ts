@@ -1,4 +1,5 @@
 import type { DB } from '../db';
+import { ok, refuse, type Outcome, type Refusal } from '../outcome';
 import { randomString, sameDigest, sha256Hex } from '../random';
 import type { Role } from '../schema';
 import { audit } from '../audit';
@@ -93,25 +94,32 @@ export async function acceptedBy(db: DB, token: string): Promise<number | null> 
 /** Thrown inside the accept's transaction to undo it when the email was taken meanwhile. */
 class EmailTaken extends Error {}
 
+/** An invitation that cannot be accepted: unknown, used or expired (410), or its email taken (409). */
+function notAcceptable(reason: Exclude<InvitationState, 'valid'> | 'email_taken'): Refusal {
+	return refuse(`invite.${reason}`, undefined, reason === 'email_taken' ? 409 : 410);
+}
+
 /**
- * Creates the account and spends the invitation; returns the new user's id. Two accepts at once
- * make one account: the invitation is spent by a conditional update, and an account made for
- * the same email by another invitation meanwhile gives `email_taken`, never a constraint error.
+ * Creates the account and spends the invitation; gives back the new user's id and role. Two
+ * accepts at once make one account: the invitation is spent by a conditional update, and an
+ * account made for the same email by another invitation meanwhile is refused as
+ * `invite.email_taken`, never a constraint error.
  */
 export async function acceptInvitation(
 	db: DB,
 	token: string,
 	input: { name: string; password: string },
 	now = new Date()
-): Promise<{ ok: true; userId: number; role: Role } | { ok: false; reason: InvitationState | 'email_taken' }> {
+): Promise<Outcome<{ userId: number; role: Role }>> {
 	const { state, invitation } = await checkInvitation(db, token, now);
-	if (state !== 'valid' || !invitation) return { ok: false, reason: state };
+	if (!invitation) return notAcceptable('unknown');
+	if (state !== 'valid') return notAcceptable(state);
 	const taken = await db
 		.selectFrom('users')
 		.select('id')
 		.where('email', '=', invitation.email)
 		.executeTakeFirst();
-	if (taken) return { ok: false, reason: 'email_taken' };
+	if (taken) return notAcceptable('email_taken');
 	const passwordHash = await hashPassword(input.password);
 	let userId: number | null;
 	try {
@@ -147,10 +155,10 @@ export async function acceptInvitation(
 			return user.id;
 		});
 	} catch (e) {
-		if (e instanceof EmailTaken) return { ok: false, reason: 'email_taken' };
+		if (e instanceof EmailTaken) return notAcceptable('email_taken');
 		throw e;
 	}
-	if (userId === null) return { ok: false, reason: 'used' };
+	if (userId === null) return notAcceptable('used');
 	await audit(db, {
 		actorId: userId,
 		action: 'invitation.accept',
@@ -158,5 +166,5 @@ export async function acceptInvitation(
 		entityId: userId,
 		detail: { invitation: invitation.id, role: invitation.role }
 	});
-	return { ok: true, userId, role: invitation.role };
+	return ok({ userId, role: invitation.role });
 }

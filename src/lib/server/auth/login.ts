@@ -1,4 +1,6 @@
 import type { DB } from '../db';
+import type { Role } from '../schema';
+import { ok, refuse, type Outcome } from '../outcome';
 import { clearLimit, recordFailure, waitUntil } from '../rate-limit';
 import { addressKey } from '../../domain/throttle';
 import { findUserByEmail, normaliseEmail } from '../users';
@@ -19,29 +21,33 @@ export interface SignInAttempt {
 	deviceToken?: string | null;
 }
 
-export type SignInResult =
-	| { ok: true; userId: number; deviceToken: string | null }
-	| { ok: false; reason: 'failed' | 'throttled' };
+/** Who signed in, and a new device token for the browser's cookie (null when it is trusted already). */
+export interface SignedIn {
+	userId: number;
+	role: Role;
+	deviceToken: string | null;
+}
+
+const FAILED = refuse('login.failed');
+const THROTTLED = refuse('login.throttled', undefined, 429);
 
 /**
  * Checks a password. Guessing is slowed per account and per address with growing delays, but
  * nobody can lock the owner out: in a browser where they signed in before (a device cookie for
  * this very account) the failures others caused do not count. An unknown email and a wrong
- * password look the same to the caller and take about as long.
- *
- * On success, `deviceToken` is a new token to keep in the browser's cookie (null when the
- * browser is trusted already).
+ * password look the same to the caller (login.failed) and take about as long; a wait still
+ * running is login.throttled (429).
  */
-export async function signIn(db: DB, attempt: SignInAttempt, now = new Date()): Promise<SignInResult> {
+export async function signIn(db: DB, attempt: SignInAttempt, now = new Date()): Promise<Outcome<SignedIn>> {
 	const account = normaliseEmail(attempt.email);
 	const address = addressKey(attempt.address);
 	const user = await findUserByEmail(db, account);
 	const device = await findDevice(db, attempt.deviceToken, now);
 	const trusted = !!device && !!user && device.userId === user.id;
 	if (trusted) {
-		if (device.lockedUntil) return { ok: false, reason: 'throttled' };
+		if (device.lockedUntil) return THROTTLED;
 	} else if ((await waitUntil(db, 'login-account', account, now)) || (await waitUntil(db, 'login-address', address, now))) {
-		return { ok: false, reason: 'throttled' };
+		return THROTTLED;
 	}
 	const valid = await verifyPassword(user?.password_hash ?? (await dummyHash()), attempt.password);
 	if (!user || !valid || user.disabled_at) {
@@ -51,13 +57,13 @@ export async function signIn(db: DB, attempt: SignInAttempt, now = new Date()): 
 			await recordFailure(db, 'login-account', account, FREE_PER_ACCOUNT, now);
 			await recordFailure(db, 'login-address', address, FREE_PER_ADDRESS, now);
 		}
-		return { ok: false, reason: 'failed' };
+		return FAILED;
 	}
 	if (trusted) {
 		// The guesser's delays stay: the owner's sign-in does not clear them.
 		await deviceUsed(db, device.id, now);
-		return { ok: true, userId: user.id, deviceToken: null };
+		return ok({ userId: user.id, role: user.role, deviceToken: null });
 	}
 	await clearLimit(db, 'login-account', account);
-	return { ok: true, userId: user.id, deviceToken: await createDevice(db, user.id, now) };
+	return ok({ userId: user.id, role: user.role, deviceToken: await createDevice(db, user.id, now) });
 }

@@ -1,5 +1,6 @@
 import type { DB } from '../db';
-import { createRound, getRoundById, getRubric, overridePhase } from '../rounds';
+import { createRound, getRoundById, overridePhase } from '../rounds';
+import { getRubric } from '../rubric';
 import { confirmFinalList } from '../decisions';
 import { answerObjection } from '../objections';
 import { seedPlaces } from './places';

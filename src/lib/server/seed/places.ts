@@ -1,6 +1,7 @@
 import type { DB } from '../db';
 import { DISTRICTS, STREETS } from '../../domain/catalogue';
 import { addPlaces, type PlaceRow } from '../places';
+import { audit } from '../audit';
 
 /** A few communities (社区/村) per street for the demo; streets not listed get none. */
 const COMMUNITIES: Record<string, readonly string[]> = {
@@ -50,6 +51,15 @@ export function guangzhouPlaceRows(): PlaceRow[] {
 		}
 	}
 	return rows;
+}
+
+/** An admin adding Guangzhou's districts and streets from the catalogue, recorded; gives back how many were new. */
+export async function addGuangzhouPlaces(db: DB, actorId: number): Promise<number> {
+	return db.transaction().execute(async (trx) => {
+		const added = await addPlaces(trx, guangzhouPlaceRows());
+		await audit(trx, { actorId, action: 'places.seed', entity: 'place', detail: { added } });
+		return added;
+	});
 }
 
 /** Seeds the demo's places; running it again adds nothing. Returns how many places were added. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb, makeOrganisation, makeProposal, makeRound } from '../../../../tests/helpers/db';
 import { budgetProblems, budgetTotals } from '../../domain/budget';
-import { getProposalContent, proposalHistory, roundRules } from '../proposals';
+import { getProposalContent, proposalHistory } from '../proposals';
+import { roundRules } from '../proposal-rules';
 import { sampleBudget, seedProposalDetails } from './proposals';
 
 describe('seedProposalDetails', () => {

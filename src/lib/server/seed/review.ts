@@ -2,7 +2,7 @@ import type { DB } from '../db';
 import { SERVICE_CATEGORIES } from '../../domain/catalogue';
 import { setPanel } from '../reviewers';
 import { declareConflict } from '../conflicts';
-import { autoAssignRound } from '../reviews';
+import { autoAssignRound } from '../assignments';
 
 /** Band guidance for the default rubric, by Chinese criterion name (low, fair, good, excellent). */
 const GUIDANCE: Record<string, [string, string, string, string]> = {

@@ -1,16 +1,9 @@
-import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
 import { AUDIT_PAGE_SIZE, auditActions, listAudit } from '$lib/server/audit';
+import { listAdmins } from '$lib/server/users';
+import { auditFilterSchema as filterSchema } from '$lib/schemas/audit';
 import type { PageServerLoad } from './$types';
-
-const filterSchema = z.object({
-	action: z.string().max(60).optional().catch(undefined),
-	entity: z.string().max(60).optional().catch(undefined),
-	entityId: z.string().max(60).optional().catch(undefined),
-	actor: z.coerce.number().int().positive().optional().catch(undefined),
-	page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined)
-});
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
@@ -23,12 +16,7 @@ export const load: PageServerLoad = async (event) => {
 		actorId: filter.actor,
 		page: filter.page
 	});
-	const actors = await db
-		.selectFrom('users')
-		.select(['id', 'name'])
-		.where('role', '=', 'admin')
-		.orderBy('name')
-		.execute();
+	const actors = await listAdmins(db);
 	return {
 		entries: rows.slice(0, AUDIT_PAGE_SIZE),
 		hasMore: rows.length > AUDIT_PAGE_SIZE,

@@ -3,7 +3,7 @@ import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
 import { createOrganisation, listOrganisations } from '$lib/server/organisations';
 import { organisationProfileSchema } from '$lib/schemas/organisations';
-import { fieldError, fieldErrors, formValues } from '$lib/schemas/form';
+import { fieldErrors, formValues } from '$lib/schemas/form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -37,7 +37,7 @@ export const actions: Actions = {
 		});
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
 		const result = await createOrganisation(getDb(), parsed.data, user.id);
-		if (!result.ok) return fail(400, { values, errors: fieldError('name', 'org.err.nameTaken') });
-		redirect(303, `/admin/organisations?created=${result.id}`);
+		if (!result.ok) return fail(400, { values, errors: result.errors });
+		redirect(303, `/admin/organisations?created=${result.value}`);
 	}
 };

@@ -3,8 +3,7 @@ import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
 import { importPlaces, listPlaceTree, placeCounts } from '$lib/server/places';
 import { readTableFile, TABLE_FORMATS } from '$lib/server/table-file';
-import { seedPlaces } from '$lib/server/seed/places';
-import { audit } from '$lib/server/audit';
+import { addGuangzhouPlaces } from '$lib/server/seed/places';
 import { formError } from '$lib/schemas/form';
 import { PLACE_IMPORT_MAX_BYTES } from '$lib/schemas/places';
 import type { Actions, PageServerLoad } from './$types';
@@ -31,8 +30,9 @@ export const actions: Actions = {
 		const file = data.get('file');
 		if (!(file instanceof File) || file.size === 0) return fail(400, { errors: formError('places.err.noFile') });
 		if (file.size > PLACE_IMPORT_MAX_BYTES) return fail(400, { errors: formError('places.err.tooBig') });
-		const table = await readTableFile(new Uint8Array(await file.arrayBuffer()));
-		if (!table.ok) return fail(400, { errors: formError(table.key) });
+		const read = await readTableFile(new Uint8Array(await file.arrayBuffer()));
+		if (!read.ok) return fail(400, { errors: read.errors });
+		const table = read.value;
 		const result = await importPlaces(getDb(), table.rows, user.id);
 		if (!result.ok) {
 			return fail(400, { format: table.format, rowErrors: result.errors.slice(0, 100), more: Math.max(0, result.errors.length - 100) });
@@ -41,9 +41,7 @@ export const actions: Actions = {
 	},
 	seed: async (event) => {
 		const user = requireRole(event, 'admin');
-		const db = getDb();
-		const added = await seedPlaces(db);
-		await audit(db, { actorId: user.id, action: 'places.seed', entity: 'place', detail: { added } });
+		const added = await addGuangzhouPlaces(getDb(), user.id);
 		redirect(303, `/admin/places?rows=0&added=${added}`);
 	}
 };

@@ -1,20 +1,9 @@
-import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
 import { listRounds } from '$lib/server/rounds';
-import { listAllProposals, proposalCounts } from '$lib/server/proposals';
-import { DISTRICTS, SERVICE_CATEGORIES } from '$lib/domain/catalogue';
+import { listAllProposals, proposalCounts } from '$lib/server/proposal-lists';
+import { LISTED_STATUSES, proposalFilterSchema as filterSchema } from '$lib/schemas/proposals';
 import type { PageServerLoad } from './$types';
-
-const STATUSES = ['submitted', 'returned', 'eligible', 'ineligible', 'funded', 'not_funded', 'withdrawn'] as const;
-
-/** Unknown filter values are ignored rather than refused: the URL is hand-editable. */
-const filterSchema = z.object({
-	round: z.coerce.number().int().positive().optional().catch(undefined),
-	status: z.enum(STATUSES).optional().catch(undefined),
-	district: z.enum(DISTRICTS).optional().catch(undefined),
-	category: z.enum(SERVICE_CATEGORIES).optional().catch(undefined)
-});
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
@@ -39,7 +28,7 @@ export const load: PageServerLoad = async (event) => {
 			district: filter.district ?? '',
 			category: filter.category ?? ''
 		},
-		statuses: STATUSES,
+		statuses: LISTED_STATUSES,
 		rounds: (await listRounds(db)).map((r) => ({ id: r.id, title: r.title })),
 		proposals: rows.map((r) => ({
 			id: r.id,

@@ -1,25 +1,19 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
 import { listReviewerProfiles, updateReviewerProfile } from '$lib/server/reviewers';
+import { listOrganisationNames } from '$lib/server/organisations';
 import { fieldErrors } from '$lib/schemas/form';
+import { reviewerProfileSchema as schema } from '$lib/schemas/review';
 import { SERVICE_CATEGORIES } from '$lib/domain/catalogue';
 import type { Actions, PageServerLoad } from './$types';
-
-const id = z.string().trim().regex(/^\d{1,12}$/, 'err.choice').transform(Number);
-const schema = z.object({
-	reviewerId: id,
-	organisationId: z.union([z.literal('').transform(() => null), id]),
-	categories: z.array(z.enum(SERVICE_CATEGORIES, 'err.choice')).max(SERVICE_CATEGORIES.length)
-});
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
 	const db = getDb();
 	const [reviewers, organisations] = await Promise.all([
 		listReviewerProfiles(db),
-		db.selectFrom('organisations').select(['id', 'name']).orderBy('name').execute()
+		listOrganisationNames(db)
 	]);
 	return {
 		reviewers: reviewers.map((r) => ({

@@ -8,7 +8,8 @@ import { createDevice, setDeviceCookie } from '$lib/server/auth/device';
 import { LIMITS, consume } from '$lib/server/rate-limit';
 import { newSubmissionKey, once } from '$lib/server/submissions';
 import { addressKey } from '$lib/domain/throttle';
-import { fieldErrors, formError, formValues } from '$lib/schemas/form';
+import { httpStatus } from '$lib/server/outcome';
+import { fieldErrors, formValues } from '$lib/schemas/form';
 import { acceptInvitationSchema as schema } from '$lib/schemas/users';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -59,15 +60,9 @@ export const actions: Actions = {
 				name: parsed.data.name,
 				password: parsed.data.password
 			});
-			if (!result.ok) {
-				const reason = result.reason === 'valid' ? 'unknown' : result.reason;
-				return fail(reason === 'email_taken' ? 409 : 410, {
-					values: typed,
-					errors: formError(`invite.${reason}`)
-				});
-			}
-			await signInAs(event, db, result.userId);
-			redirect(303, HOME[result.role]);
+			if (!result.ok) return fail(httpStatus(result), { values: typed, errors: result.errors });
+			await signInAs(event, db, result.value.userId);
+			redirect(303, HOME[result.value.role]);
 		},
 		// The same form sent again (a double click): that browser is signed in to the one account made.
 		async (event) => {

@@ -3,6 +3,7 @@ import { dev } from '$app/environment';
 import { getDb } from '$lib/server/db';
 import { getPublicNeed, hasSupported, publicTargetOf, supportNeed } from '$lib/server/needs';
 import { LIMITS, consume } from '$lib/server/rate-limit';
+import { httpStatus } from '$lib/server/outcome';
 import { addressKey } from '$lib/domain/throttle';
 import { listCategories } from '$lib/server/categories';
 import { randomString, sha256Hex } from '$lib/server/random';
@@ -66,10 +67,12 @@ export const actions: Actions = {
 		const address = addressKey(getClientAddress());
 		if (!(await consume(db, 'support', address, LIMITS.support))) return fail(429, { errors: formError('err.rateLimited') });
 		const supporter = supporterOf(cookies, true, url.protocol === 'https:')!;
-		const { outcome, needId } = await supportNeed(db, id, supporter, address);
-		if (outcome === 'not_found') error(404, 'not found');
-		if (outcome === 'closed') return fail(409, { errors: formError('needs.err.supportClosed') });
-		if (outcome === 'limited') return fail(429, { errors: formError('needs.err.supportLimit') });
-		redirect(303, `/needs/${needId}?supported=${outcome === 'added' ? '1' : 'again'}`);
+		const supported = await supportNeed(db, id, supporter, address);
+		if (!supported.ok) {
+			if (supported.status === 404) error(404, 'not found');
+			return fail(httpStatus(supported), { errors: supported.errors });
+		}
+		const { needId, added } = supported.value;
+		redirect(303, `/needs/${needId}?supported=${added ? '1' : 'again'}`);
 	}
 };

@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireStation } from '$lib/server/auth/guard';
 import { getOrganisationProfile, updateOrganisationProfile } from '$lib/server/organisations';
-import { saveProfile } from '../../admin/organisations/profile.server';
+import { saveProfile } from '$lib/server/organisation-form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -15,8 +15,8 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const { user, organisationId } = requireStation(event);
-		const result = await saveProfile(event.request, (input) => updateOrganisationProfile(getDb(), organisationId, input, user.id));
-		if (!result.ok) return fail(400, { values: result.values, errors: result.errors });
+		const { values, saved } = await saveProfile(event.request, (input) => updateOrganisationProfile(getDb(), organisationId, input, user.id));
+		if (!saved.ok) return fail(400, { values, errors: saved.errors });
 		redirect(303, '/station/organisation?saved');
 	}
 };

@@ -9,11 +9,13 @@ import {
 	proposalFormValues,
 	proposalSchema,
 	removeRow,
-	type ProposalFormValues
+	type ProposalFormValues,
+	type ProposalInput
 } from '$lib/schemas/proposals';
 import { fenToYuanInput } from '$lib/domain/money';
 import type { FieldError, FieldErrors } from '$lib/schemas/form';
-import { applicationsClosed, roundRules, type ProposalInput } from '$lib/server/proposals';
+import { applicationsClosed } from '$lib/server/proposals';
+import { roundRules } from '$lib/server/proposal-rules';
 import type { Round } from '$lib/server/schema';
 
 /** The round facts the proposal pages show (never the whole row). */

@@ -2,7 +2,7 @@ import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
 import { getOrganisationProfile, updateOrganisationProfile } from '$lib/server/organisations';
-import { saveProfile } from '../profile.server';
+import { saveProfile } from '$lib/server/organisation-form';
 import type { Actions, PageServerLoad } from './$types';
 
 async function organisation(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
@@ -21,8 +21,8 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const { user, profile } = await organisation(event);
-		const result = await saveProfile(event.request, (input) => updateOrganisationProfile(getDb(), profile.id, input, user.id));
-		if (!result.ok) return fail(400, { values: result.values, errors: result.errors });
+		const { values, saved } = await saveProfile(event.request, (input) => updateOrganisationProfile(getDb(), profile.id, input, user.id));
+		if (!saved.ok) return fail(400, { values, errors: saved.errors });
 		redirect(303, `/admin/organisations/${profile.id}?saved`);
 	}
 };

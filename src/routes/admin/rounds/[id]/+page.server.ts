@@ -1,24 +1,22 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { requireRole } from '$lib/server/auth/guard';
+import { requireRoundAccess } from '$lib/server/auth/guard';
 import {
 	getRoundBySlug,
-	getRubric,
 	overridePhase,
 	phaseOf,
 	scheduleOf,
 	updateRound
 } from '$lib/server/rounds';
+import { getRubric } from '$lib/server/rubric';
 import { roundFormValues } from '$lib/server/round-form';
 import { phaseOverrideSchema, roundSchema } from '$lib/schemas/rounds';
 import { fieldError, fieldErrors, formValues } from '$lib/schemas/form';
 import { scheduledPhase } from '$lib/domain/phases';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { loadRound } from './round.server';
 
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'admin');
-	const round = await loadRound(event);
+	const { round } = await requireRoundAccess(event, event.params.id);
 	const now = new Date();
 	return {
 		round: {
@@ -40,8 +38,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	update: async (event) => {
-		const user = requireRole(event, 'admin');
-		const round = await loadRound(event);
+		const { user, round } = await requireRoundAccess(event, event.params.id);
 		const values = formValues(await event.request.formData());
 		const parsed = roundSchema.safeParse(values);
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
@@ -54,8 +51,7 @@ export const actions: Actions = {
 		redirect(303, `/admin/rounds/${round.id}?saved=1`);
 	},
 	phase: async (event) => {
-		const user = requireRole(event, 'admin');
-		const round = await loadRound(event);
+		const { user, round } = await requireRoundAccess(event, event.params.id);
 		const values = formValues(await event.request.formData());
 		const parsed = phaseOverrideSchema.safeParse(values);
 		if (!parsed.success) {

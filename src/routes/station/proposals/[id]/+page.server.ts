@@ -10,12 +10,12 @@ import {
 	mayWithdraw,
 	proposalHistory,
 	updateProposal,
-	withdrawProposal,
-	type ProposalInput
+	withdrawProposal
 } from '$lib/server/proposals';
 import { addAttachment, listAttachments, readAttachmentUpload, removeAttachment } from '$lib/server/attachments';
+import { httpStatus } from '$lib/server/outcome';
 import { latestCheck } from '$lib/server/eligibility';
-import { versionSchema, type ProposalFormValues } from '$lib/schemas/proposals';
+import { versionSchema, type ProposalFormValues, type ProposalInput } from '$lib/schemas/proposals';
 import { formError, formValues, type FieldErrors } from '$lib/schemas/form';
 import { editRows, idParam, readProposalForm, roundView, valuesFrom } from '../shared.server';
 import { newSubmissionKey, once } from '$lib/server/submissions';
@@ -92,13 +92,13 @@ async function save(event: RequestEvent, submit: boolean) {
 		input: form.input,
 		submit
 	});
-	if (result === 'conflict') {
-		// Keep what was typed, show what was saved, and let the next save go on top of it.
+	if (!result.ok && result.status === 409) {
+		// Someone saved in between. Keep what was typed, show what was saved, and let the next save go on top of it.
 		const current = await getOwnProposal(db, proposal.id, organisationId);
 		if (!current) error(404, 'not found');
-		return refuse(409, { ...form.values, version: String(current.version) }, formError('proposal.err.conflict'), current.content);
+		return refuse(409, { ...form.values, version: String(current.version) }, result.errors, current.content);
 	}
-	if (!result.ok) return refuse(result.status, form.values, result.errors);
+	if (!result.ok) return refuse(httpStatus(result), form.values, result.errors);
 	const done = !submit || proposal.status === 'submitted' ? 'saved' : proposal.status === 'returned' ? 'resubmitted' : 'submitted';
 	redirect(303, `/station/proposals/${proposal.id}?done=${done}`);
 }
@@ -119,15 +119,15 @@ export const actions: Actions = {
 		const closed = editClosed(round, proposal);
 		if (closed) return fail(400, { attachErrors: closed });
 		const upload = await readAttachmentUpload(event.request);
-		if (!upload.ok) return fail(upload.status, { attachErrors: formError(upload.key) });
-		const file = upload.file;
+		if (!upload.ok) return fail(httpStatus(upload), { attachErrors: upload.errors });
+		const file = upload.value;
 		const result = await addAttachment(getDb(), {
 			proposalId: proposal.id,
 			actorId: user.id,
 			fileName: file.name,
 			bytes: new Uint8Array(await file.arrayBuffer())
 		});
-		if (!result.ok) return fail(400, { attachErrors: formError(result.key, result.params) });
+		if (!result.ok) return fail(httpStatus(result), { attachErrors: result.errors });
 		redirect(303, `/station/proposals/${proposal.id}?done=attached#attachments`);
 	},
 	detach: async (event) => {
@@ -154,10 +154,7 @@ export const actions: Actions = {
 			actorId: user.id,
 			version: version.data
 		});
-		if (result === 'conflict') {
-			return fail(409, { withdrawErrors: formError('proposal.err.conflict') });
-		}
-		if (!result.ok) return fail(result.status, { withdrawErrors: result.errors });
+		if (!result.ok) return fail(httpStatus(result), { withdrawErrors: result.errors });
 		redirect(303, `/station/proposals/${proposal.id}?done=withdrawn`);
 	})
 };

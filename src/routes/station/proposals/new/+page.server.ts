@@ -3,6 +3,7 @@ import { getDb } from '$lib/server/db';
 import { requireStation } from '$lib/server/auth/guard';
 import { getRoundBySlug, phaseOf } from '$lib/server/rounds';
 import { createProposal, linkableNeeds } from '$lib/server/proposals';
+import { httpStatus } from '$lib/server/outcome';
 import { emptyProposalValues } from '$lib/schemas/proposals';
 import { newSubmissionKey, once } from '$lib/server/submissions';
 import { closedNotice, editRows, readProposalForm, roundView } from '../shared.server';
@@ -45,8 +46,8 @@ async function create(event: RequestEvent, submit: boolean) {
 		input: form.input,
 		submit
 	});
-	if (!result.ok) return fail(result.status, { values: form.values, errors: result.errors });
-	redirect(303, `/station/proposals/${result.id}?done=${submit ? 'submitted' : 'created'}`);
+	if (!result.ok) return fail(httpStatus(result), { values: form.values, errors: result.errors });
+	redirect(303, `/station/proposals/${result.value.id}?done=${submit ? 'submitted' : 'created'}`);
 }
 
 export const actions: Actions = {

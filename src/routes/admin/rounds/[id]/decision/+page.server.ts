@@ -1,12 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db';
-import { requireRole } from '$lib/server/auth/guard';
+import { requireRoundAccess } from '$lib/server/auth/guard';
 import { inPhase, phaseOf } from '$lib/server/rounds';
-import type { Outcome } from '$lib/server/reviews';
+import type { Outcome } from '$lib/server/outcome';
+import { LINE_EDIT_PHASES, NOTICE_PHASES } from '$lib/domain/phases';
 import {
-	LINE_EDIT_PHASES,
-	NOTICE_PHASES,
 	confirmFinalList,
 	drawLine,
 	previewFundingLine,
@@ -16,27 +15,21 @@ import {
 	setReducedAward
 } from '$lib/server/decisions';
 import { correctPublishedRecord, publishedRecord } from '$lib/server/results';
+import { countOpenObjections } from '$lib/server/objections';
 import { fenToYuanInput } from '$lib/domain/money';
 import { fieldErrors, formValues } from '$lib/schemas/form';
 import { lineSchemas as schemas } from '$lib/schemas/decisions';
 import { newSubmissionKey, once } from '$lib/server/submissions';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { loadRound } from '../round.server';
 
 type LineAction = keyof typeof schemas;
 
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'admin');
-	const round = await loadRound(event);
+	const { round } = await requireRoundAccess(event, event.params.id);
 	const db = getDb();
 	const now = new Date();
 	const line = await previewFundingLine(db, round);
-	const openObjections = await db
-		.selectFrom('objections')
-		.select((eb) => eb.fn.countAll<number>().as('n'))
-		.where('round_id', '=', round.id)
-		.where('status', '=', 'open')
-		.executeTakeFirstOrThrow();
+	const openObjections = await countOpenObjections(db, round.id);
 	const editable = inPhase(round, LINE_EDIT_PHASES, now) && !round.notice_published_at;
 	return {
 		round: {
@@ -62,7 +55,7 @@ export const load: PageServerLoad = async (event) => {
 		totals: line.totals,
 		byDistrictFen: line.byDistrictFen,
 		rows: line.rows,
-		openObjections: Number(openObjections.n),
+		openObjections: openObjections,
 		can: {
 			edit: editable,
 			publish: editable && !!round.line_drawn_at,
@@ -71,7 +64,7 @@ export const load: PageServerLoad = async (event) => {
 				!!round.notice_ends_at &&
 				!round.results_confirmed_at &&
 				now.getTime() >= Date.parse(round.notice_ends_at) &&
-				Number(openObjections.n) === 0
+				openObjections === 0
 		},
 		record: await publishedRecord(db, round).then((r) => r && { version: r.version }),
 		submissionKey: newSubmissionKey()
@@ -83,8 +76,7 @@ function lineAction<K extends LineAction>(
 	run: (data: z.output<(typeof schemas)[K]>, roundId: number, actorId: number) => Promise<Outcome<unknown>>
 ) {
 	return once(async (event: RequestEvent) => {
-		const user = requireRole(event, 'admin');
-		const round = await loadRound(event);
+		const { user, round } = await requireRoundAccess(event, event.params.id);
 		const values = formValues(await event.request.formData());
 		const proposalId = Number(values.proposalId) || null;
 		const parsed = schemas[action].safeParse(values);
@@ -97,8 +89,7 @@ function lineAction<K extends LineAction>(
 
 function roundAction(action: string, run: (roundId: number, actorId: number) => Promise<Outcome<unknown>>) {
 	return once(async (event: RequestEvent) => {
-		const user = requireRole(event, 'admin');
-		const round = await loadRound(event);
+		const { user, round } = await requireRoundAccess(event, event.params.id);
 		const result = await run(round.id, user.id);
 		if (!result.ok) return fail(400, { action, proposalId: null, values: {}, errors: result.errors });
 		redirect(303, `/admin/rounds/${round.id}/decision?done=${action}`);

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { requireRole } from '$lib/server/auth/guard';
+import { requireRoundAccess } from '$lib/server/auth/guard';
 import { getRoundById, listRounds, phaseOf } from '$lib/server/rounds';
 import {
 	declineNeed,
@@ -12,9 +12,10 @@ import {
 	MODERATION_PAGE_SIZE,
 	publishNeeds,
 	rollOverNeeds
-} from '$lib/server/needs';
+} from '$lib/server/needs-moderation';
 import { listCategories } from '$lib/server/categories';
-import { fieldErrors, formError, formValues } from '$lib/schemas/form';
+import { httpStatus } from '$lib/server/outcome';
+import { fieldErrors, formError, formValues, type FieldErrors } from '$lib/schemas/form';
 import {
 	NEED_LIMITS,
 	NEED_STATUSES,
@@ -25,7 +26,6 @@ import {
 } from '$lib/schemas/needs';
 import type { NeedStatus } from '$lib/server/schema';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { loadRound } from '../round.server';
 
 type StatusFilter = NeedStatus | 'all';
 
@@ -49,9 +49,8 @@ function idsOf(data: FormData, name: string): number[] {
 }
 
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'admin');
+	const { round } = await requireRoundAccess(event, event.params.id);
 	const db = getDb();
-	const round = await loadRound(event);
 	const status = statusOf(event.url.searchParams.get('status'));
 	const page = Math.max(1, Math.min(10_000, Number.parseInt(event.url.searchParams.get('page') ?? '', 10) || 1));
 	const count = (name: string) => {
@@ -84,34 +83,31 @@ export const load: PageServerLoad = async (event) => {
 };
 
 /** The decline and merge forms' answer: which need's form, what was typed, what was wrong. */
-function needFail(status: number, needId: number | null, values: Record<string, string>, errors: ReturnType<typeof formError>) {
+function needFail(status: number, needId: number | null, values: Record<string, string>, errors: FieldErrors) {
 	return fail(status, { needId, values, errors });
 }
 
 export const actions: Actions = {
 	publish: async (event) => {
-		const user = requireRole(event, 'admin');
-		const round = await loadRound(event);
+		const { user, round } = await requireRoundAccess(event, event.params.id);
 		const data = await event.request.formData();
 		const status = statusOf(String(data.get('status') ?? ''));
 		const published = await publishNeeds(getDb(), idsOf(data, 'id'), user.id, round.id);
-		if (published.length === 0) return fail(409, { errors: formError('needs.err.notPending') });
-		back(round.id, status, `published=${published.length}`);
+		if (!published.ok) return fail(httpStatus(published), { errors: published.errors });
+		back(round.id, status, `published=${published.value.length}`);
 	},
 	publishChecked: async (event) => {
-		const user = requireRole(event, 'admin');
-		const round = await loadRound(event);
+		const { user, round } = await requireRoundAccess(event, event.params.id);
 		const data = await event.request.formData();
 		const status = statusOf(String(data.get('status') ?? ''));
 		const ids = idsOf(data, 'ids');
 		if (ids.length === 0) return fail(400, { errors: formError('needs.err.nothingChecked') });
 		const published = await publishNeeds(getDb(), ids, user.id, round.id);
-		if (published.length === 0) return fail(409, { errors: formError('needs.err.notPending') });
-		back(round.id, status, `published=${published.length}`);
+		if (!published.ok) return fail(httpStatus(published), { errors: published.errors });
+		back(round.id, status, `published=${published.value.length}`);
 	},
 	declineChecked: async (event) => {
-		const user = requireRole(event, 'admin');
-		const round = await loadRound(event);
+		const { user, round } = await requireRoundAccess(event, event.params.id);
 		const data = await event.request.formData();
 		const status = statusOf(String(data.get('status') ?? ''));
 		const ids = idsOf(data, 'ids');
@@ -123,25 +119,23 @@ export const actions: Actions = {
 			return fail(400, { bulk: true, values, errors: { reason: fieldErrors(parsed.error)._form } });
 		}
 		const declined = await declineNeeds(getDb(), ids, parsed.data, user.id, round.id);
-		if (declined.length === 0) return fail(409, { bulk: true, values, errors: formError('needs.err.notPending') });
-		back(round.id, status, `declined=${declined.length}`);
+		if (!declined.ok) return fail(httpStatus(declined), { bulk: true, values, errors: declined.errors });
+		back(round.id, status, `declined=${declined.value.length}`);
 	},
 	decline: async (event) => {
-		const user = requireRole(event, 'admin');
-		const round = await loadRound(event);
+		const { user, round } = await requireRoundAccess(event, event.params.id);
 		const values = formValues(await event.request.formData());
 		const status = statusOf(values.status);
 		const parsed = declineSchema.safeParse(values);
 		const needId = Number(values.id) || null;
 		const typed = { reason: (values.reason ?? '').slice(0, NEED_LIMITS.declineReason + 100) };
 		if (!parsed.success) return needFail(400, needId, typed, fieldErrors(parsed.error));
-		const ok = await declineNeed(getDb(), parsed.data.id, parsed.data.reason, user.id, round.id);
-		if (!ok) return needFail(409, needId, typed, formError('needs.err.notPending'));
+		const declined = await declineNeed(getDb(), parsed.data.id, parsed.data.reason, user.id, round.id);
+		if (!declined.ok) return needFail(httpStatus(declined), needId, typed, declined.errors);
 		back(round.id, status, 'declined=1');
 	},
 	edit: async (event) => {
-		const user = requireRole(event, 'admin');
-		const round = await loadRound(event);
+		const { user, round } = await requireRoundAccess(event, event.params.id);
 		const values = formValues(await event.request.formData());
 		const status = statusOf(values.status);
 		const needId = Number(values.id) || null;
@@ -153,32 +147,25 @@ export const actions: Actions = {
 		const parsed = publishEditSchema.safeParse(values);
 		if (!parsed.success) return needFail(400, needId, typed, fieldErrors(parsed.error));
 		const { id, ...text } = parsed.data;
-		const ok = await editAndPublishNeed(getDb(), id, text, user.id, round.id);
-		if (!ok) return needFail(409, needId, typed, formError('needs.err.notPending'));
+		const edited = await editAndPublishNeed(getDb(), id, text, user.id, round.id);
+		if (!edited.ok) return needFail(httpStatus(edited), needId, typed, edited.errors);
 		back(round.id, status, 'edited=1');
 	},
 	merge: async (event) => {
-		const user = requireRole(event, 'admin');
-		const round = await loadRound(event);
+		const { user, round } = await requireRoundAccess(event, event.params.id);
 		const values = formValues(await event.request.formData());
 		const status = statusOf(values.status);
 		const needId = Number(values.id) || null;
 		const typed = { target: (values.target ?? '').slice(0, 20) };
 		const parsed = mergeSchema.safeParse(values);
 		if (!parsed.success) return needFail(400, needId, typed, fieldErrors(parsed.error));
-		const outcome = await mergeNeed(getDb(), parsed.data.id, parsed.data.target, user.id, round.id);
-		if (outcome === 'not_found') return needFail(409, needId, typed, formError('needs.err.notPending'));
-		if (outcome !== 'merged') {
-			return needFail(400, needId, typed, {
-				target: { key: outcome === 'self' ? 'needs.err.mergeSelf' : 'needs.err.mergeTarget' }
-			});
-		}
+		const merged = await mergeNeed(getDb(), parsed.data.id, parsed.data.target, user.id, round.id);
+		if (!merged.ok) return needFail(httpStatus(merged), needId, typed, merged.errors);
 		back(round.id, status, 'merged=1');
 	},
 	rollover: async (event) => {
-		const user = requireRole(event, 'admin');
+		const { user, round } = await requireRoundAccess(event, event.params.id);
 		const db = getDb();
-		const round = await loadRound(event);
 		const values = formValues(await event.request.formData());
 		const typed = { target_round: values.target_round ?? '' };
 		const parsed = rolloverSchema.safeParse(values);
@@ -188,15 +175,7 @@ export const actions: Actions = {
 			return fail(400, { rollover: true, values: typed, errors: { target_round: { key: 'err.choice' as const } } });
 		}
 		const result = await rollOverNeeds(db, round, target, user.id);
-		if (!result.ok) {
-			const key =
-				result.reason === 'source_open'
-					? 'needs.err.rolloverSource'
-					: result.reason === 'target_phase'
-						? 'needs.err.rolloverTarget'
-						: 'needs.err.rolloverSame';
-			return fail(409, { rollover: true, values: typed, errors: { target_round: { key } } });
-		}
-		redirect(303, `/admin/rounds/${round.id}/needs?status=all&rolled=${result.moved}`);
+		if (!result.ok) return fail(httpStatus(result), { rollover: true, values: typed, errors: result.errors });
+		redirect(303, `/admin/rounds/${round.id}/needs?status=all&rolled=${result.value.moved}`);
 	}
 };

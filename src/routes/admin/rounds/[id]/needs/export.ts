@@ -1,13 +1,11 @@
-import { type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { requireRole } from '$lib/server/auth/guard';
-import { needsForExport } from '$lib/server/needs';
+import type { SessionUser } from '$lib/server/auth/session';
+import type { Round } from '$lib/server/rounds';
+import { exportNeeds } from '$lib/server/needs-moderation';
 import { listCategories } from '$lib/server/categories';
-import { audit } from '$lib/server/audit';
 import { translate, type Locale, type MessageKey } from '$lib/i18n';
 import { formatInZone } from '$lib/domain/time';
 import type { Cell } from '$lib/domain/csv';
-import { loadRound } from '../round.server';
 
 const COLUMNS = [
 	'id',
@@ -34,11 +32,10 @@ const COLUMNS = [
  * The needs of a round as a header and rows in the admin's language, for CSV and .xlsx alike.
  * Residents' contacts are left out: a spreadsheet travels further than the admin area.
  */
-export async function needsSheet(event: RequestEvent, format: 'csv' | 'xlsx') {
-	const user = requireRole(event, 'admin');
+export async function needsSheet(access: { user: SessionUser; round: Round }, localeOf: Locale | undefined, format: 'csv' | 'xlsx') {
+	const { user, round } = access;
 	const db = getDb();
-	const round = await loadRound(event);
-	const locale: Locale = event.locals.locale ?? 'zh-CN';
+	const locale: Locale = localeOf ?? 'zh-CN';
 	const t = (key: MessageKey) => translate(locale, key);
 	const categories = await listCategories(db, { withRetired: true });
 	const categoryName = (key: string) => {
@@ -46,7 +43,7 @@ export async function needsSheet(event: RequestEvent, format: 'csv' | 'xlsx') {
 		return c ? (locale === 'en' ? c.en : c.zh) : key;
 	};
 	const when = (iso: string | null) => (iso ? formatInZone(iso, round.time_zone) : '');
-	const needs = await needsForExport(db, round.id);
+	const needs = await exportNeeds(db, { roundId: round.id, actorId: user.id, format });
 	const header = COLUMNS.map((c) => t(`needs.export.${c}`));
 	const rows: Cell[][] = needs.map((n) => [
 		n.id,
@@ -68,7 +65,6 @@ export async function needsSheet(event: RequestEvent, format: 'csv' | 'xlsx') {
 		n.merged_into ?? '',
 		n.decline_reason ?? ''
 	]);
-	await audit(db, { actorId: user.id, action: 'need.export', entity: 'round', entityId: round.id, detail: { format, rows: rows.length } });
 	return { round, header, rows };
 }
 

@@ -1,17 +1,15 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { requireRole } from '$lib/server/auth/guard';
+import { requireRoundAccess } from '$lib/server/auth/guard';
 import { inPhase } from '$lib/server/rounds';
-import { NOTICE_PHASES } from '$lib/server/decisions';
+import { NOTICE_PHASES } from '$lib/domain/phases';
 import { answerObjection, listObjectionsForAdmin } from '$lib/server/objections';
 import { fieldErrors, formValues } from '$lib/schemas/form';
 import { objectionAnswerSchema as answerSchema } from '$lib/schemas/decisions';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { loadRound } from '../round.server';
 
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'admin');
-	const round = await loadRound(event);
+	const { round } = await requireRoundAccess(event, event.params.id);
 	return {
 		round: { id: round.id, slug: round.slug, title: round.title, timeZone: round.time_zone },
 		canAnswer: inPhase(round, NOTICE_PHASES) && !round.results_confirmed_at,
@@ -21,8 +19,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	answer: async (event) => {
-		const user = requireRole(event, 'admin');
-		const round = await loadRound(event);
+		const { user, round } = await requireRoundAccess(event, event.params.id);
 		const values = formValues(await event.request.formData());
 		const objectionId = Number(values.objectionId) || null;
 		const parsed = answerSchema.safeParse(values);

@@ -1,26 +1,19 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { requireRole } from '$lib/server/auth/guard';
+import { requireRoundAccess } from '$lib/server/auth/guard';
 import { listReviewerProfiles, panelIds, setPanel } from '$lib/server/reviewers';
+import { assignmentLoads } from '$lib/server/assignments';
 import { formError } from '$lib/schemas/form';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { loadRound } from '../round.server';
 
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'admin');
-	const round = await loadRound(event);
+	const { round } = await requireRoundAccess(event, event.params.id);
 	const db = getDb();
-	const [profiles, panel, loads] = await Promise.all([
+	const [profiles, panel, load] = await Promise.all([
 		listReviewerProfiles(db),
 		panelIds(db, round.id),
-		db
-			.selectFrom('review_assignments')
-			.select(['reviewer_id', (eb) => eb.fn.countAll<number>().as('n')])
-			.where('round_id', '=', round.id)
-			.groupBy('reviewer_id')
-			.execute()
+		assignmentLoads(db, round.id)
 	]);
-	const load = new Map(loads.map((l) => [l.reviewer_id, Number(l.n)]));
 	return {
 		round: { id: round.id, title: round.title },
 		reviewers: profiles
@@ -38,8 +31,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const user = requireRole(event, 'admin');
-		const round = await loadRound(event);
+		const { user, round } = await requireRoundAccess(event, event.params.id);
 		const data = await event.request.formData();
 		const raw = data.getAll('reviewerId').map(String);
 		if (raw.some((v) => !/^\d{1,12}$/.test(v))) return fail(400, { chosen: [], errors: formError('err.invalid') });

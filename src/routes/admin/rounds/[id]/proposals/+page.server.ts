@@ -1,31 +1,24 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db';
-import { requireRole } from '$lib/server/auth/guard';
+import { requireRoundAccess } from '$lib/server/auth/guard';
 import { inPhase, phaseOf } from '$lib/server/rounds';
+import { ASSIGNMENT_PHASES } from '$lib/domain/phases';
 import { listReviewers } from '$lib/server/users';
-import {
-	assignReviewer,
-	autoAssignRound,
-	proposalScoreSummary,
-	reassignReviewer,
-	unassignReviewer,
-	ASSIGNMENT_PHASES,
-	type Outcome
-} from '$lib/server/reviews';
+import { assignReviewer, autoAssignRound, reassignReviewer, unassignReviewer } from '$lib/server/assignments';
+import { proposalScoreSummary } from '$lib/server/reviews';
+import type { Outcome } from '$lib/server/outcome';
 import { liftConflict, listConflicts, roundConflicts, setConflict } from '$lib/server/conflicts';
 import { panelIds } from '$lib/server/reviewers';
-import { listRoundProposals, proposalInRound } from '$lib/server/decisions';
+import { listRoundProposals, proposalInRound } from '$lib/server/assignments';
 import { fieldErrors, formValues } from '$lib/schemas/form';
 import { panelSchemas as schemas } from '$lib/schemas/review';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { loadRound } from '../round.server';
 
 type ProposalAction = keyof typeof schemas;
 
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'admin');
-	const round = await loadRound(event);
+	const { round } = await requireRoundAccess(event, event.params.id);
 	const db = getDb();
 	const [proposals, reviewers, summary, panel, conflicts, conflictPairs] = await Promise.all([
 		listRoundProposals(db, round.id),
@@ -82,8 +75,7 @@ function proposalAction<K extends ProposalAction>(
 	run: (data: z.output<(typeof schemas)[K]>, actorId: number) => Promise<Outcome<unknown>>
 ) {
 	return async (event: RequestEvent) => {
-		const user = requireRole(event, 'admin');
-		const round = await loadRound(event);
+		const { user, round } = await requireRoundAccess(event, event.params.id);
 		const values = formValues(await event.request.formData());
 		const proposalId = Number(values.proposalId) || null;
 		const parsed = schemas[action].safeParse(values);
@@ -112,8 +104,7 @@ export const actions: Actions = {
 		setConflict(getDb(), { proposalId: d.proposalId, reviewerId: d.reviewerId, reason: d.reason, actorId })
 	),
 	liftConflict: async (event) => {
-		const user = requireRole(event, 'admin');
-		const round = await loadRound(event);
+		const { user, round } = await requireRoundAccess(event, event.params.id);
 		const values = formValues(await event.request.formData());
 		const proposalId = Number(values.proposalId) || null;
 		const parsed = schemas.liftConflict.safeParse(values);
@@ -130,8 +121,7 @@ export const actions: Actions = {
 		redirect(303, `/admin/rounds/${round.id}/proposals?done=liftConflict#p-${parsed.data.proposalId}`);
 	},
 	autoAssign: async (event) => {
-		const user = requireRole(event, 'admin');
-		const round = await loadRound(event);
+		const { user, round } = await requireRoundAccess(event, event.params.id);
 		const result = await autoAssignRound(getDb(), { roundId: round.id, actorId: user.id });
 		if (!result.ok) return fail(400, { action: 'autoAssign', proposalId: null, values: {}, errors: result.errors });
 		redirect(

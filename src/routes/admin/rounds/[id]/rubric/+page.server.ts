@@ -1,18 +1,16 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { requireRole } from '$lib/server/auth/guard';
-import { rubricLocked, rubricWithGuidance, updateReviewSettings, updateRubric, type CriterionInput } from '$lib/server/reviews';
+import { requireRoundAccess } from '$lib/server/auth/guard';
+import { rubricLocked, rubricWithGuidance, updateReviewSettings, updateRubric, type CriterionInput } from '$lib/server/rubric';
 import { fieldErrors, formValues, type FieldErrors } from '$lib/schemas/form';
 import { criterionSchema, reviewSettingsSchema as settingsSchema } from '$lib/schemas/review';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { loadRound } from '../round.server';
 
 /** Room for this many criteria on the form: the current ones plus one blank row to add. */
 const MAX_CRITERIA = 20;
 
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'admin');
-	const round = await loadRound(event);
+	const { round } = await requireRoundAccess(event, event.params.id);
 	const db = getDb();
 	const [rubric, locked] = await Promise.all([rubricWithGuidance(db, round.id), rubricLocked(db, round.id)]);
 	return {
@@ -39,8 +37,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	rubric: async (event) => {
-		const user = requireRole(event, 'admin');
-		const round = await loadRound(event);
+		const { user, round } = await requireRoundAccess(event, event.params.id);
 		const values = formValues(await event.request.formData());
 		const criteria: CriterionInput[] = [];
 		const errors: FieldErrors = {};
@@ -84,8 +81,7 @@ export const actions: Actions = {
 		redirect(303, `/admin/rounds/${round.id}/rubric?saved=rubric`);
 	},
 	settings: async (event) => {
-		const user = requireRole(event, 'admin');
-		const round = await loadRound(event);
+		const { user, round } = await requireRoundAccess(event, event.params.id);
 		const values = formValues(await event.request.formData());
 		const parsed = settingsSchema.safeParse(values);
 		if (!parsed.success) return fail(400, { action: 'settings', values, errors: fieldErrors(parsed.error) });

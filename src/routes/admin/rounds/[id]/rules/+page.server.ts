@@ -1,17 +1,16 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { requireRole } from '$lib/server/auth/guard';
+import { requireRoundAccess } from '$lib/server/auth/guard';
 import { phaseOf } from '$lib/server/rounds';
-import { RULES_PHASES, eligibilityChecklist, roundRules, updateProposalRules } from '$lib/server/proposals';
+import { RULES_PHASES } from '$lib/domain/phases';
+import { eligibilityChecklist, roundRules, updateProposalRules } from '$lib/server/proposal-rules';
 import { fenToYuanInput } from '$lib/domain/money';
 import { fieldErrors, formValues } from '$lib/schemas/form';
 import { rulesSchema as schema } from '$lib/schemas/rounds';
 import type { Actions, PageServerLoad } from './$types';
-import { loadRound } from '../round.server';
 
 async function roundOf(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
-	const user = requireRole(event, 'admin');
-	const round = await loadRound(event);
+	const { user, round } = await requireRoundAccess(event, event.params.id);
 	return { user, round };
 }
 

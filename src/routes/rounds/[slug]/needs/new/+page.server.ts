@@ -3,17 +3,13 @@ import { getDb } from '$lib/server/db';
 import { phaseOf, publicRoundBySlug } from '$lib/server/rounds';
 import { randomString } from '$lib/server/random';
 import { newSubmissionKey, once } from '$lib/server/submissions';
-import {
-	NeedInputError,
-	NeedsCallClosedError,
-	formatReceiptCode,
-	reportNeed
-} from '$lib/server/needs';
+import { formatReceiptCode, reportNeed } from '$lib/server/needs';
+import { httpStatus } from '$lib/server/outcome';
 import { listPlaceTree } from '$lib/server/places';
 import { listCategories } from '$lib/server/categories';
 import { LIMITS, consume, overLimit } from '$lib/server/rate-limit';
 import { addressKey } from '$lib/domain/throttle';
-import { fieldError, fieldErrors, formError, formValues } from '$lib/schemas/form';
+import { fieldErrors, formError, formValues } from '$lib/schemas/form';
 import { NEED_FIELDS, needSchema, submissionKeyOf } from '$lib/schemas/needs';
 import type { Phase } from '$lib/domain/phases';
 import type { Actions, PageServerLoad } from './$types';
@@ -79,16 +75,10 @@ export const actions: Actions = {
 
 		const parsed = needSchema.safeParse(raw);
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
-		let receiptCode: string;
-		try {
-			({ receiptCode } = await reportNeed(db, round, parsed.data, submissionKey));
-		} catch (e) {
-			if (e instanceof NeedInputError) return fail(400, { values, errors: fieldError(e.field, e.key) });
-			// The call closed between the check above and now.
-			if (!(e instanceof NeedsCallClosedError)) throw e;
-			return callClosed(e.phase, values);
-		}
+		// Refused when a category or place is gone, or the call closed since the check above.
+		const reported = await reportNeed(db, round, parsed.data, submissionKey);
+		if (!reported.ok) return fail(httpStatus(reported), { values, errors: reported.errors });
 		await consume(db, 'need-report', address, LIMITS.needReport);
-		redirect(303, `/track/${receiptCode}?new=1`);
+		redirect(303, `/track/${reported.value.receiptCode}?new=1`);
 	})
 };

@@ -1,21 +1,21 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { requireRole } from '$lib/server/auth/guard';
+import { requireRoundAccess } from '$lib/server/auth/guard';
 import { phaseOf } from '$lib/server/rounds';
-import { loadRound } from '../../round.server';
+import { httpStatus } from '$lib/server/outcome';
 import { proposalForCheck, recordEligibility } from '$lib/server/eligibility';
 import { eligibilitySchema as schema } from '$lib/schemas/eligibility';
 import { newSubmissionKey, once } from '$lib/server/submissions';
-import { eligibilityChecklist, linkedNeeds } from '$lib/server/proposals';
+import { linkedNeeds } from '$lib/server/proposals';
+import { eligibilityChecklist } from '$lib/server/proposal-rules';
 import { budgetProblemError } from '$lib/schemas/proposals';
 import { fieldError, fieldErrors, formValues, type FieldErrors } from '$lib/schemas/form';
 import { zonedToUtc } from '$lib/domain/time';
 import type { Actions, PageServerLoad } from './$types';
 
 async function context(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
-	const user = requireRole(event, 'admin');
+	const { user, round } = await requireRoundAccess(event, event.params.id);
 	const db = getDb();
-	const round = await loadRound(event);
 	const proposalId = Number(event.params.proposalId);
 	if (!/^\d{1,12}$/.test(event.params.proposalId ?? '')) error(404, 'not found');
 	const found = await proposalForCheck(db, round, proposalId);
@@ -83,7 +83,7 @@ export const actions: Actions = {
 			actorId: user.id,
 			input: { outcome: parsed.data.outcome, ticked, comment: parsed.data.comment, revisionDueAt }
 		});
-		if (!result.ok) return refuse(result.status, result.errors);
+		if (!result.ok) return refuse(httpStatus(result), result.errors);
 		redirect(303, `/admin/rounds/${round.id}/eligibility/${found.proposal.id}?done=${parsed.data.outcome}`);
 	})
 };

@@ -1,9 +1,11 @@
+import { requireRoundAccess } from '$lib/server/auth/guard';
 import { toCsv } from '$lib/domain/csv';
 import { fileName, needsSheet } from '../export';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {
-	const { round, header, rows } = await needsSheet(event, 'csv');
+	const access = await requireRoundAccess(event, event.params.id);
+	const { round, header, rows } = await needsSheet(access, event.locals.locale, 'csv');
 	return new Response(toCsv(header, rows), {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
