@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
+import { identity } from '../src/lib/server/db/columns';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
 	await db.schema
 		.createTable('organisations')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity(db))
 		.addColumn('name', 'text', (c) => c.notNull().unique())
 		.addColumn('kind', 'text', (c) => c.notNull())
 		.addColumn('district', 'text', (c) => c.notNull())
@@ -12,7 +13,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 	await db.schema
 		.createTable('users')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity(db))
 		.addColumn('email', 'text', (c) => c.notNull().unique())
 		.addColumn('name', 'text', (c) => c.notNull())
 		.addColumn('password_hash', 'text', (c) => c.notNull())
@@ -49,7 +50,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 	await db.schema
 		.createTable('audit_log')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity(db))
 		.addColumn('at', 'text', (c) => c.notNull())
 		.addColumn('actor_id', 'integer', (c) => c.references('users.id'))
 		.addColumn('action', 'text', (c) => c.notNull())

@@ -1,15 +1,16 @@
 import type { Kysely } from 'kysely';
+import { earlyMoney, identity } from '../src/lib/server/db/columns';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
 	await db.schema
 		.createTable('rounds')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity(db))
 		.addColumn('slug', 'text', (c) => c.notNull().unique())
 		.addColumn('title', 'text', (c) => c.notNull())
 		.addColumn('year', 'integer', (c) => c.notNull())
-		.addColumn('pool_fen', 'integer', (c) => c.notNull())
-		.addColumn('grant_min_fen', 'integer', (c) => c.notNull())
-		.addColumn('grant_max_fen', 'integer', (c) => c.notNull())
+		.addColumn('pool_fen', earlyMoney(db), (c) => c.notNull())
+		.addColumn('grant_min_fen', earlyMoney(db), (c) => c.notNull())
+		.addColumn('grant_max_fen', earlyMoney(db), (c) => c.notNull())
 		.addColumn('proposals_per_org', 'integer', (c) => c.notNull())
 		.addColumn('reviewers_per_proposal', 'integer', (c) => c.notNull())
 		.addColumn('time_zone', 'text', (c) => c.notNull())
@@ -31,7 +32,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 	await db.schema
 		.createTable('rubric_criteria')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity(db))
 		.addColumn('round_id', 'integer', (c) =>
 			c.notNull().references('rounds.id').onDelete('cascade')
 		)

@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
+import { earlyMoney, identity } from '../src/lib/server/db/columns';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
 	await db.schema
 		.createTable('needs')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity(db))
 		.addColumn('round_id', 'integer', (c) => c.notNull().references('rounds.id'))
 		.addColumn('receipt_code', 'text', (c) => c.notNull().unique())
 		// A per-form token so that a double click or a resubmitted form makes one need.
@@ -33,14 +34,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 	await db.schema
 		.createTable('proposals')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity(db))
 		.addColumn('round_id', 'integer', (c) => c.notNull().references('rounds.id'))
 		.addColumn('organisation_id', 'integer', (c) => c.notNull().references('organisations.id'))
 		.addColumn('title', 'text', (c) => c.notNull())
 		.addColumn('summary', 'text', (c) => c.notNull())
-		.addColumn('requested_fen', 'integer', (c) => c.notNull())
+		.addColumn('requested_fen', earlyMoney(db), (c) => c.notNull())
 		.addColumn('status', 'text', (c) => c.notNull())
-		.addColumn('award_fen', 'integer')
+		.addColumn('award_fen', earlyMoney(db))
 		.addColumn('decision_reason', 'text')
 		.addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
 		.addColumn('created_by', 'integer', (c) => c.notNull().references('users.id'))
@@ -71,7 +72,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 	await db.schema
 		.createTable('review_assignments')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity(db))
 		.addColumn('round_id', 'integer', (c) => c.notNull().references('rounds.id'))
 		.addColumn('proposal_id', 'integer', (c) =>
 			c.notNull().references('proposals.id').onDelete('cascade')

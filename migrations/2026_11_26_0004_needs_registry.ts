@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
+import { identity } from '../src/lib/server/db/columns';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
 	// District → street/town → community. `path` ("越秀区/北京街/…") makes a re-import idempotent.
 	await db.schema
 		.createTable('places')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity(db))
 		.addColumn('kind', 'text', (c) => c.notNull())
 		.addColumn('name', 'text', (c) => c.notNull())
 		.addColumn('parent_id', 'integer', (c) => c.references('places.id'))

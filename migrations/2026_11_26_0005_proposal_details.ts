@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { earlyMoney, identity } from '../src/lib/server/db/columns';
 
 const DEFAULT_CHECKLIST = JSON.stringify([
 	'申报主体依法登记或备案，证照在有效期内',
@@ -17,7 +18,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.alterTable('rounds')
 		.addColumn('banned_categories', 'text', (c) => c.notNull().defaultTo('["fixed_assets","cash_transfer"]'))
 		.execute();
-	await db.schema.alterTable('rounds').addColumn('volunteer_hour_fen', 'integer', (c) => c.notNull().defaultTo(2000)).execute();
+	await db.schema.alterTable('rounds').addColumn('volunteer_hour_fen', earlyMoney(db), (c) => c.notNull().defaultTo(2000)).execute();
 	await db.schema
 		.alterTable('rounds')
 		.addColumn('eligibility_checklist', 'text', (c) => c.notNull().defaultTo(sql.lit(DEFAULT_CHECKLIST)))
@@ -37,27 +38,27 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 	await db.schema.alterTable('proposals').addColumn('target_group', 'text', (c) => c.notNull().defaultTo('')).execute();
 	await db.schema.alterTable('proposals').addColumn('beneficiaries', 'integer').execute();
 	await db.schema.alterTable('proposals').addColumn('team', 'text', (c) => c.notNull().defaultTo('')).execute();
-	await db.schema.alterTable('proposals').addColumn('matching_cash_fen', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+	await db.schema.alterTable('proposals').addColumn('matching_cash_fen', earlyMoney(db), (c) => c.notNull().defaultTo(0)).execute();
 	await db.schema.alterTable('proposals').addColumn('volunteer_hours', 'integer', (c) => c.notNull().defaultTo(0)).execute();
 	// Set while a returned proposal may be fixed and resubmitted.
 	await db.schema.alterTable('proposals').addColumn('revision_due_at', 'text').execute();
 
 	await db.schema
 		.createTable('budget_lines')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity(db))
 		.addColumn('proposal_id', 'integer', (c) => c.notNull().references('proposals.id').onDelete('cascade'))
 		.addColumn('position', 'integer', (c) => c.notNull())
 		.addColumn('category', 'text', (c) => c.notNull())
 		.addColumn('item', 'text', (c) => c.notNull())
 		.addColumn('unit', 'text', (c) => c.notNull())
 		.addColumn('quantity', 'integer', (c) => c.notNull())
-		.addColumn('unit_price_fen', 'integer', (c) => c.notNull())
+		.addColumn('unit_price_fen', earlyMoney(db), (c) => c.notNull())
 		.execute();
 	await db.schema.createIndex('budget_lines_proposal').on('budget_lines').columns(['proposal_id', 'position']).execute();
 
 	await db.schema
 		.createTable('proposal_activities')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity(db))
 		.addColumn('proposal_id', 'integer', (c) => c.notNull().references('proposals.id').onDelete('cascade'))
 		.addColumn('position', 'integer', (c) => c.notNull())
 		.addColumn('name', 'text', (c) => c.notNull())
@@ -68,7 +69,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 	await db.schema
 		.createTable('proposal_indicators')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity(db))
 		.addColumn('proposal_id', 'integer', (c) => c.notNull().references('proposals.id').onDelete('cascade'))
 		.addColumn('position', 'integer', (c) => c.notNull())
 		.addColumn('name', 'text', (c) => c.notNull())
@@ -79,7 +80,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 	await db.schema
 		.createTable('proposal_snapshots')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity(db))
 		.addColumn('proposal_id', 'integer', (c) => c.notNull().references('proposals.id').onDelete('cascade'))
 		.addColumn('version', 'integer', (c) => c.notNull())
 		.addColumn('status', 'text', (c) => c.notNull())
@@ -105,7 +106,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 	await db.schema
 		.createTable('eligibility_checks')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity(db))
 		.addColumn('proposal_id', 'integer', (c) => c.notNull().references('proposals.id').onDelete('cascade'))
 		.addColumn('outcome', 'text', (c) => c.notNull())
 		.addColumn('checklist', 'text', (c) => c.notNull())

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { identity } from '../src/lib/server/db/columns';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
 	// Round settings for the expert review.
@@ -46,7 +47,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 	// Declared or admin-set conflicts (回避). Same-organisation conflicts are derived, not stored.
 	await db.schema
 		.createTable('review_conflicts')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity(db))
 		.addColumn('round_id', 'integer', (c) => c.notNull().references('rounds.id'))
 		.addColumn('proposal_id', 'integer', (c) => c.notNull().references('proposals.id').onDelete('cascade'))
 		.addColumn('reviewer_id', 'integer', (c) => c.notNull().references('users.id'))
@@ -75,7 +76,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 	await db.schema
 		.createTable('notices')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity(db))
 		.addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
 		.addColumn('kind', 'text', (c) => c.notNull())
 		// JSON params for the kind's catalogue message; never personal data of others.

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { earlyMoney, earlyScore, identity } from '../src/lib/server/db/columns';
 
 const ROUND_COLUMNS = [
 	'notice_working_days',
@@ -27,7 +28,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.alterTable('rounds')
 		.addColumn('funding_tie_rule', 'text', (c) => c.notNull().defaultTo('lower_request'))
 		.execute();
-	await db.schema.alterTable('rounds').addColumn('funding_min_score', 'real').execute();
+	await db.schema.alterTable('rounds').addColumn('funding_min_score', earlyScore(db)).execute();
 	// JSON: { "越秀区": 10000000 } — the most each capped district may receive, in fen.
 	await db.schema.alterTable('rounds').addColumn('district_caps', 'text', (c) => c.notNull().defaultTo('{}')).execute();
 	await db.schema.alterTable('rounds').addColumn('line_drawn_at', 'text').execute();
@@ -38,15 +39,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 	// What the funding line said about each proposal, and the admin's inputs to it.
 	await db.schema.alterTable('proposals').addColumn('funding_rank', 'integer').execute();
 	await db.schema.alterTable('proposals').addColumn('funding_reason', 'text').execute();
-	await db.schema.alterTable('proposals').addColumn('ranking_score', 'real').execute();
-	await db.schema.alterTable('proposals').addColumn('reduced_award_fen', 'integer').execute();
+	await db.schema.alterTable('proposals').addColumn('ranking_score', earlyScore(db)).execute();
+	await db.schema.alterTable('proposals').addColumn('reduced_award_fen', earlyMoney(db)).execute();
 	await db.schema.alterTable('proposals').addColumn('reduced_award_reason', 'text').execute();
 	await db.schema.alterTable('proposals').addColumn('line_override', 'text').execute();
 	await db.schema.alterTable('proposals').addColumn('line_override_reason', 'text').execute();
 
 	await db.schema
 		.createTable('objections')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity(db))
 		.addColumn('round_id', 'integer', (c) => c.notNull().references('rounds.id'))
 		.addColumn('proposal_id', 'integer', (c) => c.notNull().references('proposals.id'))
 		// Private: the objector's name and contact never leave the admin area.

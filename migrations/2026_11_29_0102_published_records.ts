@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { identity } from '../src/lib/server/db/columns';
 
 /**
  * A confirmed list is a record: the names, titles and amounts published are frozen at
@@ -7,7 +8,7 @@ import type { Kysely } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
 	await db.schema
 		.createTable('published_records')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity(db))
 		.addColumn('round_id', 'integer', (c) => c.notNull().references('rounds.id'))
 		.addColumn('version', 'integer', (c) => c.notNull())
 		// JSON: the public line and each funded project's public page, as published.

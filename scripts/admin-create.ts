@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { databasePath, migrate, openDatabase } from '../src/lib/server/db';
+import { databaseTarget, migrate, openDatabase } from '../src/lib/server/db';
 import { createUser, findUserByEmail } from '../src/lib/server/users';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../src/lib/server/auth/password';
 import { audit } from '../src/lib/server/audit';
@@ -59,7 +59,7 @@ if (!input.success) {
 	process.exit(1);
 }
 
-const db = openDatabase(databasePath());
+const db = openDatabase(databaseTarget());
 await migrate(db);
 if (await findUserByEmail(db, input.data.email)) {
 	console.error(`An account for ${input.data.email} already exists.`);

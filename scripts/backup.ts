@@ -9,6 +9,11 @@ import { databasePath, openDatabase } from '../src/lib/server/db';
 import { backup, backupIsSound } from '../src/lib/server/backup';
 import { uploadDir } from '../src/lib/server/attachments';
 
+if (process.env.DATABASE_URL) {
+	// This script backs up a SQLite file; PostgreSQL has its own tools (README, "Backup and restore").
+	console.error('DATABASE_URL names a PostgreSQL database: use pg_dump and pg_restore for it, and copy UPLOAD_DIR beside the dump.');
+	process.exit(1);
+}
 const source = databasePath();
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 const target = process.argv[2] ?? `backups/${stamp}`;

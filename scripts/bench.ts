@@ -13,7 +13,12 @@
  * Options: `--no-build` (use the existing build/), `--duration S` per row (default 6),
  * `--connections N` (default 32), `--cache on|off|both` (default both: before and after the
  * anonymous page cache), `--submit-rate N` (needs per second in the mixed rows, default 120),
- * `--no-workers` (skip the one-vs-two-processes comparison), `--no-append` (print only).
+ * `--no-workers` (skip the one-vs-two-processes comparison), `--db sqlite|postgres|both`
+ * (default sqlite), `--no-append` (print only).
+ *
+ * On PostgreSQL the city goes into the database of DATABASE_URL, which the bench empties first
+ * (give it one of its own), or, without DATABASE_URL, into a throw-away cluster it starts and
+ * stops (the server binaries must be installed, see scripts/with-postgres.ts).
  *
  * The servers run with RATE_LIMITS=off (one address sends thousands of requests) and
  * ORIGIN set to their loopback address. Every POST row is checked afterwards: each 303 the
@@ -26,7 +31,11 @@ import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
-import { migrate, openDatabase, type DB } from '../src/lib/server/db';
+import { sql } from 'kysely';
+import { describeTarget, migrate, openDatabase, resetDatabase, type DB, type Engine } from '../src/lib/server/db';
+import { startCluster, type Cluster } from '../tests/helpers/postgres-cluster';
+import { needForm as needFormOf } from '../tests/helpers/scale';
+import { targetEnv } from '../tests/helpers/test-targets';
 import { CITY_EARLIER_SLUG, CITY_PASSWORD, CITY_ROUND_SLUG, seedCity, seedOpenCall } from '../src/lib/server/seed/city';
 
 interface AutocannonResult {
@@ -59,8 +68,12 @@ const CACHE_MODES = { on: ['on'], off: ['off'], both: ['off', 'on'] }[option('ca
 const SUBMIT_RATE = Number(option('submit-rate', '120'));
 /** What a browser sends; every row asks for compressed answers, as residents' phones do. */
 const BROWSER = { accept: 'text/html', 'accept-encoding': 'gzip, deflate, br' };
+const ENGINES = ({ sqlite: ['sqlite'], postgres: ['postgres'], both: ['sqlite', 'postgres'] } as Record<string, Engine[]>)[option('db', 'sqlite')];
+if (!ENGINES) throw new Error('--db takes sqlite, postgres or both');
 const DIR = 'tests/.tmp/bench';
 const DB_PATH = `${DIR}/city.db`;
+/** The database of the engine being measured: DB_PATH, or a PostgreSQL URL. */
+let TARGET = DB_PATH;
 const CALL_SLUG = 'city-call-bench';
 
 const ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
@@ -119,7 +132,8 @@ function rssOf(pid: number): { rss: number; peak: number } {
 async function prepare(): Promise<void> {
 	rmSync(DIR, { recursive: true, force: true });
 	mkdirSync(DIR, { recursive: true });
-	const db = openDatabase(DB_PATH);
+	await resetDatabase(TARGET);
+	const db = openDatabase(TARGET);
 	await migrate(db);
 	const started = Date.now();
 	const city = await seedCity(db, { seed: 2026 });
@@ -144,32 +158,14 @@ async function targets(db: DB): Promise<Targets> {
 	const projectIds = (
 		await db.selectFrom('proposals').select('id').where('round_id', '=', earlier.id).where('status', '=', 'funded').orderBy('id').limit(200).execute()
 	).map((r) => r.id);
-	// The form has named places by text and, since the place registry, by id: send both.
+	// The need form with its places by text and by id (the test helpers' form), and a nasty text.
 	const needForm: Record<string, string> = {
+		...(await needFormOf(TARGET)),
 		title: '楼道灯坏了很久没人修',
 		description: '晚上老人下楼看不清台阶，已经有人摔倒，希望尽快想办法。<script>alert(1)</script> 🙏',
-		category: 'elderly',
-		district: '海珠区',
-		street: '沙园街',
-		affected_group: '楼栋长者',
 		affected_count: '40',
-		urgency: 'high',
-		website: ''
+		urgency: 'high'
 	};
-	const sqlite = (await import('better-sqlite3')).default;
-	const raw = new sqlite(DB_PATH, { readonly: true });
-	try {
-		const place = raw
-			.prepare(
-				`SELECT d.id AS district_id, s.id AS street_id, c.id AS community_id FROM places c
-				 JOIN places s ON s.id = c.parent_id JOIN places d ON d.id = s.parent_id WHERE c.kind = 'community' LIMIT 1`
-			)
-			.get() as Record<string, number> | undefined;
-		if (place) for (const [k, v] of Object.entries(place)) needForm[k] = String(v);
-	} catch {
-		/* no place registry in this schema */
-	}
-	raw.close();
 	const busiest = await db
 		.selectFrom('review_assignments')
 		.innerJoin('users', 'users.id', 'review_assignments.reviewer_id')
@@ -253,7 +249,7 @@ async function startServer(env: Record<string, string>): Promise<Server> {
 	const port = await freePort();
 	const base = `http://127.0.0.1:${port}`;
 	const child = spawn(process.execPath, ['scripts/start.js'], {
-		env: { ...process.env, DATABASE_PATH: DB_PATH, PORT: String(port), HOST: '127.0.0.1', ORIGIN: base, RATE_LIMITS: 'off', ...env },
+		env: { ...process.env, ...targetEnv(TARGET), PORT: String(port), HOST: '127.0.0.1', ORIGIN: base, RATE_LIMITS: 'off', ...env },
 		stdio: ['ignore', 'inherit', 'inherit']
 	});
 	await waitFor(`${base}/healthz`, child);
@@ -314,7 +310,7 @@ function needSubmissions(base: string, t: Targets, acknowledged: string[]): Auto
 
 /** How many acknowledged submissions have no row: must be 0. */
 async function lostSubmissions(acknowledged: string[]): Promise<number> {
-	const check = openDatabase(DB_PATH);
+	const check = openDatabase(TARGET);
 	const stored = new Set<string>();
 	for (let i = 0; i < acknowledged.length; i += 500) {
 		const rowsFound = await check.selectFrom('needs').select('submission_key').where('submission_key', 'in', acknowledged.slice(i, i + 500)).execute();
@@ -529,11 +525,6 @@ if (!process.argv.includes('--no-build')) {
 	execFileSync('npm', ['run', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
 }
 if (!existsSync('build/handler.js') || !existsSync('build/scripts/serve.js')) throw new Error('no complete build/: run without --no-build');
-await prepare();
-const db = openDatabase(DB_PATH);
-const t = await targets(db);
-await db.destroy();
-
 const commit = (() => {
 	try {
 		return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
@@ -541,83 +532,111 @@ const commit = (() => {
 		return 'unknown';
 	}
 })();
-const header = `## ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · commit ${commit} · ${cpus().length} cores (${cpus()[0]?.model.trim() ?? '?'}) · ${Math.round(totalmem() / 2 ** 30)} GB · Node ${process.version}`;
-const sections = [
-	header,
-	'',
-	`City-scale data (20,000 needs, 2,000 proposals, 10,000 reviews), ${CONNECTIONS} connections, ${DURATION} s per row, autocannon on loopback, RATE_LIMITS=off, \`Accept-Encoding: gzip, deflate, br\` on every request, one server process unless said.`
-];
-const oneWorkerCacheOff: Row[] = [];
-let weighed = false;
-for (const mode of CACHE_MODES) {
-	console.log(`\nPage cache ${mode}:`);
-	const server = await startServer({ PAGE_CACHE: mode });
-	let run: Run;
-	try {
-		if (!weighed) {
-			weighed = true;
-			process.stdout.write('  page weights…\n');
-			const weights = await weigh(server.base, t);
+
+const ENGINE_NAMES: Record<Engine, string> = { sqlite: 'SQLite', postgres: 'PostgreSQL' };
+let cluster: Cluster | null = null;
+process.on('exit', () => cluster?.stop());
+try {
+	for (const engine of ENGINES) {
+		TARGET = DB_PATH;
+		let version = '';
+		if (engine === 'postgres') {
+			if (process.env.DATABASE_URL) TARGET = process.env.DATABASE_URL;
+			else {
+				cluster = await startCluster();
+				TARGET = cluster.url('bench');
+			}
+		}
+		console.log(`\n${ENGINE_NAMES[engine]}: ${describeTarget(TARGET)}`);
+		await prepare();
+		const db = openDatabase(TARGET);
+		const t = await targets(db);
+		if (engine === 'postgres') version = ` ${(await sql<{ v: string }>`show server_version`.execute(db)).rows[0].v}`;
+		await db.destroy();
+
+		const header = `## ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · ${ENGINE_NAMES[engine]}${version} · commit ${commit} · ${cpus().length} cores (${cpus()[0]?.model.trim() ?? '?'}) · ${Math.round(totalmem() / 2 ** 30)} GB · Node ${process.version}`;
+		const sections = [
+			header,
+			'',
+			`City-scale data (20,000 needs, 2,000 proposals, 10,000 reviews) on ${ENGINE_NAMES[engine]}${engine === 'postgres' ? ` (the app's pool: ${process.env.DATABASE_POOL_SIZE ?? 10} connections per process)` : ''}, ${CONNECTIONS} connections, ${DURATION} s per row, autocannon on loopback, RATE_LIMITS=off, \`Accept-Encoding: gzip, deflate, br\` on every request, one server process unless said.`
+		];
+		const oneWorkerCacheOff: Row[] = [];
+		let weighed = false;
+		for (const mode of CACHE_MODES) {
+			console.log(`\nPage cache ${mode}:`);
+			const server = await startServer({ PAGE_CACHE: mode });
+			let run: Run;
+			try {
+				if (!weighed) {
+					weighed = true;
+					process.stdout.write('  page weights…\n');
+					const weights = await weigh(server.base, t);
+					const section = [
+						'',
+						'### What each public page weighs',
+						'',
+						weightTable(weights),
+						'',
+						'HTML as sent by the server (raw, and with `Accept-Encoding: gzip` and `br`); first-load JS: the scripts the page names as `modulepreload` (its `Link` header and HTML), each gzipped at level 9 (as the build precompresses them).'
+					].join('\n');
+					console.log(section);
+					sections.push(section);
+				}
+				run = await runRows(server, t);
+			} finally {
+				await stopServer(server);
+			}
+			if (mode === 'off') oneWorkerCacheOff.push(...run.rows);
 			const section = [
 				'',
-				'### What each public page weighs',
+				`### Anonymous page cache ${mode === 'on' ? 'on (the default)' : 'off (PAGE_CACHE=off)'}`,
 				'',
-				weightTable(weights),
+				table(run.rows),
 				'',
-				'HTML as sent by the server (raw, and with `Accept-Encoding: gzip` and `br`); first-load JS: the scripts the page names as `modulepreload` (its `Link` header and HTML), each gzipped at level 9 (as the build precompresses them).'
+				`Server memory after the run: ${run.memory.rss.toFixed(0)} MB RSS (peak ${run.memory.peak.toFixed(0)} MB). ${run.checks.join('; ')}.`
 			].join('\n');
 			console.log(section);
 			sections.push(section);
 		}
-		run = await runRows(server, t);
-	} finally {
-		await stopServer(server);
-	}
-	if (mode === 'off') oneWorkerCacheOff.push(...run.rows);
-	const section = [
-		'',
-		`### Anonymous page cache ${mode === 'on' ? 'on (the default)' : 'off (PAGE_CACHE=off)'}`,
-		'',
-		table(run.rows),
-		'',
-		`Server memory after the run: ${run.memory.rss.toFixed(0)} MB RSS (peak ${run.memory.peak.toFixed(0)} MB). ${run.checks.join('; ')}.`
-	].join('\n');
-	console.log(section);
-	sections.push(section);
-}
 
-if (!process.argv.includes('--no-workers') && oneWorkerCacheOff.length) {
-	// The same rows on two processes, cache off: what a second core buys for uncached pages.
-	console.log('\nWORKERS=2, page cache off:');
-	const compared = ['/healthz', 'needs board, page 1', 'needs board, text search 老人', 'a need page (500 needs)', 'results page', 'resident submits a need (POST)'];
-	const server = await startServer({ PAGE_CACHE: 'off', WORKERS: '2' });
-	let run: Run;
-	try {
-		run = await runRows(server, t, { only: compared, mixed: false, reviewer: false });
-	} finally {
-		await stopServer(server);
-	}
-	const f = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
-	const lines = ['| request | 1 process req/s | p99 ms | 2 processes req/s | p99 ms | 2 ÷ 1 |', '|---|---:|---:|---:|---:|---:|'];
-	for (const two of run.rows) {
-		const one = oneWorkerCacheOff.find((r) => r.name === two.name);
-		if (!one) continue;
-		lines.push(`| ${two.name}${two.errors ? ` (${two.errors} errors)` : ''} | ${f(one.rps)} | ${f(one.p99)} | ${f(two.rps)} | ${f(two.p99)} | ${f(two.rps / one.rps, 2)} |`);
-	}
-	const section = [
-		'',
-		'### One process or two (WORKERS=2), page cache off',
-		'',
-		lines.join('\n'),
-		'',
-		`Two processes' memory after the run: ${run.memory.rss.toFixed(0)} MB RSS (peak ${run.memory.peak.toFixed(0)} MB), primary included. ${run.checks.join('; ')}. The load generator runs on the same machine and takes a core of its own.`
-	].join('\n');
-	console.log(section);
-	sections.push(section);
-}
+		if (!process.argv.includes('--no-workers') && oneWorkerCacheOff.length) {
+			// The same rows on two processes, cache off: what a second core buys for uncached pages.
+			console.log('\nWORKERS=2, page cache off:');
+			const compared = ['/healthz', 'needs board, page 1', 'needs board, text search 老人', 'a need page (500 needs)', 'results page', 'resident submits a need (POST)'];
+			const server = await startServer({ PAGE_CACHE: 'off', WORKERS: '2' });
+			let run: Run;
+			try {
+				run = await runRows(server, t, { only: compared, mixed: false, reviewer: false });
+			} finally {
+				await stopServer(server);
+			}
+			const f = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
+			const lines = ['| request | 1 process req/s | p99 ms | 2 processes req/s | p99 ms | 2 ÷ 1 |', '|---|---:|---:|---:|---:|---:|'];
+			for (const two of run.rows) {
+				const one = oneWorkerCacheOff.find((r) => r.name === two.name);
+				if (!one) continue;
+				lines.push(`| ${two.name}${two.errors ? ` (${two.errors} errors)` : ''} | ${f(one.rps)} | ${f(one.p99)} | ${f(two.rps)} | ${f(two.p99)} | ${f(two.rps / one.rps, 2)} |`);
+			}
+			const section = [
+				'',
+				'### One process or two (WORKERS=2), page cache off',
+				'',
+				lines.join('\n'),
+				'',
+				`Two processes' memory after the run: ${run.memory.rss.toFixed(0)} MB RSS (peak ${run.memory.peak.toFixed(0)} MB), primary included. ${run.checks.join('; ')}. The load generator runs on the same machine and takes a core of its own.`
+			].join('\n');
+			console.log(section);
+			sections.push(section);
+		}
 
-if (!process.argv.includes('--no-append')) {
-	mkdirSync('bench', { recursive: true });
-	appendFileSync('bench/results.md', `\n${sections.join('\n')}\n`);
-	console.log('\nAppended to bench/results.md');
+		if (!process.argv.includes('--no-append')) {
+			mkdirSync('bench', { recursive: true });
+			appendFileSync('bench/results.md', `\n${sections.join('\n')}\n`);
+			console.log('\nAppended to bench/results.md');
+		}
+		cluster?.stop();
+		cluster = null;
+	}
+} finally {
+	cluster?.stop();
 }

@@ -1,7 +1,7 @@
-/** `npm run migrate`: brings the database at DATABASE_PATH (default data/app.db) up to date. */
-import { databasePath, migrate, openDatabase } from '../src/lib/server/db';
+/** `npm run migrate`: brings the database (DATABASE_URL, else DATABASE_PATH, default data/app.db) up to date. */
+import { databaseTarget, describeTarget, migrate, openDatabase } from '../src/lib/server/db';
 
-const db = openDatabase(databasePath());
+const db = openDatabase(databaseTarget());
 const applied = await migrate(db);
-console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
+console.log(`${describeTarget(databaseTarget())}: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}`);
 await db.destroy();

@@ -9,6 +9,11 @@ import { databasePath } from '../src/lib/server/db';
 import { restoreBackup } from '../src/lib/server/backup';
 import { uploadDir } from '../src/lib/server/attachments';
 
+if (process.env.DATABASE_URL) {
+	// This script restores a SQLite file; PostgreSQL has its own tools (README, "Backup and restore").
+	console.error('DATABASE_URL names a PostgreSQL database: use pg_dump and pg_restore for it, and copy UPLOAD_DIR beside the dump.');
+	process.exit(1);
+}
 const source = process.argv[2];
 if (!source || !existsSync(source)) {
 	console.error('Name the backup folder to restore: npm run restore -- backups/<time>');

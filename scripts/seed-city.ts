@@ -1,10 +1,10 @@
 /**
- * `npm run seed:city`: migrates the database at DATABASE_PATH (default data/city.db, never the
- * demo's) and seeds a whole city's round into it (see src/lib/server/seed/city.ts).
- * `-- --seed N` picks another deterministic city; `-- --reset` deletes the database first.
+ * `npm run seed:city`: migrates the database (DATABASE_URL, else DATABASE_PATH, default
+ * data/city.db, never the demo's) and seeds a whole city's round into it (see
+ * src/lib/server/seed/city.ts). `-- --seed N` picks another deterministic city; `-- --reset`
+ * empties the database first.
  */
-import { rmSync } from 'node:fs';
-import { migrate, openDatabase } from '../src/lib/server/db';
+import { describeTarget, migrate, openDatabase, resetDatabase } from '../src/lib/server/db';
 import { CITY_ROUND_SLUG, seedCity } from '../src/lib/server/seed/city';
 
 function option(name: string): string | undefined {
@@ -12,13 +12,12 @@ function option(name: string): string | undefined {
 	return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-const path = process.env.DATABASE_PATH || 'data/city.db';
+const target = process.env.DATABASE_URL || process.env.DATABASE_PATH || 'data/city.db';
+const path = describeTarget(target);
 const seed = Number(option('seed') ?? 2026);
 if (!Number.isSafeInteger(seed)) throw new Error('--seed takes a whole number');
-if (process.argv.includes('--reset')) {
-	for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
-}
-const db = openDatabase(path);
+if (process.argv.includes('--reset')) await resetDatabase(target);
+const db = openDatabase(target);
 await migrate(db);
 const existing = await db.selectFrom('rounds').select('id').where('slug', '=', CITY_ROUND_SLUG).executeTakeFirst();
 if (existing) {

@@ -1,17 +1,15 @@
 /**
- * `npm run seed:demo` (part of `npm run demo`): migrates the database at DATABASE_PATH (default
- * data/app.db) and, when it holds no demo round yet, seeds one; then prints the demo accounts.
- * `--reset` deletes the database first.
+ * `npm run seed:demo` (part of `npm run demo`): migrates the database (DATABASE_URL, else
+ * DATABASE_PATH, default data/app.db) and, when it holds no demo round yet, seeds one; then prints
+ * the demo accounts. `--reset` empties the database first (see resetDatabase).
  */
-import { rmSync } from 'node:fs';
-import { databasePath, migrate, openDatabase } from '../src/lib/server/db';
+import { databaseTarget, describeTarget, migrate, openDatabase, resetDatabase } from '../src/lib/server/db';
 import { DEMO_PASSWORD, DEMO_ROUND_SLUG, seedDemo } from '../src/lib/server/seed/demo';
 
-const path = databasePath();
-if (process.argv.includes('--reset')) {
-	for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
-}
-const db = openDatabase(path);
+const target = databaseTarget();
+const path = describeTarget(target);
+if (process.argv.includes('--reset')) await resetDatabase(target);
+const db = openDatabase(target);
 await migrate(db);
 const existing = await db.selectFrom('rounds').select('id').where('slug', '=', DEMO_ROUND_SLUG).executeTakeFirst();
 if (existing) {

@@ -1,6 +1,6 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { getDb, migrate } from '$lib/server/db';
+import { closeDb, getDb, migrate, watchChanges } from '$lib/server/db';
 import { PageCache, databaseFingerprint, pageCacheHandle } from '$lib/server/cache';
 import {
 	SESSION_COOKIE,
@@ -13,6 +13,9 @@ import { logServerError, sendableHeaders } from '$lib/server/headers';
 
 export const init: ServerInit = async () => {
 	await migrate(getDb());
+	await watchChanges(getDb());
+	// adapter-node's graceful shutdown (SIGTERM, SIGINT) ends with this event, once requests are done.
+	process.once('sveltekit:shutdown', () => void closeDb());
 };
 
 const auth: Handle = async ({ event, resolve }) => {

@@ -114,14 +114,14 @@ test('every endpoint answers its audience and refuses everyone else', async () =
 			return response;
 		};
 		const label = `${method} ${url}`;
-		const before = tableDigests(world.databasePath, BOOKKEEPING);
+		const before = await tableDigests(world.target, BOOKKEEPING);
 		if (rule.audience !== 'public') {
 			expect.soft(toSignIn(await send(null)), `${label} anonymous → sign in`).toBe(true);
 		}
 		for (const who of wrongRoles(rule.audience)) expect.soft((await send(who)).status(), `${label} as ${who}`).toBe(403);
 		for (const who of rule.outsiders ?? []) expect.soft([403, 404], `${label} as ${who}`).toContain((await send(who)).status());
 		if (method === 'GET') {
-			expect.soft(changedTables(before, tableDigests(world.databasePath, BOOKKEEPING)), `${label}: refused, yet changed`).toEqual([]);
+			expect.soft(changedTables(before, await tableDigests(world.target, BOOKKEEPING)), `${label}: refused, yet changed`).toEqual([]);
 		}
 		const actors = rule.audience === 'public' ? [null, ...SIGNED_IN] : actorsOf(rule.audience);
 		for (const who of actors) {
@@ -144,11 +144,11 @@ for (const audience of ORDER) {
 				expect.soft((await get(null)).status(), `GET ${url} anonymous`).toBe(rule.status ?? 200);
 				for (const who of SIGNED_IN) expect.soft((await get(who)).status(), `GET ${url} as ${who}`).toBeLessThan(400);
 			} else {
-				const before = tableDigests(world.databasePath, BOOKKEEPING);
+				const before = await tableDigests(world.target, BOOKKEEPING);
 				expect.soft(toSignIn(await get(null)), `GET ${url} anonymous → sign in`).toBe(true);
 				for (const who of wrongRoles(audience)) expect.soft((await get(who)).status(), `GET ${url} as ${who}`).toBe(403);
 				for (const who of rule.outsiders ?? []) expect.soft([403, 404], `GET ${url} as ${who}`).toContain((await get(who)).status());
-				expect.soft(changedTables(before, tableDigests(world.databasePath, BOOKKEEPING)), `GET ${url} refused, yet changed`).toEqual([]);
+				expect.soft(changedTables(before, await tableDigests(world.target, BOOKKEEPING)), `GET ${url} refused, yet changed`).toEqual([]);
 				for (const who of actorsOf(audience)) expect.soft((await get(who)).status(), `GET ${url} as ${who}`).toBe(rule.status ?? 200);
 			}
 
@@ -163,7 +163,7 @@ for (const audience of ORDER) {
 						continue;
 					}
 					if (audience !== 'public') {
-						const untouched = tableDigests(world.databasePath, BOOKKEEPING);
+						const untouched = await tableDigests(world.target, BOOKKEEPING);
 						const anonymous = await request.send(await apiOf(null));
 						expect.soft(toSignIn(anonymous), `POST ${request.target} anonymous → sign in (${anonymous.status()})`).toBe(true);
 						for (const who of wrongRoles(audience)) {
@@ -173,7 +173,7 @@ for (const audience of ORDER) {
 							expect.soft([403, 404], `POST ${request.target} as ${who}`).toContain((await request.send(await apiOf(who))).status());
 						}
 						expect
-							.soft(changedTables(untouched, tableDigests(world.databasePath, BOOKKEEPING)), `POST ${request.target} refused, yet changed`)
+							.soft(changedTables(untouched, await tableDigests(world.target, BOOKKEEPING)), `POST ${request.target} refused, yet changed`)
 							.toEqual([]);
 					}
 					// Public forms post from a fresh browser: a sign-in or an accepted invitation opens a session.

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
-import { ACCOUNTS, FIXTURE_FILE, PASSWORD, type AccountKey, type FixtureIds } from '../fixtures/accounts';
+import { ACCOUNTS, PASSWORD, fixtureFile, type AccountKey, type FixtureIds } from '../fixtures/accounts';
+import { e2eEngine } from './db';
 
 export function fixtures(): FixtureIds {
-	return JSON.parse(readFileSync(FIXTURE_FILE, 'utf8')) as FixtureIds;
+	return JSON.parse(readFileSync(fixtureFile(e2eEngine()), 'utf8')) as FixtureIds;
 }
 
 /**

@@ -2,9 +2,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import fc from 'fast-check';
-import SQLite from 'better-sqlite3';
 import { CITY_EARLIER_SLUG, CITY_PASSWORD, CITY_ROUND_SLUG } from '../../src/lib/server/seed/city';
 import { CALL_SLUG, freePort, needForm, prepareDatabase, startServer, stop, submissionKey, type Server } from '../helpers/scale';
+import { withDatabase } from '../helpers/test-targets';
+import { e2eEngine } from './db';
 
 /**
  * Property-based hostile input: random and nasty values at every form action and every JSON
@@ -69,33 +70,38 @@ interface World {
 	stationEmail: string;
 }
 
-function world(path: string): World {
-	const db = new SQLite(path, { readonly: true });
-	const one = (query: string, ...params: unknown[]) => db.prepare(query).pluck().get(...params);
-	const reviewer = db
-		.prepare(
-			`SELECT u.email, a.id FROM review_assignments a JOIN users u ON u.id = a.reviewer_id JOIN rounds r ON r.id = a.round_id
-			 WHERE r.slug = ? AND a.status = 'assigned' LIMIT 1`
-		)
-		.get(CITY_ROUND_SLUG) as { email: string; id: number };
-	const proposal = db
-		.prepare(
-			`SELECT p.id, u.email FROM proposals p JOIN rounds r ON r.id = p.round_id JOIN users u ON u.id = p.created_by
-			 WHERE r.slug = ? LIMIT 1`
-		)
-		.get(CITY_ROUND_SLUG) as { id: number; email: string };
-	const w: World = {
-		roundId: one('SELECT id FROM rounds WHERE slug = ?', CITY_ROUND_SLUG) as number,
-		proposalId: proposal.id,
-		stationEmail: proposal.email,
-		assignmentId: reviewer.id,
-		reviewerEmail: reviewer.email,
-		needId: one("SELECT id FROM needs WHERE status = 'published' LIMIT 1") as number,
-		projectId: one("SELECT id FROM proposals WHERE status = 'funded' LIMIT 1") as number,
-		receipt: one('SELECT receipt_code FROM needs LIMIT 1') as string
-	};
-	db.close();
-	return w;
+async function world(target: string): Promise<World> {
+	return withDatabase(target, async (db) => {
+		const round = await db.selectFrom('rounds').select('id').where('slug', '=', CITY_ROUND_SLUG).executeTakeFirstOrThrow();
+		const reviewer = await db
+			.selectFrom('review_assignments as a')
+			.innerJoin('users as u', 'u.id', 'a.reviewer_id')
+			.select(['u.email', 'a.id'])
+			.where('a.round_id', '=', round.id)
+			.where('a.status', '=', 'assigned')
+			.orderBy('a.id')
+			.executeTakeFirstOrThrow();
+		const proposal = await db
+			.selectFrom('proposals as p')
+			.innerJoin('users as u', 'u.id', 'p.created_by')
+			.select(['p.id', 'u.email'])
+			.where('p.round_id', '=', round.id)
+			.orderBy('p.id')
+			.executeTakeFirstOrThrow();
+		const need = await db.selectFrom('needs').select('id').where('status', '=', 'published').orderBy('id').executeTakeFirstOrThrow();
+		const project = await db.selectFrom('proposals').select('id').where('status', '=', 'funded').orderBy('id').executeTakeFirstOrThrow();
+		const receipt = await db.selectFrom('needs').select('receipt_code').orderBy('id').executeTakeFirstOrThrow();
+		return {
+			roundId: round.id,
+			proposalId: proposal.id,
+			stationEmail: proposal.email,
+			assignmentId: reviewer.id,
+			reviewerEmail: reviewer.email,
+			needId: need.id,
+			projectId: project.id,
+			receipt: receipt.receipt_code
+		};
+	});
 }
 
 /** A route with its parameters filled with records of the hostile server's city. */
@@ -174,12 +180,12 @@ test.describe('hostile input', () => {
 	const cookies: Record<string, string> = {};
 
 	test.beforeAll(async () => {
-		path = await prepareDatabase('hostile');
+		path = await prepareDatabase('hostile', e2eEngine());
 		server = await startServer(path, await freePort());
-		w = world(path);
-		const admin = new SQLite(path, { readonly: true });
-		const adminEmail = admin.prepare("SELECT email FROM users WHERE role = 'admin' LIMIT 1").pluck().get() as string;
-		admin.close();
+		w = await world(path);
+		const adminEmail = await withDatabase(path, async (db) =>
+			(await db.selectFrom('users').select('email').where('role', '=', 'admin').orderBy('id').executeTakeFirstOrThrow()).email
+		);
 		cookies.admin = await signIn(server.base, adminEmail);
 		cookies.station = await signIn(server.base, w.stationEmail);
 		cookies.reviewer = await signIn(server.base, w.reviewerEmail);
@@ -245,7 +251,7 @@ test.describe('hostile input', () => {
 	});
 
 	test('hostile text in a resident need is stored or refused clearly, and shown escaped', async () => {
-		const base = needForm(path);
+		const base = await needForm(path);
 		const stored: string[] = [];
 		await fc.assert(
 			fc.asyncProperty(value, value, value, async (title, description, group) => {

@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
-import SQLite from 'better-sqlite3';
 import { CITY_PASSWORD } from '../../src/lib/server/seed/city';
 import { freePort, prepareDatabase, startServer, stop, type Server } from '../helpers/scale';
+import { withDatabase } from '../helpers/test-targets';
+import { e2eEngine } from './db';
 
 /**
  * Nobody can lock the owner out of their account: wrong passwords from elsewhere slow down the
@@ -17,11 +18,11 @@ test.describe('sign-in throttling', () => {
 	let admin: string;
 
 	test.beforeAll(async () => {
-		const path = await prepareDatabase('lockout');
-		server = await startServer(path, await freePort(), { RATE_LIMITS: 'on', ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1' });
-		const db = new SQLite(path, { readonly: true });
-		admin = db.prepare("SELECT email FROM users WHERE role = 'admin' LIMIT 1").pluck().get() as string;
-		db.close();
+		const target = await prepareDatabase('lockout', e2eEngine());
+		server = await startServer(target, await freePort(), { RATE_LIMITS: 'on', ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1' });
+		admin = await withDatabase(target, async (db) =>
+			(await db.selectFrom('users').select('email').where('role', '=', 'admin').orderBy('id').executeTakeFirstOrThrow()).email
+		);
 	});
 
 	test.afterAll(async () => {

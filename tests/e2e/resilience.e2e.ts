@@ -1,7 +1,15 @@
 import { expect, test } from '@playwright/test';
-import SQLite from 'better-sqlite3';
+import { sql } from 'kysely';
 import { CITY_EARLIER_SLUG, CITY_PASSWORD, CITY_ROUND_SLUG } from '../../src/lib/server/seed/city';
 import { CALL_SLUG, freePort, needForm, prepareDatabase, startServer, stop, submissionKey } from '../helpers/scale';
+import { isPostgres, withDatabase } from '../helpers/test-targets';
+import { e2eEngine } from './db';
+
+/** SQLite's own check of its file ('ok' when sound); PostgreSQL's durability is its own business (the tests never kill it). */
+async function integrity(target: string): Promise<string> {
+	if (isPostgres(target)) return 'ok';
+	return withDatabase(target, async (db) => (await sql<{ integrity_check: string }>`pragma integrity_check`.execute(db)).rows[0].integrity_check);
+}
 
 /**
  * Each test here runs its OWN production server (`npm start`'s scripts/start.js) on its own
@@ -25,8 +33,8 @@ test.describe('resilience', () => {
 	test.describe.configure({ timeout: 120_000 });
 
 	test('a server killed mid-stream keeps every acknowledged submission and a sound database', async () => {
-		const path = await prepareDatabase('resilience-kill');
-		const form = needForm(path);
+		const path = await prepareDatabase('resilience-kill', e2eEngine());
+		const form = await needForm(path);
 		const port = await freePort();
 		let server = await startServer(path, port);
 		const acknowledged: string[] = [];
@@ -55,47 +63,50 @@ test.describe('resilience', () => {
 			await stop(server, 'SIGKILL');
 
 			server = await startServer(path, port);
-			const db = new SQLite(path);
-			const integrity = db.pragma('integrity_check', { simple: true });
-			const stored = new Set(
-				(db.prepare("SELECT submission_key FROM needs WHERE submission_key LIKE 'kill%'").all() as { submission_key: string }[]).map(
-					(r) => r.submission_key
-				)
-			);
-			const receipt = db.prepare('SELECT receipt_code FROM needs WHERE submission_key = ?').pluck().get(acknowledged[0]) as string;
-			db.close();
-			expect(integrity).toBe('ok');
+			expect(await integrity(path)).toBe('ok');
+			const { stored, receipt } = await withDatabase(path, async (db) => ({
+				stored: new Set(
+					(await db.selectFrom('needs').select('submission_key').where('submission_key', 'like', 'kill%').execute()).map((r) => r.submission_key)
+				),
+				receipt: (await db.selectFrom('needs').select('receipt_code').where('submission_key', '=', acknowledged[0]).executeTakeFirstOrThrow())
+					.receipt_code
+			}));
 			expect(acknowledged.filter((k) => !stored.has(k))).toEqual([]);
 			// The restarted server serves what was stored before the crash.
 			const tracked = await fetch(`${server.base}/track/${receipt}`);
 			expect(tracked.status).toBe(200);
 			// And a resent form after the crash still gets its first receipt, not a second need.
 			expect(await submitNeed(server.base, form, acknowledged[0])).toBe(303);
-			const again = new SQLite(path, { readonly: true });
-			expect(again.prepare('SELECT count(*) FROM needs WHERE submission_key = ?').pluck().get(acknowledged[0])).toBe(1);
-			again.close();
+			const copies = await withDatabase(path, (db) => db.selectFrom('needs').select('id').where('submission_key', '=', acknowledged[0]).execute());
+			expect(copies).toHaveLength(1);
 		} finally {
 			await stop(server, 'SIGKILL');
 		}
 	});
 
 	test('a mixed-load soak answers without a single 5xx', async () => {
-		const path = await prepareDatabase('resilience-soak');
-		const form = needForm(path);
+		const path = await prepareDatabase('resilience-soak', e2eEngine());
+		const form = await needForm(path);
 		const server = await startServer(path, await freePort());
 		const base = server.base;
 		try {
-			const raw = new SQLite(path, { readonly: true });
-			const needIds = raw.prepare("SELECT id FROM needs WHERE status = 'published' LIMIT 40").pluck().all() as number[];
-			const projectIds = raw.prepare("SELECT id FROM proposals WHERE status = 'funded' LIMIT 20").pluck().all() as number[];
-			const reviewer = raw
-				.prepare(
-					`SELECT u.email, a.id FROM review_assignments a JOIN users u ON u.id = a.reviewer_id
-					 WHERE a.status = 'assigned' LIMIT 1`
-				)
-				.get() as { email: string; id: number };
-			const criteria = raw.prepare('SELECT r.id, r.scale_max FROM rubric_criteria r JOIN rounds ON rounds.id = r.round_id WHERE rounds.slug = ?').all(CITY_ROUND_SLUG) as { id: number; scale_max: number }[];
-			raw.close();
+			const { needIds, projectIds, reviewer, criteria } = await withDatabase(path, async (db) => ({
+				needIds: (await db.selectFrom('needs').select('id').where('status', '=', 'published').orderBy('id').limit(40).execute()).map((r) => r.id),
+				projectIds: (await db.selectFrom('proposals').select('id').where('status', '=', 'funded').orderBy('id').limit(20).execute()).map((r) => r.id),
+				reviewer: await db
+					.selectFrom('review_assignments as a')
+					.innerJoin('users as u', 'u.id', 'a.reviewer_id')
+					.select(['u.email', 'a.id'])
+					.where('a.status', '=', 'assigned')
+					.orderBy('a.id')
+					.executeTakeFirstOrThrow(),
+				criteria: await db
+					.selectFrom('rubric_criteria as r')
+					.innerJoin('rounds', 'rounds.id', 'r.round_id')
+					.select(['r.id', 'r.scale_max'])
+					.where('rounds.slug', '=', CITY_ROUND_SLUG)
+					.execute()
+			}));
 
 			const login = await fetch(`${base}/login`, {
 				method: 'POST',
@@ -155,9 +166,7 @@ test.describe('resilience', () => {
 			expect(failures, `server log: ${server.log.join('').slice(-2000)}`).toEqual([]);
 			// Writes happened alongside the reads and landed.
 			expect(statuses.get(303) ?? 0).toBeGreaterThan(0);
-			const check = new SQLite(path, { readonly: true });
-			expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
-			check.close();
+			expect(await integrity(path)).toBe('ok');
 		} finally {
 			await stop(server);
 		}

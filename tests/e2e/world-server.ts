@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
-import SQLite from 'better-sqlite3';
+import { sql } from 'kysely';
 import { request as playwrightRequest, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { ACCOUNTS, PASSWORD, type AccountKey } from '../fixtures/accounts';
 import { prepareWorld, type WorldIds } from '../fixtures/world';
 import { freePort, startServer, stop, type Server } from '../helpers/scale';
+import { withDatabase } from '../helpers/test-targets';
+import { e2eEngine } from './db';
 import { browserPost } from './helpers';
 
 /**
@@ -14,13 +16,15 @@ export interface WorldServer {
 	server: Server;
 	base: string;
 	ids: WorldIds;
-	databasePath: string;
+	/** Its database: a SQLite path or a PostgreSQL URL. */
+	target: string;
 }
 
+/** Starts the world on the engine of the running test's project. */
 export async function startWorld(name: string): Promise<WorldServer> {
-	const { path, ids } = await prepareWorld(name);
-	const server = await startServer(path, await freePort(), { UPLOAD_DIR: ids.uploadDir });
-	return { server, base: server.base, ids, databasePath: path };
+	const { target, ids } = await prepareWorld(name, e2eEngine());
+	const server = await startServer(target, await freePort(), { UPLOAD_DIR: ids.uploadDir });
+	return { server, base: server.base, ids, target };
 }
 
 export async function stopWorld(world: WorldServer | undefined) {
@@ -116,29 +120,21 @@ export async function formsOn(page: Page): Promise<RenderedForm[]> {
 
 /**
  * A digest of every table but `ignored`, one hash per table: what a refused request must leave
- * exactly as it was.
+ * exactly as it was. Rows are hashed in sorted order, so the digest does not depend on the order
+ * an engine returns them in.
  */
-export function tableDigests(databasePath: string, ignored: readonly string[]): Map<string, string> {
-	const db = new SQLite(databasePath, { readonly: true, fileMustExist: true });
-	try {
-		const tables = db
-			.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-			.pluck()
-			.all() as string[];
+export async function tableDigests(target: string, ignored: readonly string[]): Promise<Map<string, string>> {
+	return withDatabase(target, async (db) => {
+		const tables = (await db.introspection.getTables()).map((t) => t.name).sort();
 		const digests = new Map<string, string>();
 		for (const table of tables) {
 			if (ignored.includes(table)) continue;
-			const hash = createHash('sha256');
-			for (const row of db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).raw().iterate()) {
-				hash.update(JSON.stringify(row, (_k, v) => (typeof v === 'bigint' ? String(v) : v)));
-				hash.update('\n');
-			}
-			digests.set(table, hash.digest('hex'));
+			const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(db);
+			const lines = rows.map((row) => JSON.stringify(Object.values(row))).sort();
+			digests.set(table, createHash('sha256').update(lines.join('\n')).digest('hex'));
 		}
 		return digests;
-	} finally {
-		db.close();
-	}
+	});
 }
 
 /** The names of the tables whose digests differ. */

@@ -1,16 +1,11 @@
-import { openDatabase, migrate, type DB } from '../../src/lib/server/db';
+import type { DB } from '../../src/lib/server/db';
 import { createRound, type RoundInput } from '../../src/lib/server/rounds';
 import { createUser } from '../../src/lib/server/users';
 import { recordWeekendsOnly, yearsAround } from '../../src/lib/server/seed/calendar';
 import { PHASES, PHASE_START, type Phase } from '../../src/lib/domain/phases';
 import type { ProposalStatus, Role } from '../../src/lib/server/schema';
 
-/** A new in-memory database built by the real migrations. */
-export async function freshDb(): Promise<DB> {
-	const db = openDatabase(':memory:');
-	await migrate(db);
-	return db;
-}
+export { freshDb, freshDatabaseTarget, openTestDatabase, TEST_ENGINE } from './test-database';
 
 const DAY = 24 * 60 * 60 * 1000;
 

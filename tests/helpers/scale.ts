@@ -1,16 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import SQLite from 'better-sqlite3';
-import { migrate, openDatabase } from '../../src/lib/server/db';
+import { migrate, type Engine } from '../../src/lib/server/db';
 import { seedCity, seedOpenCall } from '../../src/lib/server/seed/city';
+import { emptyDatabase, targetEnv, withDatabase } from './test-targets';
 
 /**
- * A production server (`npm start`'s scripts/start.js) of a test's own, on its own small city
- * database under tests/.tmp and a port in 5500–5599, with RATE_LIMITS=off: for tests that kill
- * the server, load it, or throw hostile input at it, which must not disturb the shared
- * end-to-end server (its rate limits count per address, and its fixtures belong to the other
- * tests).
+ * A production server (`npm start`'s scripts/start.js) of a test's own, on its own small city database (a file under
+ * tests/.tmp, or a PostgreSQL database) and a port in 5500–5599, with RATE_LIMITS=off: for tests that kill the server,
+ * load it, or throw hostile input at it, which must not disturb the shared end-to-end server
+ * (its rate limits count per address, and its fixtures belong to the other tests).
  */
 
 export const CALL_SLUG = 'resilience-call';
@@ -32,17 +30,15 @@ export async function freePort(): Promise<number> {
 	throw new Error('no free port in 5500–5599');
 }
 
-/** A small city, plus a round whose needs call is open, in a database of this test's own. */
-export async function prepareDatabase(name: string): Promise<string> {
-	mkdirSync('tests/.tmp', { recursive: true });
-	const path = `tests/.tmp/${name}-${process.pid}.db`;
-	for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
-	const db = openDatabase(path);
-	await migrate(db);
-	await seedCity(db, { seed: 11, scale: 0.01 });
-	await seedOpenCall(db, { slug: CALL_SLUG, title: '需求征集（韧性测试）', year: 2024 });
-	await db.destroy();
-	return path;
+/** A small city, plus a round whose needs call is open, in a database of this test's own: its path or URL. */
+export async function prepareDatabase(name: string, engine: Engine = 'sqlite'): Promise<string> {
+	const target = await emptyDatabase(name, engine);
+	await withDatabase(target, async (db) => {
+		await migrate(db);
+		await seedCity(db, { seed: 11, scale: 0.01 });
+		await seedOpenCall(db, { slug: CALL_SLUG, title: '需求征集（韧性测试）', year: 2024 });
+	});
+	return target;
 }
 
 export interface Server {
@@ -51,11 +47,12 @@ export interface Server {
 	log: string[];
 }
 
-export async function startServer(databasePath: string, port: number, env: Record<string, string> = {}): Promise<Server> {
+/** Starts `npm start`'s server on the database `target` (a SQLite path or a PostgreSQL URL). */
+export async function startServer(target: string, port: number, env: Record<string, string> = {}): Promise<Server> {
 	const base = `http://127.0.0.1:${port}`;
 	const log: string[] = [];
 	const child = spawn(process.execPath, ['scripts/start.js'], {
-		env: { ...process.env, DATABASE_PATH: databasePath, PORT: String(port), HOST: '127.0.0.1', ORIGIN: base, RATE_LIMITS: 'off', ...env },
+		env: { ...process.env, ...targetEnv(target), PORT: String(port), HOST: '127.0.0.1', ORIGIN: base, RATE_LIMITS: 'off', ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	child.stdout!.on('data', (d) => log.push(String(d)));
@@ -80,8 +77,8 @@ export async function stop(server: Server, signal: NodeJS.Signals = 'SIGTERM') {
 	await exited;
 }
 
-/** The need form's fields: places by text and, where the registry has them, by id. */
-export function needForm(databasePath: string): Record<string, string> {
+/** The need form's fields: places by text and by id. */
+export async function needForm(target: string): Promise<Record<string, string>> {
 	const form: Record<string, string> = {
 		title: '楼道灯坏了',
 		description: '晚上老人下楼看不清台阶。',
@@ -93,19 +90,18 @@ export function needForm(databasePath: string): Record<string, string> {
 		urgency: 'medium',
 		website: ''
 	};
-	const raw = new SQLite(databasePath, { readonly: true });
-	try {
-		const place = raw
-			.prepare(
-				`SELECT d.id AS district_id, s.id AS street_id, c.id AS community_id FROM places c
-				 JOIN places s ON s.id = c.parent_id JOIN places d ON d.id = s.parent_id WHERE c.kind = 'community' LIMIT 1`
-			)
-			.get() as Record<string, number> | undefined;
-		if (place) for (const [k, v] of Object.entries(place)) form[k] = String(v);
-	} catch {
-		/* a schema without the place registry */
-	}
-	raw.close();
+	const place = await withDatabase(target, (db) =>
+		db
+			.selectFrom('places as c')
+			.innerJoin('places as s', 's.id', 'c.parent_id')
+			.innerJoin('places as d', 'd.id', 's.parent_id')
+			.select(['d.id as district_id', 's.id as street_id', 'c.id as community_id'])
+			.where('c.kind', '=', 'community')
+			.orderBy('c.id')
+			.limit(1)
+			.executeTakeFirst()
+	);
+	if (place) for (const [k, v] of Object.entries(place)) form[k] = String(v);
 	return form;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PageCache, cacheableRequest, pageCacheHandle, replay, storable, type CachedPage } from './cache';
 import type { RequestEvent } from '@sveltejs/kit';
+import type { DB } from './db';
 
 function page(body = '<p>board</p>', nonce: string | null = null): CachedPage {
 	return { status: 200, headers: [['content-type', 'text/html']], body, nonce, bytes: body.length * 2 };
@@ -142,17 +143,20 @@ describe('pageCacheHandle', () => {
 	});
 });
 
+/** Waits until the fingerprint is steady (PostgreSQL: its listener is connected). */
+async function listening(db: DB) {
+	const { databaseFingerprint } = await import('./cache');
+	await expect.poll(() => databaseFingerprint(db) === databaseFingerprint(db), { timeout: 15_000 }).toBe(true);
+}
+
 describe('databaseFingerprint and memoUntilWrite', () => {
 	it('recomputes only after a write, by this connection or another', async () => {
-		const { mkdtempSync, rmSync } = await import('node:fs');
-		const { join } = await import('node:path');
-		const { tmpdir } = await import('node:os');
-		const { openDatabase, migrate } = await import('./db');
+		const { openTestDatabase, freshDatabaseTarget } = await import('../../../tests/helpers/db');
 		const { databaseFingerprint, memoUntilWrite } = await import('./cache');
-		const dir = mkdtempSync(join(tmpdir(), 'cache-spec-'));
-		const app = openDatabase(join(dir, 'app.db'));
-		await migrate(app);
-		const other = openDatabase(join(dir, 'app.db'));
+		const target = await freshDatabaseTarget();
+		const app = openTestDatabase(target);
+		const other = openTestDatabase(target);
+		await listening(app);
 		let computed = 0;
 		const read = () => memoUntilWrite(app, 'rounds', async () => ++computed);
 		const before = databaseFingerprint(app);
@@ -162,11 +166,13 @@ describe('databaseFingerprint and memoUntilWrite', () => {
 		await app.insertInto('organisations').values(row).execute();
 		expect(databaseFingerprint(app)).not.toBe(before);
 		expect(await read()).toBe(2);
+		const seen = databaseFingerprint(app);
 		await other.insertInto('organisations').values({ ...row, name: '另一机构' }).execute();
+		// PostgreSQL tells the other connection's commit a moment later, without a poll.
+		await expect.poll(() => databaseFingerprint(app), { timeout: 15_000 }).not.toBe(seen);
 		expect(await read()).toBe(3);
 		expect(await read()).toBe(3);
 		await other.destroy();
 		await app.destroy();
-		rmSync(dir, { recursive: true, force: true });
 	});
 });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Handle, RequestEvent } from '@sveltejs/kit';
 import type { DB } from './db';
-import { sqliteOf } from './db';
+import { changeFingerprint } from './db';
 
 /**
  * A short-lived in-memory cache of the pages anonymous visitors see, so that the last days
@@ -14,31 +14,18 @@ import { sqliteOf } from './db';
  * - Only 200 answers that set no cookie and do not say `private` or `no-store`; so a page with
  *   per-visitor content opts out by setting `Cache-Control: private`.
  * - Keyed by URL (path and query), locale and whether HTML was asked for.
- * - An entry is served only while the database is unchanged since the render began: the
- *   fingerprint joins SQLite's `data_version` (bumped by commits from any other connection: the
- *   tests' fixtures, scripts, a backup restore) and `total_changes()` (this connection's writes).
+ * - An entry is served only while the database is unchanged since the render began, by this
+ *   process or any other (the tests' fixtures, scripts, a restore, another server): see
+ *   changeFingerprint in db/changes.ts.
  *   Every successful non-GET request also clears everything, and entries expire after `ttlMs`
  *   because pages depend on the clock (a round's phase moves on by its schedule).
  * - SvelteKit puts a fresh CSP nonce into every page; a served copy gets a new nonce of its own,
  *   so no two visitors ever share one.
  */
 
-const fingerprints = new WeakMap<DB, () => string>();
-
-/**
- * A string that changes whenever `db`'s file may have changed: SQLite's `data_version` moves on
- * with every commit by another connection, `total_changes()` with every write by this one.
- */
+/** A string that changes whenever the database may have changed (see changeFingerprint). */
 export function databaseFingerprint(db: DB): string {
-	let read = fingerprints.get(db);
-	if (!read) {
-		const sqlite = sqliteOf(db);
-		const dataVersion = sqlite.prepare('PRAGMA data_version').pluck();
-		const ownChanges = sqlite.prepare('SELECT total_changes()').pluck();
-		read = () => `${dataVersion.get()}:${ownChanges.get()}`;
-		fingerprints.set(db, read);
-	}
-	return read();
+	return changeFingerprint(db);
 }
 
 const memos = new WeakMap<DB, Map<string, { fingerprint: string; value: Promise<unknown> }>>();

@@ -1,6 +1,7 @@
 /** A round's decision: the funding line drawn within the pool, the public notice (公示) and the final list. What the public reads of it is in results.ts. */
 import { sql } from 'kysely';
 import type { DB } from './db';
+import { lockName } from './db';
 import { LINE_EDIT_PHASES, NOTICE_PHASES } from '../domain/phases';
 import type { ProposalStatus } from './schema';
 import { formatFen } from '../domain/money';
@@ -17,7 +18,7 @@ import {
 	type TieRule
 } from '../domain/funding-line';
 import { noticePeriod } from '../domain/working-days';
-import { readWorkCalendar } from './work-calendar';
+import { WORK_CALENDAR_LOCK, readWorkCalendar } from './work-calendar';
 import { ok, phaseClosed, refuse, type Outcome } from './outcome';
 import { proposalScoreSummary } from './reviews';
 import { ELIGIBLE_STATUSES, IN_LINE, recordConfirmedList } from './results';
@@ -223,8 +224,9 @@ async function applyLine(
 	return line;
 }
 
+/** The round, locked until the transaction ends: its funding line is redrawn by one request at a time. */
 async function roundForUpdate(db: DB, roundId: number) {
-	return db.selectFrom('rounds').selectAll().where('id', '=', roundId).executeTakeFirst();
+	return db.selectFrom('rounds').selectAll().where('id', '=', roundId).forUpdate().executeTakeFirst();
 }
 
 /** Draws (or redraws) the funding line from the current scores and rules. */
@@ -395,6 +397,8 @@ export async function publishNotice(
 		if (!round.line_drawn_at) return refuse('results.err.lineNotDrawn');
 		const publishedAt = now.toISOString();
 		// A period reaching a year whose holidays are not known would end on a wrong, published day.
+		// The calendar cannot change under a notice being published (see recordCalendarYear).
+		await lockName(trx, WORK_CALENDAR_LOCK);
 		const period = noticePeriod(publishedAt, round.notice_working_days, round.time_zone, await readWorkCalendar(trx));
 		if (!period.ok) return refuse('decision.err.holidaysUnknown', { year: period.uncoveredYear });
 		const endsAt = period.endsAt;

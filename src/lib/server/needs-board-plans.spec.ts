@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CompiledQuery, type Compilable } from 'kysely';
-import { freshDb, makeOrganisation, makeRound, makeProposal } from '../../../tests/helpers/db';
+import { TEST_ENGINE, freshDb, makeOrganisation, makeRound, makeProposal } from '../../../tests/helpers/db';
 import { DISTRICTS, SERVICE_CATEGORIES, STREETS } from '../domain/catalogue';
 import type { DB } from './db';
 import { boardQueries, type NeedFilter } from './needs';
@@ -73,7 +73,9 @@ async function timed(db: DB, query: Compilable<unknown>): Promise<number> {
 	return (performance.now() - start) / runs;
 }
 
-describe('the needs board with 20,000 needs', () => {
+// SQLite's plans (EXPLAIN QUERY PLAN). PostgreSQL's planner rightly reads the whole table when a
+// query needs most of it (the count of a round's published needs), so its plans prove nothing here.
+describe.skipIf(TEST_ENGINE === 'postgres')('the needs board with 20,000 needs', () => {
 	it('uses an index for every filter and sort', { timeout: 120_000 }, async () => {
 		const db = await freshDb();
 		const roundId = await seedNeeds(db);

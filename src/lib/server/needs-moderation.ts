@@ -1,6 +1,7 @@
 /** Moderating a round's needs (admins only): the queue, publish, edit, decline, merge, carry over to a later round, export. */
 import { sql } from 'kysely';
 import type { DB } from './db';
+import { lockRows } from './db';
 import type { NeedStatus, Round } from './schema';
 import { ROLLOVER_FROM_PHASES, ROLLOVER_TO_PHASES } from '../domain/phases';
 import { audit } from './audit';
@@ -88,7 +89,7 @@ export async function publishNeeds(
 			.where('id', 'in', [...ids])
 			.where('status', 'in', ['new', 'declined']);
 		if (roundId !== undefined) query = query.where('round_id', '=', roundId);
-		const found = (await query.execute()).map((r) => r.id);
+		const found = (await query.forUpdate().execute()).map((r) => r.id);
 		if (found.length === 0) return NOT_PENDING;
 		const at = new Date().toISOString();
 		await trx
@@ -137,7 +138,7 @@ export async function editAndPublishNeed(
 			.where('id', '=', id)
 			.where('status', 'in', ['new', 'declined', 'published']);
 		if (roundId !== undefined) query = query.where('round_id', '=', roundId);
-		const need = await query.executeTakeFirst();
+		const need = await query.forUpdate().executeTakeFirst();
 		if (!need) return NOT_PENDING;
 		const edited = (['title', 'description', 'affected_group'] as const).filter((f) => need[f] !== text[f]);
 		const publishing = need.status !== 'published';
@@ -186,7 +187,7 @@ export async function declineNeeds(
 			.where('id', 'in', [...ids])
 			.where('status', 'in', ['new', 'published']);
 		if (roundId !== undefined) query = query.where('round_id', '=', roundId);
-		const found = (await query.execute()).map((r) => r.id);
+		const found = (await query.forUpdate().execute()).map((r) => r.id);
 		if (found.length === 0) return NOT_PENDING;
 		await trx
 			.updateTable('needs')
@@ -228,6 +229,8 @@ export async function mergeNeed(
 ): Promise<Outcome> {
 	if (id === targetId) return refuseField('target', 'needs.err.mergeSelf');
 	return db.transaction().execute(async (trx) => {
+		// Both needs, in id order: a "me too" or another merge of either waits for this one.
+		await lockRows(trx, 'needs', [id, targetId]);
 		const of = (needId: number, statuses: NeedStatus[]) => {
 			let q = trx
 				.selectFrom('needs')
@@ -327,6 +330,7 @@ export async function rollOverNeeds(
 					)
 				)
 			)
+			.forUpdate()
 			.execute();
 		const ids = rows.map((r) => r.id);
 		if (ids.length) {

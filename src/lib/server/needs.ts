@@ -1,6 +1,7 @@
 /** Residents' needs: reporting, the receipt code, tracking, the public board, "me too". Moderation is in needs-moderation.ts. */
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { DB } from './db';
+import { isUniqueViolation, likeAnyCase } from './db';
 import type { Database, NeedStatus, Round } from './schema';
 import type { NeedInput } from '../schemas/needs';
 import { NEEDS_CALL_PHASES, currentPhase } from '../domain/phases';
@@ -33,10 +34,6 @@ export function normaliseReceiptCode(text: string): string | null {
 		.replace(/[\s\-_–—.]/g, '')
 		.replace(/[1l]/g, 'i');
 	return RECEIPT_PATTERN.test(code) ? code : null;
-}
-
-function isUniqueViolation(error: unknown, column: string): boolean {
-	return error instanceof Error && error.message.includes(`UNIQUE constraint failed: needs.${column}`);
 }
 
 async function receiptBySubmissionKey(db: DB, submissionKey: string) {
@@ -100,12 +97,12 @@ export async function reportNeed(
 			return ok({ receiptCode: formatReceiptCode(code), duplicate: false });
 		} catch (error) {
 			// The same form sent twice at once: the other request stored it first.
-			if (submissionKey && isUniqueViolation(error, 'submission_key')) {
+			if (submissionKey && isUniqueViolation(error, 'needs', 'submission_key')) {
 				const existing = await receiptBySubmissionKey(db, submissionKey);
 				if (existing) return ok({ receiptCode: formatReceiptCode(existing.receipt_code), duplicate: true });
 			}
 			// 60 random bits rarely collide; try a fresh code a few times before giving up.
-			if (!isUniqueViolation(error, 'receipt_code') || attempt >= 4) throw error;
+			if (!isUniqueViolation(error, 'needs', 'receipt_code') || attempt >= 4) throw error;
 		}
 	}
 }
@@ -256,9 +253,9 @@ export function boardQueries(db: DB, roundId: number, filter: NeedFilter = {}) {
 		const pattern = likePattern(q);
 		query = query.where((eb) =>
 			eb.or([
-				sql<boolean>`${eb.ref('needs.title')} like ${pattern} escape '\\'`,
-				sql<boolean>`${eb.ref('needs.description')} like ${pattern} escape '\\'`,
-				sql<boolean>`${eb.ref('needs.affected_group')} like ${pattern} escape '\\'`
+				likeAnyCase(db, eb.ref('needs.title'), pattern),
+				likeAnyCase(db, eb.ref('needs.description'), pattern),
+				likeAnyCase(db, eb.ref('needs.affected_group'), pattern)
 			])
 		);
 	}
@@ -418,6 +415,9 @@ export async function supportNeed(
 		return refuse('needs.err.supportLimit', undefined, 429);
 	}
 	return db.transaction().execute(async (trx) => {
+		// A merge of this need waits for the support, or the support for the merge (and then refuses).
+		const live = await trx.selectFrom('needs').select('status').where('id', '=', target).forUpdate().executeTakeFirst();
+		if (live?.status !== 'published') return refuse('needs.err.supportClosed', undefined, 409);
 		const inserted = await trx
 			.insertInto('need_supports')
 			.values({ need_id: target, supporter_hash: supporterHash, created_at: now.toISOString() })

@@ -170,7 +170,8 @@ export async function answerObjection(
 	now = new Date()
 ): Promise<Outcome<void>> {
 	return db.transaction().execute(async (trx) => {
-		const round: Round | undefined = await trx.selectFrom('rounds').selectAll().where('id', '=', input.roundId).executeTakeFirst();
+		// Locked: an answer and the list's confirmation (which counts open objections) go one at a time.
+		const round: Round | undefined = await trx.selectFrom('rounds').selectAll().where('id', '=', input.roundId).forUpdate().executeTakeFirst();
 		if (!round) return refuse('review.err.noRound');
 		if (!NOTICE_PHASES.includes(phaseOf(round, now))) return phaseClosed(round, now);
 		if (round.results_confirmed_at) return refuse('results.err.confirmed');

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DB } from './db';
+import { isUniqueViolation } from './db';
 import { notFound, ok, refuseField, type Outcome } from './outcome';
 import { audit } from './audit';
 
@@ -149,7 +150,7 @@ export async function createOrganisation(
 			.executeTakeFirstOrThrow());
 	} catch (e) {
 		// Two admins adding the same name at once: the unique index decides.
-		if (e instanceof Error && /UNIQUE/.test(e.message)) return NAME_TAKEN;
+		if (isUniqueViolation(e, 'organisations', 'name')) return NAME_TAKEN;
 		throw e;
 	}
 	await audit(db, {

@@ -78,7 +78,7 @@ export async function listAllProposals(db: DB, filter: ProposalFilter) {
 				eb
 					.selectFrom('proposal_needs')
 					.innerJoin('needs', 'needs.id', 'proposal_needs.need_id')
-					.select((e) => e.fn('group_concat', [e.ref('needs.category')]).as('c'))
+					.select((e) => e.fn<string>('string_agg', [e.ref('needs.category'), e.val(',')]).as('c'))
 					.whereRef('proposal_needs.proposal_id', '=', 'proposals.id')
 					.as('categories')
 		])

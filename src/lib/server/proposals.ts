@@ -1,5 +1,6 @@
 /** Writing a proposal: create, save, submit, withdraw, with the checks of each; reading one back. */
 import type { DB } from './db';
+import { lockRows } from './db';
 import type { ProposalStatus, Round } from './schema';
 import { audit } from './audit';
 import { inPhase, phaseOf } from './rounds';
@@ -142,6 +143,8 @@ export async function countSubmitted(
 }
 
 async function limitReached(db: DB, round: Round, organisationId: number, exceptId?: number) {
+	// Called inside the submitting transaction: two submissions of one organisation count in turn.
+	await lockRows(db, 'organisations', [organisationId]);
 	return (await countSubmitted(db, round.id, organisationId, exceptId)) >= round.proposals_per_org;
 }
 

@@ -1,26 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { migrate, openDatabase } from './db';
-import { freshDb } from '../../../tests/helpers/db';
+import { freshDatabaseTarget, freshDb, openTestDatabase } from '../../../tests/helpers/db';
 import { consume, overLimit, recordFailure, waitUntil } from './rate-limit';
 
 const MINUTE = 60_000;
 
 describe('rate limits kept in the database', () => {
-	const dirs: string[] = [];
 	afterEach(() => {
-		for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 		delete process.env.RATE_LIMITS;
 	});
 
 	it('share their counts between two connections, as two server processes would', async () => {
-		const dir = mkdtempSync(join(tmpdir(), 'limits-'));
-		dirs.push(dir);
-		const one = openDatabase(join(dir, 'app.db'));
-		await migrate(one);
-		const other = openDatabase(join(dir, 'app.db'));
+		const target = await freshDatabaseTarget();
+		const one = openTestDatabase(target);
+		const other = openTestDatabase(target);
 		const limit = { max: 3, windowMs: 10 * MINUTE };
 		for (let i = 0; i < 3; i++) expect(await consume(one, 'report', '203.0.113.7', limit)).toBe(true);
 		expect(await consume(other, 'report', '203.0.113.7', limit)).toBe(false);
@@ -28,6 +20,15 @@ describe('rate limits kept in the database', () => {
 		expect(await consume(other, 'report', '203.0.113.8', limit)).toBe(true);
 		await one.destroy();
 		await other.destroy();
+	});
+
+	it('count every one of many attempts at once, on connections side by side', async () => {
+		const db = await freshDb();
+		const limit = { max: 20, windowMs: 10 * MINUTE };
+		const answers = await Promise.all(Array.from({ length: 30 }, () => consume(db, 'report', '198.51.100.9', limit)));
+		expect(answers.filter(Boolean)).toHaveLength(20);
+		const row = await db.selectFrom('rate_limits').select('count').executeTakeFirstOrThrow();
+		expect(row.count).toBe(30);
 	});
 
 	it('open again when the window has passed', async () => {

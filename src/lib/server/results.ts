@@ -149,11 +149,6 @@ export async function listResults(db: DB, roundId: number): Promise<PublicResult
 	};
 }
 
-async function tableExists(db: DB, name: string): Promise<boolean> {
-	const row = await sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'table' and name = ${name}`.execute(db);
-	return Number(row.rows[0]?.n ?? 0) > 0;
-}
-
 /** What a funded project's public page shows, besides its round. */
 export interface ProjectDetails {
 	title: string;
@@ -208,25 +203,19 @@ async function projectDetails(db: DB, id: number, round: Round, line: PublicLine
 		.orderBy('needs.id')
 		.execute();
 	const ranked = line.find((p) => p.id === row.id);
-	// Budget lines and indicators come from the proposal-details tables; a database migrated
-	// before them simply has none to show.
-	const budget = (await tableExists(db, 'budget_lines'))
-		? await db
-				.selectFrom('budget_lines')
-				.select(['category', sql<number>`sum(quantity * unit_price_fen)`.as('total_fen')])
-				.where('proposal_id', '=', row.id)
-				.groupBy('category')
-				.orderBy('category')
-				.execute()
-		: [];
-	const indicators = (await tableExists(db, 'proposal_indicators'))
-		? await db
-				.selectFrom('proposal_indicators')
-				.select(['name', 'target', 'unit'])
-				.where('proposal_id', '=', row.id)
-				.orderBy('position')
-				.execute()
-		: [];
+	const budget = await db
+		.selectFrom('budget_lines')
+		.select(['category', sql<number>`sum(quantity * unit_price_fen)`.as('total_fen')])
+		.where('proposal_id', '=', row.id)
+		.groupBy('category')
+		.orderBy('category')
+		.execute();
+	const indicators = await db
+		.selectFrom('proposal_indicators')
+		.select(['name', 'target', 'unit'])
+		.where('proposal_id', '=', row.id)
+		.orderBy('position')
+		.execute();
 	const hourFen = Number((round as unknown as { volunteer_hour_fen?: number }).volunteer_hour_fen ?? 0);
 	const volunteerValueFen = (row.volunteer_hours ?? 0) * hourFen;
 	return {

@@ -1,4 +1,5 @@
 import type { DB } from './db';
+import { lockName } from './db';
 import { audit } from './audit';
 import { memoUntilWrite } from './cache';
 import { ok, refuse, type Outcome } from './outcome';
@@ -12,6 +13,9 @@ import { utcToZonedInput } from '../domain/time';
  * arrangement an admin recorded (the migration recorded 2025 and 2026), each with its days off
  * and its weekend days made working days.
  */
+
+/** The lock (see lockName) that recording a year and publishing a notice both take. */
+export const WORK_CALENDAR_LOCK = 'work-calendar';
 
 /** The year it is at `now` in Beijing (the default zone of rounds), for what the calendar lacks. */
 export function yearInBeijing(now = new Date()): number {
@@ -149,6 +153,8 @@ export async function recordCalendarYear(db: DB, input: CalendarYearInput, now =
 	if (!source) return { ok: false, errors: { source: { key: 'err.required' } } };
 
 	return db.transaction().execute(async (trx) => {
+		// One at a time with other recordings and with notices being published, which count on it.
+		await lockName(trx, WORK_CALENDAR_LOCK);
 		const previous = await trx.selectFrom('calendar_years').select(['source']).where('year', '=', input.year).executeTakeFirst();
 		if (previous && !input.reason?.trim()) return { ok: false, errors: { reason: { key: 'calendar.err.reasonToReplace' } } };
 		const records = await readCalendarYears(trx);

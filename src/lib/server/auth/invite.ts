@@ -1,4 +1,5 @@
 import type { DB } from '../db';
+import { lockName } from '../db';
 import { ok, refuse, type Outcome, type Refusal } from '../outcome';
 import { randomString, sameDigest, sha256Hex } from '../random';
 import type { Role } from '../schema';
@@ -24,6 +25,8 @@ export async function createInvitation(
 	const expiresAt = new Date(now.getTime() + INVITE_DAYS * 24 * 60 * 60 * 1000);
 	const email = normaliseEmail(input.email);
 	const replaced = await db.transaction().execute(async (trx) => {
+		// Two invitations of one address sent at once replace each other in turn, not side by side.
+		await lockName(trx, `invitation:${email}`);
 		const dropped = await trx.deleteFrom('invitations').where('email', '=', email).where('used_at', 'is', null).executeTakeFirst();
 		await trx
 			.insertInto('invitations')

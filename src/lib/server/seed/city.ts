@@ -1,5 +1,7 @@
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { DB } from '../db';
-import { sqliteOf } from '../db';
+import { refreshPlannerStatistics } from '../db';
+import type { Database } from '../schema';
 import { createRound } from '../rounds';
 import { getRubric } from '../rubric';
 import { hashPassword } from '../auth/password';
@@ -11,9 +13,8 @@ import { seededRandom } from './demo';
  * districts, ~180 streets, ~2,800 communities, 20,000 needs, 2,000 proposals with budgets, 60
  * reviewers and 10,000 reviews, the same every time for the same seed.
  *
- * Rows go in through prepared statements in one transaction (Kysely's per-row overhead would
- * take minutes at this size). Columns that later migrations add are left to their defaults;
- * the place table and the needs' place columns are filled when the schema has them.
+ * Rows go in many to an insert, in one transaction, on either engine. Columns that later
+ * migrations add are left to their defaults.
  */
 
 export const CITY_PASSWORD = 'city-password-2026';
@@ -110,9 +111,35 @@ export function cityPlaces(seed: number, scale = 1) {
 	});
 }
 
-function columnsOf(db: DB, table: string): Set<string> {
-	const rows = sqliteOf(db).prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
-	return new Set(rows.map((r) => r.name));
+/** Rows per insert: far below both engines' limit on bound values (SQLite 32,766, PostgreSQL 65,535). */
+const CHUNK = 500;
+
+async function insertAll<T extends keyof Database & string>(
+	trx: Transaction<Database>,
+	table: T,
+	rows: Insertable<Database[T]>[]
+): Promise<number[]> {
+	const ids: number[] = [];
+	for (let i = 0; i < rows.length; i += CHUNK) {
+		const chunk = rows.slice(i, i + CHUNK);
+		// Ids are handed out in the order of the rows, on both engines, inside this one transaction.
+		const inserted = (await (trx as unknown as Kysely<Record<string, { id: number }>>)
+			.insertInto(table)
+			.values(chunk as never)
+			.returning('id')
+			.execute()) as { id: number }[];
+		ids.push(...inserted.map((r) => r.id).sort((a, b) => a - b));
+	}
+	return ids;
+}
+
+async function insertMany<T extends keyof Database & string>(trx: Transaction<Database>, table: T, rows: Insertable<Database[T]>[]) {
+	for (let i = 0; i < rows.length; i += CHUNK) {
+		await (trx as unknown as Kysely<Record<string, object>>)
+			.insertInto(table)
+			.values(rows.slice(i, i + CHUNK) as never)
+			.execute();
+	}
 }
 
 /** Seeds the city into a migrated, empty database. */
@@ -121,7 +148,6 @@ export async function seedCity(db: DB, options: CityOptions = {}): Promise<CityS
 	const scale = options.scale ?? 1;
 	const now = options.now ?? new Date();
 	const rnd = seededRandom(seed);
-	const sqlite = sqliteOf(db);
 	const iso = (ms: number) => new Date(ms).toISOString();
 	const at = now.getTime();
 
@@ -165,70 +191,71 @@ export async function seedCity(db: DB, options: CityOptions = {}): Promise<CityS
 	const rubrics = { [earlierId]: await getRubric(db, earlierId), [currentId]: await getRubric(db, currentId) };
 
 	const places = cityPlaces(seed, scale);
-	const needColumns = columnsOf(db, 'needs');
-	const hasPlaces = columnsOf(db, 'places').size > 0;
-	const hasBudget = columnsOf(db, 'budget_lines').has('unit_price_fen');
-	const withPlaceIds = hasPlaces && needColumns.has('community_id');
 
-	const summary = sqlite.transaction(() => {
+	const summary = await db.transaction().execute(async (trx) => {
 		const created = iso(at - 100 * DAY);
-		// Places, and a flat list of communities to draw needs from.
-		const flat: { district: string; street: string; community: string; ids: [number, number, number] | null }[] = [];
-		const insertPlace = hasPlaces
-			? sqlite.prepare(
-					'INSERT INTO places (kind, name, parent_id, path, position, created_at) VALUES (?, ?, ?, ?, ?, ?)'
-				)
-			: null;
-		let streetCount = 0;
-		places.forEach(({ district, streets }, d) => {
-			const districtId = insertPlace ? Number(insertPlace.run('district', district, null, district, d, created).lastInsertRowid) : 0;
-			streets.forEach(({ street, communities }, s) => {
-				streetCount += 1;
-				const streetPath = `${district}/${street}`;
-				const streetId = insertPlace ? Number(insertPlace.run('street', street, districtId, streetPath, s, created).lastInsertRowid) : 0;
-				communities.forEach((community, c) => {
-					const communityId = insertPlace
-						? Number(insertPlace.run('community', community, streetId, `${streetPath}/${community}`, c, created).lastInsertRowid)
-						: 0;
-					flat.push({ district, street, community, ids: insertPlace ? [districtId, streetId, communityId] : null });
-				});
-			});
-		});
-
-		const insertUser = sqlite.prepare(
-			'INSERT INTO users (email, name, password_hash, role, organisation_id, created_at) VALUES (?, ?, ?, ?, ?, ?)'
+		// Places, level by level, and a flat list of communities to draw needs from.
+		const districtIds = await insertAll(
+			trx,
+			'places',
+			places.map(({ district }, d) => ({ kind: 'district', name: district, parent_id: null, path: district, position: d, created_at: created }))
 		);
-		const adminEmail = 'admin@city.gz.cn';
-		insertUser.run(adminEmail, '市慈善会管理员', passwordHash, 'admin', null, created);
+		const streetRows = places.flatMap(({ district, streets }, d) =>
+			streets.map(({ street, communities }, s) => ({ district, street, communities, districtId: districtIds[d], position: s }))
+		);
+		const streetIds = await insertAll(
+			trx,
+			'places',
+			streetRows.map((r) => ({ kind: 'street', name: r.street, parent_id: r.districtId, path: `${r.district}/${r.street}`, position: r.position, created_at: created }))
+		);
+		const flat = streetRows.flatMap((r, i) =>
+			r.communities.map((community, c) => ({ district: r.district, street: r.street, community, districtId: r.districtId, streetId: streetIds[i], position: c }))
+		);
+		const communityIds = await insertAll(
+			trx,
+			'places',
+			flat.map((f) => ({
+				kind: 'community',
+				name: f.community,
+				parent_id: f.streetId,
+				path: `${f.district}/${f.street}/${f.community}`,
+				position: f.position,
+				created_at: created
+			}))
+		);
 
-		const insertOrg = sqlite.prepare('INSERT INTO organisations (name, kind, district, created_at) VALUES (?, ?, ?, ?)');
-		const orgs: { id: number; staff: number; district: string }[] = [];
-		const stationEmails: string[] = [];
-		for (let i = 0; i < counts.organisations; i++) {
+		const adminEmail = 'admin@city.gz.cn';
+		const user = (email: string, name: string, role: 'admin' | 'station' | 'reviewer', organisation_id: number | null) => ({
+			email,
+			name,
+			password_hash: passwordHash,
+			role,
+			organisation_id,
+			created_at: created
+		});
+		await insertMany(trx, 'users', [user(adminEmail, '市慈善会管理员', 'admin', null)]);
+
+		const orgRows = Array.from({ length: counts.organisations }, (_, i) => {
 			const place = flat[(i * 7) % flat.length];
 			const kind = i % 5 === 0 ? 'family_centre' : i % 7 === 0 ? 'social_org' : 'station';
 			const name = `${place.district}${place.street}${kind === 'family_centre' ? '家庭综合服务中心' : '社工服务站'}${i + 1}`;
-			const id = Number(insertOrg.run(name, kind, place.district, created).lastInsertRowid);
-			const email = `station${i + 1}@city.gz.cn`;
-			const staff = Number(insertUser.run(email, `社工${i + 1}`, passwordHash, 'station', id, created).lastInsertRowid);
-			orgs.push({ id, staff, district: place.district });
-			stationEmails.push(email);
-		}
-		const reviewers: number[] = [];
-		const reviewerEmails: string[] = [];
-		for (let i = 0; i < counts.reviewers; i++) {
-			const email = `reviewer${i + 1}@city.gz.cn`;
-			reviewers.push(Number(insertUser.run(email, `评审专家${i + 1}`, passwordHash, 'reviewer', null, created).lastInsertRowid));
-			reviewerEmails.push(email);
-		}
-
-		const placeColumns = withPlaceIds ? ', district_id, street_id, community_id, community' : needColumns.has('community') ? ', community' : '';
-		const placeParams = withPlaceIds ? ', ?, ?, ?, ?' : needColumns.has('community') ? ', ?' : '';
-		const insertNeed = sqlite.prepare(
-			`INSERT INTO needs (round_id, receipt_code, title, description, category, district, street, affected_group,
-			 affected_count, urgency, contact_name, contact_phone, status, decline_reason, support_count, created_at, published_at${placeColumns})
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?${placeParams})`
+			return { name, kind, district: place.district, created_at: created };
+		});
+		const orgIds = await insertAll(trx, 'organisations', orgRows);
+		const stationEmails = orgRows.map((_, i) => `station${i + 1}@city.gz.cn`);
+		const staffIds = await insertAll(
+			trx,
+			'users',
+			stationEmails.map((email, i) => user(email, `社工${i + 1}`, 'station', orgIds[i]))
 		);
+		const orgs = orgRows.map((o, i) => ({ id: orgIds[i], staff: staffIds[i], district: o.district }));
+		const reviewerEmails = Array.from({ length: counts.reviewers }, (_, i) => `reviewer${i + 1}@city.gz.cn`);
+		const reviewers = await insertAll(
+			trx,
+			'users',
+			reviewerEmails.map((email, i) => user(email, `评审专家${i + 1}`, 'reviewer', null))
+		);
+
 		const alphabet = 'abcdefghijkmnpqrstuvwxyz23456789';
 		const receipt = () => {
 			let s = '';
@@ -236,11 +263,11 @@ export async function seedCity(db: DB, options: CityOptions = {}): Promise<CityS
 			return s;
 		};
 		const seenReceipts = new Set<string>();
-		const needsOf: Record<number, number[]> = { [earlierId]: [], [currentId]: [] };
-		for (let i = 0; i < counts.needs; i++) {
+		const needRows = Array.from({ length: counts.needs }, (_, i) => {
 			const roundId = i % 5 === 0 ? earlierId : currentId;
 			const since = roundId === earlierId ? at - 455 * DAY : at - 80 * DAY;
-			const place = flat[rnd.int(0, flat.length - 1)];
+			const p = rnd.int(0, flat.length - 1);
+			const place = flat[p];
 			const [category, title, group] = NEED_TITLES[rnd.int(0, NEED_TITLES.length - 1)];
 			const status = i % 13 === 6 ? 'declined' : i % 11 === 4 ? 'new' : 'published';
 			const createdAt = since + rnd.int(0, 29 * 86_400) * 1000;
@@ -248,50 +275,42 @@ export async function seedCity(db: DB, options: CityOptions = {}): Promise<CityS
 			while (seenReceipts.has(code)) code = receipt();
 			seenReceipts.add(code);
 			const contact = rnd.next() < 0.6;
-			const params: unknown[] = [
-				roundId,
-				code,
-				`${place.community}：${title}`,
-				`${place.district}${place.street}${place.community}的居民反映：${title}，希望社工站和志愿者一起想办法。`,
+			return {
+				round_id: roundId,
+				receipt_code: code,
+				title: `${place.community}：${title}`,
+				description: `${place.district}${place.street}${place.community}的居民反映：${title}，希望社工站和志愿者一起想办法。`,
 				category,
-				place.district,
-				place.street,
-				group,
-				rnd.int(5, 500),
-				rnd.pick(['low', 'medium', 'high'] as const),
-				contact ? '居民' : null,
-				contact ? `13${rnd.int(0, 9)}${String(rnd.int(0, 99_999_999)).padStart(8, '0')}` : null,
-				status,
-				status === 'declined' ? '该诉求属于物业维修范围，已转交街道处理。' : null,
-				status === 'published' ? rnd.int(0, 120) : 0,
-				iso(createdAt),
-				status === 'published' ? iso(createdAt + 2 * DAY) : null
-			];
-			if (withPlaceIds) params.push(...place.ids!, place.community);
-			else if (needColumns.has('community')) params.push(place.community);
-			const id = Number(insertNeed.run(...params).lastInsertRowid);
-			if (status === 'published') needsOf[roundId].push(id);
-		}
+				district: place.district,
+				street: place.street,
+				affected_group: group,
+				affected_count: rnd.int(5, 500),
+				urgency: rnd.pick(['low', 'medium', 'high'] as const),
+				contact_name: contact ? '居民' : null,
+				contact_phone: contact ? `13${rnd.int(0, 9)}${String(rnd.int(0, 99_999_999)).padStart(8, '0')}` : null,
+				status: status as 'declined' | 'new' | 'published',
+				decline_reason: status === 'declined' ? '该诉求属于物业维修范围，已转交街道处理。' : null,
+				support_count: status === 'published' ? rnd.int(0, 120) : 0,
+				created_at: iso(createdAt),
+				published_at: status === 'published' ? iso(createdAt + 2 * DAY) : null,
+				district_id: place.districtId,
+				street_id: place.streetId,
+				community_id: communityIds[p],
+				community: place.community
+			};
+		});
+		const needIds = await insertAll(trx, 'needs', needRows);
+		const needsOf: Record<number, number[]> = { [earlierId]: [], [currentId]: [] };
+		needRows.forEach((n, i) => {
+			if (n.status === 'published') needsOf[n.round_id].push(needIds[i]);
+		});
 
-		const insertProposal = sqlite.prepare(
-			`INSERT INTO proposals (round_id, organisation_id, title, summary, requested_fen, status, award_fen, decision_reason,
-			 created_by, created_at, updated_at, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-		);
-		const linkNeed = sqlite.prepare('INSERT OR IGNORE INTO proposal_needs (proposal_id, need_id) VALUES (?, ?)');
-		const insertLine = hasBudget
-			? sqlite.prepare(
-					'INSERT INTO budget_lines (proposal_id, position, category, item, unit, quantity, unit_price_fen) VALUES (?, ?, ?, ?, ?, ?, ?)'
-				)
-			: null;
-		const insertAssignment = sqlite.prepare(
-			`INSERT INTO review_assignments (round_id, proposal_id, reviewer_id, status, comment, private_note, assigned_at, submitted_at)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
-		);
-		const insertScore = sqlite.prepare('INSERT INTO review_scores (assignment_id, criterion_id, score) VALUES (?, ?, ?)');
-		const fund = sqlite.prepare("UPDATE proposals SET status = ?, award_fen = ?, decision_reason = ? WHERE id = ?");
-
-		let reviews = 0;
-		const earlierScored: { id: number; requested: number; score: number }[] = [];
+		// Proposals with what hangs off them, by the proposal's place in the list until it has an id.
+		const proposalRows: Insertable<Database['proposals']>[] = [];
+		const links: { proposal: number; need_id: number }[] = [];
+		const lines: { proposal: number; position: number; category: string; item: string; unit: string; quantity: number; unit_price_fen: number }[] = [];
+		const assignments: { proposal: number; reviewer_id: number; done: boolean; submitted: number; scores: [number, number][] }[] = [];
+		const earlierScored: { proposal: number; requested: number; score: number }[] = [];
 		for (let i = 0; i < counts.proposals; i++) {
 			const roundId = i % 5 === 0 ? earlierId : currentId;
 			const finished = roundId === earlierId;
@@ -300,78 +319,109 @@ export async function seedCity(db: DB, options: CityOptions = {}): Promise<CityS
 			const requested = rnd.int(10, 50) * 100_000;
 			const status = !finished && i % 29 === 3 ? 'ineligible' : 'eligible';
 			const submitted = finished ? at - 420 * DAY : at - 30 * DAY;
-			const id = Number(
-				insertProposal.run(
-					roundId,
-					org.id,
-					`${org.district}${PROPOSAL_TITLES[i % PROPOSAL_TITLES.length]}`,
-					'链接社区志愿者与驻点社工，开展定期探访、小组活动和社区倡导，回应居民提出的需求。',
-					requested,
-					status,
-					null,
-					status === 'ineligible' ? '预算中含固定资产购置，不符合资助范围。' : null,
-					org.staff,
-					iso(submitted),
-					iso(submitted),
-					iso(submitted)
-				).lastInsertRowid
-			);
+			proposalRows.push({
+				round_id: roundId,
+				organisation_id: org.id,
+				title: `${org.district}${PROPOSAL_TITLES[i % PROPOSAL_TITLES.length]}`,
+				summary: '链接社区志愿者与驻点社工，开展定期探访、小组活动和社区倡导，回应居民提出的需求。',
+				requested_fen: requested,
+				status: status as 'eligible' | 'ineligible',
+				award_fen: null,
+				decision_reason: status === 'ineligible' ? '预算中含固定资产购置，不符合资助范围。' : null,
+				created_by: org.staff,
+				created_at: iso(submitted),
+				updated_at: iso(submitted),
+				submitted_at: iso(submitted)
+			});
 			const needs = needsOf[roundId];
-			if (needs.length) for (let k = 0; k < 2; k++) linkNeed.run(id, needs[rnd.int(0, needs.length - 1)]);
-			if (insertLine) {
-				const parts: [string, string, string, number][] = [
-					['personnel', '项目社工补贴', '人·月', 0.25],
-					['activities', '小组与社区活动', '场', 0.45],
-					['materials', '活动物资', '批', 0.2],
-					['publicity', '宣传品印制', '批', 0.1]
-				];
-				// Whole yuan per line; the last line takes the rest, so the lines add up to the request.
-				const amounts = parts.map(([, , , share]) => Math.round((requested * share) / 1000) * 1000);
-				amounts[amounts.length - 1] = requested - amounts.slice(0, -1).reduce((a, b) => a + b, 0);
-				parts.forEach(([category, item, unit], position) => {
-					const quantity = category === 'activities' ? 10 : 1;
-					insertLine.run(id, position, category, item, unit, quantity, amounts[position] / quantity);
-				});
+			if (needs.length) {
+				const linked = new Set([needs[rnd.int(0, needs.length - 1)], needs[rnd.int(0, needs.length - 1)]]);
+				for (const need_id of linked) links.push({ proposal: i, need_id });
 			}
+			const parts: [string, string, string, number][] = [
+				['personnel', '项目社工补贴', '人·月', 0.25],
+				['activities', '小组与社区活动', '场', 0.45],
+				['materials', '活动物资', '批', 0.2],
+				['publicity', '宣传品印制', '批', 0.1]
+			];
+			// Whole yuan per line; the last line takes the rest, so the lines add up to the request.
+			const amounts = parts.map(([, , , share]) => Math.round((requested * share) / 1000) * 1000);
+			amounts[amounts.length - 1] = requested - amounts.slice(0, -1).reduce((a, b) => a + b, 0);
+			parts.forEach(([category, item, unit], position) => {
+				const quantity = category === 'activities' ? 10 : 1;
+				lines.push({ proposal: i, position, category, item, unit, quantity, unit_price_fen: amounts[position] / quantity });
+			});
 			if (status !== 'eligible') continue;
 			const quality = rnd.next();
 			let sum = 0;
 			for (let k = 0; k < 5; k++) {
 				const reviewer = reviewers[(i + k * 7) % reviewers.length];
 				const done = finished || rnd.next() < 0.7;
-				const assignment = Number(
-					insertAssignment.run(
-						roundId,
-						id,
-						reviewer,
-						done ? 'submitted' : 'assigned',
-						done ? '项目回应了社区需求，建议细化活动安排和成效指标。' : null,
-						done ? '预算中宣传费用略高。' : null,
-						iso(submitted + DAY),
-						done ? iso(submitted + 4 * DAY) : null
-					).lastInsertRowid
-				);
-				reviews += 1;
-				if (!done) continue;
-				let total = 0;
-				for (const c of rubrics[roundId]) {
-					const score = Math.max(0, Math.min(c.scale_max, Math.round(c.scale_max * (0.4 + quality * 0.5) + rnd.int(-1, 1))));
-					total += (score / c.scale_max) * c.weight;
-					insertScore.run(assignment, c.id, score);
+				const scores: [number, number][] = [];
+				if (done) {
+					let total = 0;
+					for (const c of rubrics[roundId]) {
+						const score = Math.max(0, Math.min(c.scale_max, Math.round(c.scale_max * (0.4 + quality * 0.5) + rnd.int(-1, 1))));
+						total += (score / c.scale_max) * c.weight;
+						scores.push([c.id, score]);
+					}
+					sum += total;
 				}
-				sum += total;
+				assignments.push({ proposal: i, reviewer_id: reviewer, done, submitted, scores });
 			}
-			if (finished) earlierScored.push({ id, requested, score: sum / 5 });
+			if (finished) earlierScored.push({ proposal: i, requested, score: sum / 5 });
 		}
+		const proposalIds = await insertAll(trx, 'proposals', proposalRows);
+		await insertMany(
+			trx,
+			'proposal_needs',
+			links.map((l) => ({ proposal_id: proposalIds[l.proposal], need_id: l.need_id }))
+		);
+		await insertMany(
+			trx,
+			'budget_lines',
+			lines.map(({ proposal, ...line }) => ({ proposal_id: proposalIds[proposal], ...line }))
+		);
+		const assignmentIds = await insertAll(
+			trx,
+			'review_assignments',
+			assignments.map((a) => ({
+				round_id: proposalRows[a.proposal].round_id,
+				proposal_id: proposalIds[a.proposal],
+				reviewer_id: a.reviewer_id,
+				status: a.done ? 'submitted' : 'assigned',
+				comment: a.done ? '项目回应了社区需求，建议细化活动安排和成效指标。' : null,
+				private_note: a.done ? '预算中宣传费用略高。' : null,
+				assigned_at: iso(a.submitted + DAY),
+				submitted_at: a.done ? iso(a.submitted + 4 * DAY) : null
+			}))
+		);
+		await insertMany(
+			trx,
+			'review_scores',
+			assignments.flatMap((a, i) => a.scores.map(([criterion_id, score]) => ({ assignment_id: assignmentIds[i], criterion_id, score })))
+		);
 
 		// The earlier round: the best-scored proposals funded until the pool runs out.
 		let left = base.pool_fen / 10;
-		for (const p of earlierScored.sort((a, b) => b.score - a.score || a.id - b.id)) {
+		for (const p of earlierScored.sort((a, b) => b.score - a.score || a.proposal - b.proposal)) {
 			const funded = p.requested <= left;
 			if (funded) left -= p.requested;
-			fund.run(funded ? 'funded' : 'not_funded', funded ? p.requested : null, funded ? null : '资助总额已用完（按评分排序）。', p.id);
+			await trx
+				.updateTable('proposals')
+				.set({
+					status: funded ? 'funded' : 'not_funded',
+					award_fen: funded ? p.requested : null,
+					decision_reason: funded ? null : '资助总额已用完（按评分排序）。'
+				})
+				.where('id', '=', proposalIds[p.proposal])
+				.execute();
 		}
-		sqlite.prepare('UPDATE rounds SET results_published_at = ?, pool_fen = ? WHERE id = ?').run(iso(at - 330 * DAY), base.pool_fen / 10, earlierId);
+		await trx
+			.updateTable('rounds')
+			.set({ results_published_at: iso(at - 330 * DAY), pool_fen: base.pool_fen / 10 })
+			.where('id', '=', earlierId)
+			.execute();
 
 		return {
 			roundSlug: CITY_ROUND_SLUG,
@@ -382,17 +432,17 @@ export async function seedCity(db: DB, options: CityOptions = {}): Promise<CityS
 			password: CITY_PASSWORD,
 			counts: {
 				districts: places.length,
-				streets: streetCount,
+				streets: streetRows.length,
 				communities: flat.length,
 				needs: counts.needs,
 				proposals: counts.proposals,
 				reviewers: counts.reviewers,
-				reviews,
+				reviews: assignments.length,
 				organisations: counts.organisations
 			}
 		};
-	})();
-	sqlite.pragma('optimize');
+	});
+	await refreshPlannerStatistics(db);
 	return summary;
 }
 

@@ -1,0 +1,117 @@
+import pg from 'pg';
+import {
+	Kysely,
+	PostgresDialect,
+	type KyselyPlugin,
+	type PluginTransformQueryArgs,
+	type PluginTransformResultArgs,
+	type QueryId,
+	type QueryResult,
+	type RootOperationNode,
+	type UnknownRow
+} from 'kysely';
+import type { Database } from '../schema';
+
+/**
+ * `text` as a JavaScript number, refusing what a number cannot hold exactly. pg hands int8
+ * (`bigint` money columns, `count(*)`, `sum` of integers) and numeric (`sum` of bigints) over as
+ * strings, since they may pass 2^53; fen sums never get near ¥90 trillion, so numbers it is, and
+ * a value that did would fail loudly instead of being rounded.
+ */
+export function exactInteger(text: string): number {
+	const n = Number(text);
+	if (!Number.isSafeInteger(n)) throw new RangeError(`${text} is not an integer a number holds exactly`);
+	return n;
+}
+
+/** numeric: an integer (a sum) exactly as above; one with a fraction (an average) as a double. */
+function numeric(text: string): number {
+	return /[.eE]/.test(text) ? Number(text) : exactInteger(text);
+}
+
+/**
+ * The parsers of this app's pools only (not pg's global table, which every other pg client in
+ * the process, such as a test's own, would share).
+ */
+const types: pg.CustomTypesConfig = {
+	getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+		if (oid === pg.types.builtins.INT8) return exactInteger;
+		if (oid === pg.types.builtins.NUMERIC) return numeric;
+		return pg.types.getTypeParser(oid, format);
+	}) as pg.CustomTypesConfig['getTypeParser']
+};
+
+/** What the app's own connections count, for the page cache's fingerprint (see changes.ts). */
+export interface PostgresState {
+	url: string;
+	/** Writes sent by this process: bumped before and after each insert, update, delete or raw statement. */
+	localWrites: number;
+	/** Called when the pool is ended (db.destroy()): closes what else was opened for the database. */
+	onEnd: (() => Promise<void>)[];
+}
+
+const states = new WeakMap<Kysely<Database>, PostgresState>();
+
+/** The state of a PostgreSQL `db` opened by openPostgres; undefined for SQLite. */
+export function postgresStateOf(db: Kysely<Database>): PostgresState | undefined {
+	return states.get(db);
+}
+
+const WRITES = new Set(['InsertQueryNode', 'UpdateQueryNode', 'DeleteQueryNode', 'MergeQueryNode', 'RawNode']);
+
+function countWrites(state: PostgresState): KyselyPlugin {
+	const writes = new WeakSet<QueryId>();
+	return {
+		transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+			if (WRITES.has(args.node.kind)) {
+				writes.add(args.queryId);
+				state.localWrites += 1;
+			}
+			return args.node;
+		},
+		async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+			if (writes.has(args.queryId)) state.localWrites += 1;
+			return args.result;
+		}
+	};
+}
+
+export interface PostgresOptions {
+	/** Connections in the pool: `DATABASE_POOL_SIZE`, default 10. */
+	poolSize?: number;
+	/** How long an unused connection stays open; tests use a short one. */
+	idleTimeoutMillis?: number;
+}
+
+/** Opens a pool of connections to the PostgreSQL database at `url` (nothing connects until used). */
+export function openPostgres(url: string, options: PostgresOptions = {}): Kysely<Database> {
+	const pool = new pg.Pool({
+		connectionString: url,
+		max: options.poolSize ?? (Number(process.env.DATABASE_POOL_SIZE) || 10),
+		idleTimeoutMillis: options.idleTimeoutMillis ?? 10_000,
+		// An unreachable server fails a request (and /healthz) quickly instead of hanging it.
+		connectionTimeoutMillis: 5_000,
+		types
+	});
+	const state: PostgresState = { url, localWrites: 0, onEnd: [] };
+	let ending = false;
+	// A connection that breaks while idle (a restarted server) is dropped from the pool; without a
+	// listener pg would throw it at the process. Once the pool is ending, its connections' last
+	// words are expected.
+	pool.on('error', (error) => {
+		if (!ending) console.error(`database connection lost: ${error.message}`);
+	});
+	const dialect = new PostgresDialect({
+		pool: {
+			connect: () => pool.connect(),
+			end: async () => {
+				ending = true;
+				for (const end of state.onEnd.splice(0)) await end();
+				await pool.end();
+			}
+		}
+	});
+	const db = new Kysely<Database>({ dialect, plugins: [countWrites(state)] });
+	states.set(db, state);
+	return db;
+}
