@@ -127,7 +127,6 @@ export async function getAssignmentForReviewer(
 			'review_assignments.started_at',
 			'proposals.id as proposal_id',
 			'proposals.title',
-			'proposals.requested_fen',
 			'organisations.name as organisation_name'
 		])
 		.where('review_assignments.id', '=', assignmentId)
@@ -191,7 +190,6 @@ export async function getAssignmentForReviewer(
 		proposal: {
 			id: row.proposal_id,
 			title: row.title,
-			requestedFen: row.requested_fen,
 			// Blind review: the applicant is not named to the reviewer (only that: the proposal is
 			// read in full, as the admin reads it).
 			organisationName: blind ? null : row.organisation_name
