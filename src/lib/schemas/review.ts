@@ -66,4 +66,4 @@ export const reviewerProfileSchema = z.object({
 export const discussionSchema = z.object({ body: text(2000, { multiline: true }) });
 
 /** An admin's reason to see who wrote a proposal's reviews. */
-export const identitiesSchema = z.object({ reason: text(500, { multiline: true }) });
+export const identitiesSchema = z.object({ reason: text(500) });
