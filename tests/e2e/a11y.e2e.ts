@@ -40,12 +40,12 @@ test.afterAll(async () => {
 });
 
 test('visits every page of the route tree as each of its audiences', () => {
-	// 13 public pages, the account page as each of the three roles, 4 station, 2 reviewer, 23 admin.
-	expect(visits.length).toBe(45);
+	// 13 public pages, the account page as each of the three roles, 5 station, 2 reviewer, 24 admin.
+	expect(visits.length).toBe(47);
 	expect(new Set(visits.map((v) => v.id)).size).toBe(tree.pages.length);
-	// And 10 more records whose pages look different: a round in each phase, a read-only proposal,
-	// a calendar preview…
-	expect(visits.reduce((n, v) => n + (v.rule.more?.(world.ids).length ?? 0), 0)).toBe(10);
+	// And 11 more records whose pages look different: a round in each phase, a read-only proposal,
+	// a decided proposal with its feedback, a calendar preview…
+	expect(visits.reduce((n, v) => n + (v.rule.more?.(world.ids).length ?? 0), 0)).toBe(11);
 });
 
 for (const { id, rule, account } of visits) {

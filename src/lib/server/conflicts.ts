@@ -28,6 +28,21 @@ export async function isConflicted(db: DB, reviewerId: number, proposalId: numbe
 	return declared !== undefined || (reviewer.organisation_id !== null && reviewer.organisation_id === proposal.organisation_id);
 }
 
+/**
+ * Whether a reviewer may open a proposal (its page, attachments and reviews): only through a
+ * live assignment, and never with a conflict of interest (same organisation, declared or set by
+ * an admin). The one place that answers this, so every door asks the same question.
+ */
+export async function reviewerMayOpen(db: DB, reviewerId: number, proposalId: number): Promise<boolean> {
+	const row = await db
+		.selectFrom('review_assignments')
+		.select('id')
+		.where('reviewer_id', '=', reviewerId)
+		.where('proposal_id', '=', proposalId)
+		.executeTakeFirst();
+	return row !== undefined && !(await isConflicted(db, reviewerId, proposalId));
+}
+
 /** Every conflicted (reviewer, proposal) pair of a round, for assignment: `${proposalId}:${reviewerId}`. */
 export async function roundConflicts(db: DB, roundId: number): Promise<Set<string>> {
 	const [declared, sameOrg] = await Promise.all([

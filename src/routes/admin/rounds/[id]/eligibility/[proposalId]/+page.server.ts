@@ -6,9 +6,7 @@ import { httpStatus } from '$lib/server/outcome';
 import { proposalForCheck, recordEligibility } from '$lib/server/eligibility';
 import { eligibilitySchema as schema } from '$lib/schemas/eligibility';
 import { newSubmissionKey, once } from '$lib/server/submissions';
-import { linkedNeeds } from '$lib/server/proposals';
 import { eligibilityChecklist } from '$lib/server/proposal-rules';
-import { budgetProblemError } from '$lib/schemas/proposals';
 import { fieldError, fieldErrors, formValues, type FieldErrors } from '$lib/schemas/form';
 import { zonedToUtc } from '$lib/domain/time';
 import type { Actions, PageServerLoad } from './$types';
@@ -24,8 +22,8 @@ async function context(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
 }
 
 export const load: PageServerLoad = async (event) => {
-	const { db, round, found } = await context(event);
-	const { proposal, content, rules, problems, attachments, checks } = found;
+	const { round, found } = await context(event);
+	const { proposal, content, rules, problems, attachments, needs, checks } = found;
 	return {
 		round: { id: round.id, title: round.title, timeZone: round.time_zone, phase: phaseOf(round), reviewAt: round.review_at },
 		rules,
@@ -44,8 +42,8 @@ export const load: PageServerLoad = async (event) => {
 			introduction: proposal.introduction
 		},
 		content,
-		needs: await linkedNeeds(db, proposal.id),
-		problems: problems.map(budgetProblemError),
+		needs,
+		problems,
 		attachments,
 		checks,
 		checklist: eligibilityChecklist(round),
