@@ -122,6 +122,7 @@ describe('results', () => {
 			'requestedFen',
 			'reviewCount',
 			'score',
+			'stage',
 			'street',
 			'title'
 		]);
@@ -146,6 +147,7 @@ describe('results', () => {
 			'reviewCount',
 			'round',
 			'score',
+			'stage',
 			'street',
 			'summary',
 			'targetGroup',

@@ -112,6 +112,7 @@ async function lineInputs(db: DB, round: Round) {
 	const candidates: LineCandidate[] = rows.map((r) => ({
 		id: r.id,
 		eligible: ELIGIBLE_STATUSES.includes(r.status),
+		checked: r.status !== 'submitted' && r.status !== 'returned',
 		requestedFen: r.requested_fen,
 		score: scores.get(r.id)?.score ?? null,
 		district: r.district,
