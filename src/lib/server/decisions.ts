@@ -6,6 +6,7 @@ import { LINE_EDIT_PHASES, NOTICE_PHASES } from '../domain/phases';
 import type { ProposalStatus } from './schema';
 import { formatFen } from '../domain/money';
 import { audit } from './audit';
+import { tellDecision } from './inbox';
 import { overridePhase, phaseOf, type Round } from './rounds';
 import {
 	drawFundingLine,
@@ -421,6 +422,7 @@ export async function publishNotice(
 			detail: { endsAt, workingDays: round.notice_working_days }
 		});
 		await overridePhase(trx, round, 'notice', input.actorId, 'publish_notice', now);
+		await tellDecision(trx, round, 'notice', endsAt, now);
 		return ok({ endsAt });
 	});
 }
@@ -479,6 +481,7 @@ export async function confirmFinalList(
 			entityId: round.id,
 			detail: { awardedFen: funding.awardedFen, poolFen: funding.poolFen }
 		});
+		await tellDecision(trx, round, 'confirmed', null, now);
 		return ok(undefined);
 	});
 }

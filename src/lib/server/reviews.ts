@@ -13,6 +13,7 @@ import {
 	weightedTotal
 } from '../domain/scoring';
 import { audit } from './audit';
+import { tellIfReviewsComplete } from './inbox';
 import { isConflicted } from './conflicts';
 import { ok, phaseClosed, refuse, refuseAll, type Outcome } from './outcome';
 import { getRubric, rubricWithGuidance } from './rubric';
@@ -322,6 +323,7 @@ export async function saveReview(
 				entityId: assignment.proposal_id,
 				detail: { assignmentId: assignment.id, resubmitted: assignment.status === 'submitted' }
 			});
+			if (assignment.status !== 'submitted') await tellIfReviewsComplete(trx, assignment.round_id, now);
 		}
 		return true;
 	});
