@@ -50,7 +50,7 @@ describe('roundStats', () => {
 		expect(before).toMatchObject({ needsTotal: 2, decided: false, proposalsTotal: 0, successRate: null, leverage: null });
 
 		await setPhase(db, round.id, 'decision');
-		await drawLine(db, { roundId: round.id, actorId: admin.id });
+		await drawLine(db, { roundId: round.id, actorId: admin.id, shortReviewsReason: '测试：评审份数不足时划线' });
 		await publishNotice(db, { roundId: round.id, actorId: admin.id });
 		const fresh = await db.selectFrom('rounds').selectAll().where('id', '=', round.id).executeTakeFirstOrThrow();
 		const stats = await roundStats(db, fresh);
