@@ -94,6 +94,17 @@ export async function listNotices(db: DB, userId: number, limit = 20) {
 	}));
 }
 
+/** How many of a user's notices are unread (the inbox link in the header). */
+export async function unreadCount(db: DB, userId: number): Promise<number> {
+	const row = await db
+		.selectFrom('notices')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('user_id', '=', userId)
+		.where('read_at', 'is', null)
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}
+
 export async function markNoticesRead(db: DB, userId: number, now = new Date()): Promise<void> {
 	await db
 		.updateTable('notices')
