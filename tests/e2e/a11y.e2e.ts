@@ -40,8 +40,8 @@ test.afterAll(async () => {
 });
 
 test('visits every page of the route tree as each of its audiences', () => {
-	// 13 public pages, the account page as each of the three roles, 4 station, 2 reviewer, 23 admin.
-	expect(visits.length).toBe(45);
+	// 13 public pages, the account and inbox pages as each of the three roles, 4 station, 2 reviewer, 24 admin.
+	expect(visits.length).toBe(49);
 	expect(new Set(visits.map((v) => v.id)).size).toBe(tree.pages.length);
 	// And 10 more records whose pages look different: a round in each phase, a read-only proposal,
 	// a calendar preview…

@@ -105,11 +105,9 @@ export async function unreadCount(db: DB, userId: number): Promise<number> {
 	return Number(row.n);
 }
 
-export async function markNoticesRead(db: DB, userId: number, now = new Date()): Promise<void> {
-	await db
-		.updateTable('notices')
-		.set({ read_at: now.toISOString() })
-		.where('user_id', '=', userId)
-		.where('read_at', 'is', null)
-		.execute();
+/** Marks a user's notices read; with `upToId`, only those up to it (what the page showed). */
+export async function markNoticesRead(db: DB, userId: number, now = new Date(), upToId?: number): Promise<void> {
+	let query = db.updateTable('notices').set({ read_at: now.toISOString() }).where('user_id', '=', userId).where('read_at', 'is', null);
+	if (upToId !== undefined) query = query.where('id', '<=', upToId);
+	await query.execute();
 }

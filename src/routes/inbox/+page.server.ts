@@ -18,7 +18,9 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	read: async (event) => {
 		const user = requireUser(event);
-		await markNoticesRead(getDb(), user.id);
+		// Only what the page showed: a notice that came in since stays unread.
+		const upTo = Number((await event.request.formData()).get('upTo'));
+		if (Number.isSafeInteger(upTo) && upTo > 0) await markNoticesRead(getDb(), user.id, new Date(), upTo);
 		redirect(303, '/inbox');
 	}
 };
