@@ -6,8 +6,8 @@ import { eligibilityChecklist } from '../../src/lib/server/proposal-rules';
 import { confirmFinalList, drawLine, publishNotice } from '../../src/lib/server/decisions';
 import type { Phase } from '../../src/lib/domain/phases';
 import type { NeedStage, ProposalStage } from '../../src/lib/domain/status';
-import { ACCOUNTS } from '../fixtures/accounts';
-import { scheduleFor } from '../helpers/db';
+import { need, roundInput } from '../fixtures/world';
+import { makeProposal, scheduleFor } from '../helpers/db';
 import { addReviews } from '../helpers/decision';
 import { withDatabase } from '../helpers/test-targets';
 import { hydrated } from './helpers';
@@ -50,70 +50,19 @@ test('every page shows the same status at every phase, and nothing reads as fina
 	const admin = ids.users.admin;
 	// The round, its need (with a resident's receipt code), the proposal and one never checked.
 	const arranged = await db(async (db) => {
-		const roundId = await createRound(
-			db,
-			{
-				slug: SLUG,
-				title: '状态一致性测试轮次',
-				year: 2026,
-				pool_fen: 10_000_000,
-				grant_min_fen: 500_000,
-				grant_max_fen: 5_000_000,
-				proposals_per_org: 5,
-				reviewers_per_proposal: 3,
-				time_zone: 'Asia/Shanghai',
-				...scheduleFor('applications' as Phase)
-			},
-			admin
-		);
-		const now = new Date().toISOString();
-		const { id: needId } = await db
-			.insertInto('needs')
-			.values({
-				round_id: roundId,
-				receipt_code: RECEIPT,
-				title: '独居长者吃饭难',
-				description: '独居长者吃饭难，希望有人送餐。',
-				category: 'elderly',
-				district: '海珠区',
-				street: '南华西街',
-				affected_group: '独居长者',
-				affected_count: 20,
-				urgency: 'high',
-				contact_name: '邓阿婆',
-				contact_phone: '13800000000',
-				status: 'published',
-				created_at: now,
-				published_at: now
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		const add = async (title: string, organisationId: number, userId: number) => {
-			const { id } = await db
-				.insertInto('proposals')
-				.values({
-					round_id: roundId,
-					organisation_id: organisationId,
-					title,
-					summary: `${title}：项目简介。`,
-					requested_fen: 3_000_000,
-					status: 'submitted',
-					created_by: userId,
-					created_at: now,
-					updated_at: now,
-					submitted_at: now
-				})
-				.returning('id')
-				.executeTakeFirstOrThrow();
+		const roundId = await createRound(db, roundInput(SLUG, '状态一致性测试轮次', 2026, scheduleFor('applications' as Phase)), admin);
+		const needId = await need(db, roundId, RECEIPT, '独居长者吃饭难', 'published');
+		const add = async (title: string, organisationId: number) => {
+			const id = await makeProposal(db, roundId, organisationId, 'submitted');
+			await db.updateTable('proposals').set({ title }).where('id', '=', id).execute();
 			await db.insertInto('proposal_needs').values({ proposal_id: id, need_id: needId }).execute();
 			return id;
 		};
-		const stationB = await db.selectFrom('users').select('id').where('email', '=', ACCOUNTS.stationB.email).executeTakeFirstOrThrow();
 		return {
 			roundId,
 			needId,
-			proposal: await add(TITLE, ids.organisationA, ids.users.stationA),
-			unchecked: await add(UNCHECKED, ids.organisationB, stationB.id)
+			proposal: await add(TITLE, ids.organisationA),
+			unchecked: await add(UNCHECKED, ids.organisationB)
 		};
 	});
 	const { roundId, proposal } = arranged;
