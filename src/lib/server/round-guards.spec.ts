@@ -73,9 +73,9 @@ describe('drawing the funding line with reviews missing', () => {
 		const org = await makeOrganisation(db);
 		const reviewers = [await makeUser(db, 'reviewer'), await makeUser(db, 'reviewer'), await makeUser(db, 'reviewer')].map((r) => r.id);
 		const full = await makeProposal(db, round.id, org, 'eligible');
-		await addReviews(db, round.id, full, [80, 82, 84], reviewers);
+		await addReviews(db, round.id, full, [70, 80, 90], reviewers);
 		const short = await makeProposal(db, round.id, org, 'eligible');
-		await addReviews(db, round.id, short, [70, 75], reviewers);
+		await addReviews(db, round.id, short, [70, 80], reviewers);
 
 		expect(await drawLine(db, { roundId: round.id, actorId: admin.id })).toEqual({
 			ok: false,
