@@ -80,6 +80,7 @@ export const PAGES: Record<string, PageRule> = {
 	'/rounds/[slug]/stats': { audience: 'public', url: (w) => `/rounds/${w.resultsSlug}/stats` },
 
 	'/account': { audience: 'signed-in', url: () => '/account' },
+	'/inbox': { audience: 'signed-in', url: () => '/inbox' },
 
 	'/station': { audience: 'station', url: () => '/station' },
 	'/station/organisation': { audience: 'station', url: () => '/station/organisation' },
@@ -105,6 +106,7 @@ export const PAGES: Record<string, PageRule> = {
 	},
 
 	'/admin': { audience: 'admin', url: () => '/admin' },
+	'/admin/outbox': { audience: 'admin', url: () => '/admin/outbox' },
 	'/admin/audit': { audience: 'admin', url: () => '/admin/audit' },
 	'/admin/calendar': {
 		audience: 'admin',
@@ -283,6 +285,8 @@ export const ACTIONS: Record<string, ActionRule> = {
 
 	// Reviewer 1, on their assignment in the fixtures' round.
 	'/review ?/readNotices': { from: 'page', outcome: 'done' },
+	'/inbox ?/read': { from: 'nothing', outcome: 'done' },
+	'/admin/outbox ?/retry': { from: 'nothing', outcome: 'done' },
 	'/review/assignments/[id] ?/save': { from: 'page', set: () => ({ comment: '需求分析扎实。' }), outcome: 'done' },
 	'/review/assignments/[id] ?/submit': {
 		from: 'page',

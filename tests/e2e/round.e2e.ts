@@ -119,6 +119,10 @@ test('a whole round from a resident’s need to a published winner', async ({ br
 	await admin.goto(`${roundPath}/decision`);
 	await hydrated(admin);
 	await expect(admin.getByRole('cell', { name: /80\.00/ }).first()).toBeVisible();
+	// One review of the five the round asks for: the line is drawn only with a reason.
+	await admin.getByRole('button', { name: '划定资助线' }).click();
+	await expect(admin.getByText(/份申报的评审不完整：请补齐评审/)).toBeVisible();
+	await admin.getByLabel('在评审不完整时划线的理由').fill('端到端测试：其余评审专家已回避，按已交评审划线');
 	await admin.getByRole('button', { name: '划定资助线' }).click();
 	await expect(admin.getByRole('cell', { name: '¥30,000.00' }).nth(1)).toBeVisible();
 	await admin.getByRole('button', { name: '发布公示' }).click();

@@ -1,7 +1,7 @@
 import type { DB } from './db';
 import type { ConflictSource } from './schema-review-panel';
 import { audit } from './audit';
-import { notify } from './notify';
+import { notify, recipients } from './notify';
 import { phaseOf } from './rounds';
 import { ok, phaseClosed, refuse, type Outcome } from './outcome';
 import { ASSIGNMENT_PHASES } from '../domain/phases';
@@ -119,21 +119,21 @@ async function recordConflict(
 				discardedSubmittedReview: assignment?.status === 'submitted'
 			}
 		});
+		// The admins hear of a declared conflict with the change itself (the in-app notice, the mail in the outbox).
+		if (input.source === 'declared') {
+			await notify(
+				trx,
+				(await recipients(trx, { role: 'admin' })).map((userId) => ({
+					userId,
+					kind: 'notice.conflictDeclared' as const,
+					params: { title: proposal.title },
+					link: `/admin/rounds/${proposal.round_id}/proposals#p-${proposal.id}`
+				})),
+				now
+			);
+		}
 		return assignment !== undefined;
 	});
-	if (input.source === 'declared') {
-		const admins = await db.selectFrom('users').select('id').where('role', '=', 'admin').where('disabled_at', 'is', null).execute();
-		await notify(
-			db,
-			admins.map((a) => ({
-				userId: a.id,
-				kind: 'notice.conflictDeclared' as const,
-				params: { title: proposal.title },
-				link: `/admin/rounds/${proposal.round_id}/proposals#p-${proposal.id}`
-			})),
-			now
-		);
-	}
 	return ok({ endedAssignment: ended });
 }
 

@@ -3,6 +3,7 @@ import { notFound, ok, phaseClosed, refuse, refuseAll, type Outcome } from './ou
 import type { ProposalStatus, Round } from './schema';
 import type { EligibilityOutcome } from './schema-proposal-details';
 import { audit } from './audit';
+import { tellEligibility } from './inbox';
 import { inPhase } from './rounds';
 import { ELIGIBILITY_PHASES } from '../domain/phases';
 import { proposalDossier } from './proposal-dossier';
@@ -173,6 +174,7 @@ export async function recordEligibility(
 			reason: comment || null,
 			detail: { roundId: round.id, from: current.status, to: status, revisionDueAt: dueAt, ticked: ticked.size, items: checklist.length }
 		});
+		await tellEligibility(trx, { proposalId, outcome: input.outcome, revisionDueAt: dueAt, timeZone: round.time_zone }, now);
 		return ok();
 	});
 }

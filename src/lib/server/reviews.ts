@@ -13,8 +13,9 @@ import {
 	weightedTotal
 } from '../domain/scoring';
 import { audit } from './audit';
-import { reviewerMayOpen } from './conflicts';
+import { isConflicted, reviewerMayOpen } from './conflicts';
 import { proposalDossier } from './proposal-dossier';
+import { tellIfReviewsComplete } from './inbox';
 
 export { reviewerMayOpen };
 import { ok, phaseClosed, refuse, refuseAll, type Outcome } from './outcome';
@@ -340,6 +341,7 @@ export async function saveReview(
 				entityId: assignment.proposal_id,
 				detail: { assignmentId: assignment.id, resubmitted: assignment.status === 'submitted' }
 			});
+			if (assignment.status !== 'submitted') await tellIfReviewsComplete(trx, assignment.round_id, now);
 		}
 		return true;
 	});

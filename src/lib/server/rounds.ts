@@ -4,12 +4,23 @@ import { audit } from './audit';
 import { currentPhase, scheduledPhase, type Phase, PHASES, PHASE_START } from '../domain/phases';
 import { DEFAULT_RUBRIC } from '../domain/scoring';
 import type { PublicRound } from '../domain/round-view';
+import type { RoundDecisionState } from '../domain/status';
 
 export type { Round };
 
 /** The round's phase now (or at `now`), honouring an admin's override. */
 export function phaseOf(round: Round, now = new Date()): Phase {
 	return currentPhase(round, now);
+}
+
+/** Whether the round's list is final: confirmed after its notice, or published before notices existed. */
+export function isFinal(round: Pick<Round, 'results_confirmed_at' | 'results_published_at' | 'notice_published_at'>): boolean {
+	return !!round.results_confirmed_at || (!round.notice_published_at && !!round.results_published_at);
+}
+
+/** What the round says about its decision now: the input of the one status model (domain/status.ts). */
+export function decisionState(round: Round, now = new Date()): RoundDecisionState {
+	return { phase: phaseOf(round, now), noticePublished: !!round.notice_published_at, final: isFinal(round) };
 }
 
 /** Whether the round is in one of `phases`: the gate on every phase-bound action. */

@@ -1,7 +1,8 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireStation } from '$lib/server/auth/guard';
-import { getRoundById } from '$lib/server/rounds';
+import { decisionState, getRoundById } from '$lib/server/rounds';
+import { proposalStage } from '$lib/domain/status';
 import {
 	editClosed,
 	getOwnProposal,
@@ -59,6 +60,7 @@ export const load: PageServerLoad = async (event) => {
 			id: proposal.id,
 			title: proposal.title,
 			status: proposal.status,
+			stage: proposalStage(proposal.status, decisionState(round)),
 			version: proposal.version,
 			updatedAt: proposal.updated_at,
 			revisionDueAt: proposal.revision_due_at

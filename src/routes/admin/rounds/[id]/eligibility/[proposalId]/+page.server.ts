@@ -1,7 +1,8 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireRoundAccess } from '$lib/server/auth/guard';
-import { phaseOf } from '$lib/server/rounds';
+import { decisionState, phaseOf } from '$lib/server/rounds';
+import { proposalStage } from '$lib/domain/status';
 import { httpStatus } from '$lib/server/outcome';
 import { proposalForCheck, recordEligibility } from '$lib/server/eligibility';
 import { eligibilitySchema as schema } from '$lib/schemas/eligibility';
@@ -30,6 +31,7 @@ export const load: PageServerLoad = async (event) => {
 		proposal: {
 			id: proposal.id,
 			status: proposal.status,
+			stage: proposalStage(proposal.status, decisionState(round)),
 			submittedAt: proposal.submitted_at,
 			revisionDueAt: proposal.revision_due_at
 		},
