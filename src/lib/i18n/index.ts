@@ -12,13 +12,14 @@ import { results } from './messages/results';
 import { files } from './messages/files';
 import { calendar } from './messages/calendar';
 import { roundTemplate } from './messages/round-template';
+import { sharing } from './messages/sharing';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 export const LOCALE_COOKIE = 'lang';
 
-const catalogue = { ...common, ...auth, ...admin, ...rounds, ...needs, ...proposals, ...review, ...organisations, ...results, ...files, ...calendar, ...roundTemplate };
+const catalogue = { ...common, ...auth, ...admin, ...rounds, ...needs, ...proposals, ...review, ...organisations, ...results, ...files, ...calendar, ...roundTemplate, ...sharing };
 
 export type MessageKey = keyof typeof catalogue;
 export type Params = Record<string, string | number>;
