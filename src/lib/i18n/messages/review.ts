@@ -92,7 +92,7 @@ export const review = {
 	'review.notices': { zh: '新通知（{count}）', en: 'New notices ({count})' },
 	'review.noticesRead': { zh: '全部标为已读', en: 'Mark all as read' },
 	'review.blind': { zh: '（盲评：不显示申报主体）', en: '(blind review: applicant hidden)' },
-	'review.criterionComment': { zh: '本项评语（可选）', en: 'Comment on this criterion (optional)' },
+	'review.criterionComment': { zh: '本项评语', en: 'Comment on this criterion' },
 	'review.band.low': { zh: '较弱 {min}–{max}', en: 'Weak {min}–{max}' },
 	'review.band.fair': { zh: '一般 {min}–{max}', en: 'Fair {min}–{max}' },
 	'review.band.good': { zh: '良好 {min}–{max}', en: 'Good {min}–{max}' },

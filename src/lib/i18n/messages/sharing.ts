@@ -4,6 +4,6 @@ import type { Messages } from '../types';
 export const sharing = {
 	'print.federation': { zh: '广州市慈善会', en: 'Guangzhou Charity Federation' },
 	'print.url': { zh: '网上查看：', en: 'Online: ' },
-	'print.printedAt': { zh: '打印时间：{at}（{tz}）', en: 'Printed {at} ({tz})' },
+	'print.printedAt': { zh: '打印时间：{at}', en: 'Printed {at}' },
 	'print.qr': { zh: '本页网址的二维码', en: 'QR code of this page’s address' }
 } satisfies Messages;
