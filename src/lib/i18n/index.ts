@@ -28,6 +28,11 @@ export function isLocale(value: unknown): value is Locale {
 	return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
+/** Every key of the catalogue: for tests that read all of the UI's words. */
+export function messageKeys(): MessageKey[] {
+	return Object.keys(catalogue) as MessageKey[];
+}
+
 export function isMessageKey(value: unknown): value is MessageKey {
 	return typeof value === 'string' && Object.hasOwn(catalogue, value);
 }
