@@ -13,13 +13,14 @@ import { files } from './messages/files';
 import { calendar } from './messages/calendar';
 import { roundTemplate } from './messages/round-template';
 import { sharing } from './messages/sharing';
+import { auditWords } from './messages/audit';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 export const LOCALE_COOKIE = 'lang';
 
-const catalogue = { ...common, ...auth, ...admin, ...rounds, ...needs, ...proposals, ...review, ...organisations, ...results, ...files, ...calendar, ...roundTemplate, ...sharing };
+const catalogue = { ...common, ...auth, ...admin, ...rounds, ...needs, ...proposals, ...review, ...organisations, ...results, ...files, ...calendar, ...roundTemplate, ...sharing, ...auditWords };
 
 export type MessageKey = keyof typeof catalogue;
 export type Params = Record<string, string | number>;
