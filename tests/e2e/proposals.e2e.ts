@@ -84,7 +84,12 @@ test('a station writes, submits, is returned, resubmits, and the admin passes it
 	await admin.goto(`/admin/rounds/${round.id}/eligibility`);
 	await admin.getByRole('link', { name: title }).click();
 	await expect(admin.getByText('预算符合本轮规则。')).toBeVisible();
+	// The deadline's label says when it is needed (not （选填）); choosing to return requires it.
+	const dueLabel = admin.locator('label[for="f-revisionDueAt"]');
+	await expect(dueLabel).toContainText('选择退回时必填');
+	await expect(dueLabel).not.toContainText('选填）');
 	await admin.getByLabel('退回修改').check();
+	await expect(admin.getByLabel('修改期限')).toHaveAttribute('required', '');
 	await admin.getByLabel('意见或理由').fill('请补充志愿者招募计划。');
 	const due = utcToZonedInput(new Date(Date.now() + 24 * 3600 * 1000).toISOString(), 'Asia/Shanghai');
 	await admin.getByLabel('修改期限').fill(due);
