@@ -14,13 +14,14 @@ import { calendar } from './messages/calendar';
 import { roundTemplate } from './messages/round-template';
 import { sharing } from './messages/sharing';
 import { auditWords } from './messages/audit';
+import { proposalHistory } from './messages/proposal-history';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 export const LOCALE_COOKIE = 'lang';
 
-const catalogue = { ...common, ...auth, ...admin, ...rounds, ...needs, ...proposals, ...review, ...organisations, ...results, ...files, ...calendar, ...roundTemplate, ...sharing, ...auditWords };
+const catalogue = { ...common, ...auth, ...admin, ...rounds, ...needs, ...proposals, ...review, ...organisations, ...results, ...files, ...calendar, ...roundTemplate, ...sharing, ...auditWords, ...proposalHistory };
 
 export type MessageKey = keyof typeof catalogue;
 export type Params = Record<string, string | number>;

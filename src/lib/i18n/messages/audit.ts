@@ -37,6 +37,7 @@ export const auditWords = {
 	'audit.action.proposal.line_override_fund': { zh: '调整资助线：列入资助', en: 'Line override: funded' },
 	'audit.action.proposal.line_override_exclude': { zh: '调整资助线：移出资助', en: 'Line override: excluded' },
 	'audit.action.proposal.line_override_clear': { zh: '撤销资助线调整', en: 'Cleared a line override' },
+	'audit.action.proposal.resubmit': { zh: '修改后重新提交', en: 'Resubmitted a returned proposal' },
 	'audit.action.proposal.submit': { zh: '提交项目申报书', en: 'Submitted a proposal' },
 	'audit.action.proposal.update': { zh: '修改项目申报书', en: 'Updated a proposal' },
 	'audit.action.proposal.withdraw': { zh: '撤回项目申报', en: 'Withdrew a proposal' },

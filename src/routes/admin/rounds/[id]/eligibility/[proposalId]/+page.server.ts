@@ -6,7 +6,7 @@ import { httpStatus } from '$lib/server/outcome';
 import { proposalForCheck, recordEligibility } from '$lib/server/eligibility';
 import { eligibilitySchema as schema } from '$lib/schemas/eligibility';
 import { newSubmissionKey, once } from '$lib/server/submissions';
-import { linkedNeeds } from '$lib/server/proposals';
+import { linkedNeeds, proposalHistory } from '$lib/server/proposals';
 import { eligibilityChecklist } from '$lib/server/proposal-rules';
 import { budgetProblemError } from '$lib/schemas/proposals';
 import { fieldError, fieldErrors, formValues, type FieldErrors } from '$lib/schemas/form';
@@ -48,6 +48,7 @@ export const load: PageServerLoad = async (event) => {
 		problems: problems.map(budgetProblemError),
 		attachments,
 		checks,
+		history: await proposalHistory(db, proposal.id),
 		checklist: eligibilityChecklist(round),
 		done: event.url.searchParams.get('done'),
 		submissionKey: newSubmissionKey()
