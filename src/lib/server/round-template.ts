@@ -6,6 +6,7 @@
 import type { DB } from './db';
 import type { Round } from './schema';
 import { roundFormValues, type RoundFormValues } from './round-form';
+import { rubricWithGuidance } from './rubric';
 import { PHASES, PHASE_START, type ScheduledPhase } from '../domain/phases';
 import { shiftWallClockByYears, withYear } from '../domain/round-template';
 
@@ -53,22 +54,5 @@ export function templateSettings(template: Round) {
 
 /** The template's rubric as rows for the new round: criteria, weights, scales and guidance. */
 export async function templateRubric(db: DB, templateId: number, roundId: number) {
-	const criteria = await db
-		.selectFrom('rubric_criteria')
-		.select([
-			'position',
-			'name_zh',
-			'name_en',
-			'description',
-			'weight',
-			'scale_max',
-			'guidance_low',
-			'guidance_fair',
-			'guidance_good',
-			'guidance_excellent'
-		])
-		.where('round_id', '=', templateId)
-		.orderBy('position')
-		.execute();
-	return criteria.map((c) => ({ ...c, round_id: roundId }));
+	return (await rubricWithGuidance(db, templateId)).map(({ id: _id, ...criterion }) => ({ ...criterion, round_id: roundId }));
 }
