@@ -64,6 +64,11 @@ for (const { id, rule, account } of visits) {
 					.filter((v) => v.impact === 'serious' || v.impact === 'critical')
 					.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.html.slice(0, 160)}`).join('\n')}`);
 				expect.soft(serious, `${page.url()} at ${width} px`).toEqual([]);
+				// One "optional" marker per label: the field adds it, the label's words must not.
+				const doubled = await page
+					.locator('label')
+					.evaluateAll((labels) => labels.map((l) => l.textContent ?? '').filter((text) => (text.match(/选填|可选|可留空|optional/gi) ?? []).length > 1));
+				expect.soft(doubled, `labels marked optional twice on ${page.url()}`).toEqual([]);
 			}
 		}
 		await page.close();

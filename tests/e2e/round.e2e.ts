@@ -154,12 +154,13 @@ async function verifyAudit(admin: Page, roundPath: string) {
 	const roundId = roundPath.split('/').pop()!;
 	await admin.goto(`/admin/audit?entity=round&entityId=${roundId}`);
 	await hydrated(admin);
-	for (const action of ['round.create', 'round.phase_override', 'round.draw_line', 'round.publish_notice', 'round.confirm_results']) {
+	// The log names each action in words (audit.action.* in the catalogue), not by its key.
+	for (const action of ['新建轮次', '手动调整阶段', '划定资助线', '发布公示', '确认最终名单并公布结果']) {
 		await expect(admin.getByRole('cell', { name: action, exact: true }).first()).toBeVisible();
 	}
 	await admin.goto('/admin/audit?entity=proposal');
 	await hydrated(admin);
-	for (const action of ['eligibility.pass', 'review.assign']) {
+	for (const action of ['资格审查：通过', '分配评审']) {
 		await expect(admin.getByRole('cell', { name: action, exact: true }).first()).toBeVisible();
 	}
 }

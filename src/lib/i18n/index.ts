@@ -14,19 +14,28 @@ import { calendar } from './messages/calendar';
 import { feedback } from './messages/feedback';
 import { status } from './messages/status';
 import { inbox } from './messages/inbox';
+import { roundTemplate } from './messages/round-template';
+import { sharing } from './messages/sharing';
+import { auditWords } from './messages/audit';
+import { proposalHistory } from './messages/proposal-history';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 export const LOCALE_COOKIE = 'lang';
 
-const catalogue = { ...common, ...auth, ...admin, ...rounds, ...needs, ...proposals, ...review, ...organisations, ...results, ...files, ...calendar, ...feedback, ...status, ...inbox };
+const catalogue = { ...common, ...auth, ...admin, ...rounds, ...needs, ...proposals, ...review, ...organisations, ...results, ...files, ...calendar, ...feedback, ...status, ...inbox, ...roundTemplate, ...sharing, ...auditWords, ...proposalHistory };
 
 export type MessageKey = keyof typeof catalogue;
 export type Params = Record<string, string | number>;
 
 export function isLocale(value: unknown): value is Locale {
 	return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/** Every key of the catalogue: for tests that read all of the UI's words. */
+export function messageKeys(): MessageKey[] {
+	return Object.keys(catalogue) as MessageKey[];
 }
 
 export function isMessageKey(value: unknown): value is MessageKey {

@@ -178,7 +178,7 @@ const FREE_TEXT_FIELD_COUNT = 58;
 const STRUCTURED_FIELDS = [
 	// ids and keys
 	'assignmentId', 'community_id', 'conflictId', 'district_id', 'id', 'key', 'needs', 'objectionId', 'organisationId',
-	'proposalId', 'reviewerId', 'street_id', 'submission_key', 'versionSchema', 'slug', 'registrationNo',
+	'proposalId', 'reviewerId', 'street_id', 'submission_key', 'templateId', 'versionSchema', 'slug', 'registrationNo',
 	// choices
 	'category', 'consent', 'urgency', 'timeZone',
 	// numbers and amounts
@@ -197,4 +197,4 @@ const STRUCTURED_FIELDS = [
 	// the raw cells of a budget, activity or indicator row, before each is read by its own rule
 	'lines', 'activities', 'indicators'
 ];
-const STRUCTURED_FIELD_COUNT = 87;
+const STRUCTURED_FIELD_COUNT = 88;

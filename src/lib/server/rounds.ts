@@ -5,6 +5,7 @@ import { currentPhase, scheduledPhase, type Phase, PHASES, PHASE_START } from '.
 import { DEFAULT_RUBRIC } from '../domain/scoring';
 import type { PublicRound } from '../domain/round-view';
 import type { RoundDecisionState } from '../domain/status';
+import { templateRubric, templateSettings } from './round-template';
 
 export type { Round };
 
@@ -60,18 +61,30 @@ export async function listPublicRounds(db: DB, now = new Date()): Promise<Round[
 
 export type RoundInput = Omit<NewRound, 'id' | 'created_at' | 'created_by' | 'phase_override' | 'results_published_at'>;
 
-/** Creates a round with the default rubric of DOMAIN.md. */
-export async function createRound(db: DB, input: RoundInput, actorId: number | null): Promise<number> {
+/**
+ * Creates a round with the default rubric of DOMAIN.md, or, given a `template` round, with the
+ * template's rubric, proposal rules, checklist and review and decision settings.
+ */
+export async function createRound(
+	db: DB,
+	input: RoundInput,
+	actorId: number | null,
+	template?: Round
+): Promise<number> {
 	return db.transaction().execute(async (trx) => {
 		const { id } = await trx
 			.insertInto('rounds')
-			.values({ ...input, created_by: actorId, created_at: new Date().toISOString() })
+			.values({
+				...(template ? templateSettings(template) : {}),
+				...input,
+				created_by: actorId,
+				created_at: new Date().toISOString()
+			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		await trx
-			.insertInto('rubric_criteria')
-			.values(
-				DEFAULT_RUBRIC.map((c, i) => ({
+		const criteria = template
+			? await templateRubric(trx, template.id, id)
+			: DEFAULT_RUBRIC.map((c, i) => ({
 					round_id: id,
 					position: i + 1,
 					name_zh: c.name_zh,
@@ -79,15 +92,14 @@ export async function createRound(db: DB, input: RoundInput, actorId: number | n
 					description: '',
 					weight: c.weight,
 					scale_max: 10
-				}))
-			)
-			.execute();
+				}));
+		if (criteria.length > 0) await trx.insertInto('rubric_criteria').values(criteria).execute();
 		await audit(trx, {
 			actorId,
 			action: 'round.create',
 			entity: 'round',
 			entityId: id,
-			detail: { slug: input.slug, poolFen: input.pool_fen }
+			detail: { slug: input.slug, poolFen: input.pool_fen, ...(template ? { templateSlug: template.slug } : {}) }
 		});
 		return id;
 	});

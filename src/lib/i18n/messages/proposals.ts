@@ -270,8 +270,8 @@ export const proposals = {
 	},
 	'eligibility.revisionDueAt': { zh: '修改期限', en: 'Revision deadline' },
 	'eligibility.revisionDueHint': {
-		zh: '退回修改时必填（{tz} 时间），不晚于专家评审开始（{before}）。',
-		en: 'Required to return ({tz} time); no later than the start of expert review ({before}).'
+		zh: '{tz} 时间，不晚于专家评审开始（{before}）。',
+		en: '{tz} time; no later than the start of expert review ({before}).'
 	},
 	'eligibility.record': { zh: '登记结果', en: 'Record outcome' },
 	'eligibility.history': { zh: '审查记录', en: 'Check history' },
@@ -301,4 +301,5 @@ export const proposals = {
 		zh: '请按审查意见修改，并在 {at} 前重新提交；保存修改不会重新提交。',
 		en: 'Fix it as the comments ask and resubmit before {at}; saving changes does not resubmit.'
 	},
+	'eligibility.revisionDueRequired': { zh: '（选择退回时必填）', en: '(required to return)' }
 } satisfies Messages;

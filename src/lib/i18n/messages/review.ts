@@ -1,4 +1,5 @@
 import type { Messages } from '../types';
+import { TRIMMED_MEAN_NAME as TM } from '../../domain/scoring';
 
 export const review = {
 	// Reviewer's queue
@@ -73,7 +74,7 @@ export const review = {
 	'review.admin.col.reviewers': { zh: '评审专家', en: 'Reviewers' },
 	'review.admin.col.count': { zh: '已提交评审', en: 'Reviews in' },
 	'review.admin.col.mean': { zh: '平均分', en: 'Mean' },
-	'review.admin.col.trimmed': { zh: '去极值平均分', en: 'Trimmed mean' },
+	'review.admin.col.trimmed': { zh: TM.zh, en: TM.enHeading },
 	'review.admin.submittedMark': { zh: '（已提交）', en: '(submitted)' },
 	'review.admin.noReviewers': { zh: '尚未分配', en: 'None assigned' },
 	'review.admin.award': { zh: '资助金额：{amount}', en: 'Award: {amount}' },
@@ -154,7 +155,7 @@ export const review = {
 	'review.manage.col.sd': { zh: '标准差', en: 'SD' },
 	'review.manage.col.rank': { zh: '排名依据', en: 'Ranks by' },
 	'review.manage.disagreement': { zh: '分歧大', en: 'Disagreement' },
-	'review.manage.ranking.trimmed_mean': { zh: '去极值平均分', en: 'Trimmed mean' },
+	'review.manage.ranking.trimmed_mean': { zh: TM.zh, en: TM.enHeading },
 	'review.manage.ranking.calibrated': { zh: '校准分', en: 'Calibrated score' },
 	'review.manage.rankingNow': { zh: '本轮排名依据：{score}', en: 'This round ranks by: {score}' },
 	'review.manage.reassign': { zh: '改派给', en: 'Reassign to' },

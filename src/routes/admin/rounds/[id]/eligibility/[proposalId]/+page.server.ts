@@ -7,6 +7,7 @@ import { httpStatus } from '$lib/server/outcome';
 import { proposalForCheck, recordEligibility } from '$lib/server/eligibility';
 import { eligibilitySchema as schema } from '$lib/schemas/eligibility';
 import { newSubmissionKey, once } from '$lib/server/submissions';
+import { proposalHistory } from '$lib/server/proposals';
 import { eligibilityChecklist } from '$lib/server/proposal-rules';
 import { fieldError, fieldErrors, formValues, type FieldErrors } from '$lib/schemas/form';
 import { zonedToUtc } from '$lib/domain/time';
@@ -48,6 +49,7 @@ export const load: PageServerLoad = async (event) => {
 		problems,
 		attachments,
 		checks,
+		history: await proposalHistory(getDb(), proposal.id),
 		checklist: eligibilityChecklist(round),
 		done: event.url.searchParams.get('done'),
 		submissionKey: newSubmissionKey()
