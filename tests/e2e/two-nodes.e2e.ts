@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { CITY_PASSWORD } from '../../src/lib/server/seed/city';
 import { CALL_SLUG, freePort, needForm, prepareDatabase, startServer, stop, submissionKey, type Server } from '../helpers/scale';
-import { withDatabase } from '../helpers/test-targets';
+import pg from 'pg';
+import { postgresUrl, withDatabase } from '../helpers/test-targets';
 import { e2eEngine } from './db';
 
 /**
@@ -206,5 +207,27 @@ test.describe('two app servers on one PostgreSQL', () => {
 		console.log(
 			`SIGKILL of A: ${acknowledged.length} acknowledged, ${stored.length} stored (${stored.length - acknowledged.length} unacknowledged kept), B answered ${fromB.length} reads, all 200`
 		);
+	});
+
+	test('/healthz fails while the database is unreachable, and recovers when it is back', async () => {
+		const name = new URL(target).pathname.slice(1);
+		const admin = new pg.Client({ connectionString: postgresUrl('postgres') });
+		await admin.connect();
+		const reachable = async (allow: boolean) => {
+			await admin.query(`alter database ${name} allow_connections ${allow}`);
+			if (!allow) await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1', [name]);
+		};
+		try {
+			expect((await send(nodes.B, '/healthz')).status).toBe(200);
+			await reachable(false);
+			const down = await send(nodes.B, '/healthz');
+			expect(down.status).toBe(503);
+			expect(down.body).toBe('database unavailable');
+			await reachable(true);
+			expect((await send(nodes.B, '/healthz')).status).toBe(200);
+		} finally {
+			await reachable(true).catch(() => {});
+			await admin.end();
+		}
 	});
 });
