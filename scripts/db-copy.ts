@@ -8,7 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import { describeTarget, isPostgresTarget, migrate, openDatabase } from '../src/lib/server/db';
-import { CopyRefused, copySqliteToPostgres, openSqliteSource } from '../src/lib/server/db/copy';
+import { CopyRefused, copySqliteToPostgres, openSqliteSource, refuseNonEmptyTarget } from '../src/lib/server/db/copy';
 import { audit } from '../src/lib/server/audit';
 
 const { values } = parseArgs({ options: { from: { type: 'string' }, to: { type: 'string' } } });
@@ -29,6 +29,7 @@ try {
 const target = openDatabase(to);
 const started = Date.now();
 try {
+	await refuseNonEmptyTarget(target);
 	await migrate(target);
 	const report = await copySqliteToPostgres(source, target, async (trx, report) => {
 		await audit(trx, {

@@ -7,7 +7,7 @@ import { migrate, openDatabase, type DB } from '../db';
 import { freshDatabaseTarget, openTestDatabase, TEST_ENGINE } from '../../../../tests/helpers/db';
 import { seedCity } from '../seed/city';
 import { audit, listAudit } from '../audit';
-import { CopyRefused, copySqliteToPostgres, openSqliteSource } from './copy';
+import { CopyRefused, copySqliteToPostgres, openSqliteSource, refuseNonEmptyTarget } from './copy';
 
 const dir = mkdtempSync(join(tmpdir(), 'copy-spec-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -92,7 +92,11 @@ describe.skipIf(TEST_ENGINE !== 'postgres')('db:copy from SQLite into PostgreSQL
 	it('refuses a target that holds data, and leaves it as it was', async () => {
 		const from = await sqliteCity();
 		const target = openTestDatabase(await freshDatabaseTarget());
+		// Freshly migrated, with the calendar the migrations seed: empty as far as the copy goes.
+		await expect(refuseNonEmptyTarget(target)).resolves.toBeUndefined();
 		await copy(from, target);
+		// What db:copy asks before it migrates anything.
+		await expect(refuseNonEmptyTarget(target)).rejects.toThrow(/not empty: .*users \(\d+ rows\)/);
 		const before = await counts(target, ['needs', 'users', 'audit_log']);
 		const refused = await copy(from, target).catch((e) => e);
 		expect(refused).toBeInstanceOf(CopyRefused);

@@ -192,17 +192,28 @@ export function openSqliteSource(path: string): SQLite.Database {
 	return new SQLite(path, { readonly: true, fileMustExist: true });
 }
 
-async function refuseUnlessEmpty(trx: AnyKysely, tables: TargetTable[]) {
+/** Refuses a target holding rows beyond what the migrations seed; returns the tables they seeded. */
+async function refuseUnlessEmpty(db: AnyKysely, tables: { name: string }[]): Promise<Set<string>> {
 	const seeded = await rowsTheMigrationsAdd();
 	const occupied: string[] = [];
 	for (const { name } of tables) {
-		const { n } = (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(name)}`.execute(trx)).rows[0];
+		const { n } = (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(name)}`.execute(db)).rows[0];
 		if (n > (seeded.get(name) ?? 0)) occupied.push(`${name} (${n} rows)`);
 	}
 	if (occupied.length)
 		throw new CopyRefused(`The PostgreSQL database is not empty: ${occupied.join(', ')}. Copy into a new, empty database (created and migrated for the purpose).`);
-	// What the migrations seeded gives way to the source's own rows (children first).
-	for (const { name } of [...tables].reverse()) if (seeded.has(name)) await sql`delete from ${sql.table(name)}`.execute(trx);
+	return new Set(seeded.keys());
+}
+
+/**
+ * Refuses a PostgreSQL database that holds data, before anything (migrations included) is
+ * written to it: db:copy asks this first, so that it never migrates someone's database.
+ */
+export async function refuseNonEmptyTarget(target: Kysely<Database>): Promise<void> {
+	const { rows } = await sql<{ name: string }>`
+		select table_name as name from information_schema.tables
+		where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(target);
+	await refuseUnlessEmpty(target as unknown as AnyKysely, rows.filter((r) => !BOOKKEEPING.test(r.name)));
 }
 
 const PARAMETERS_PER_INSERT = 30_000;
@@ -294,7 +305,9 @@ export async function copySqliteToPostgres(
 			await sql`select pg_advisory_xact_lock(hashtext('db:copy'))`.execute(trx);
 			const tables = await targetTables(any);
 			refuseUnlessSameColumns(source, tables);
-			await refuseUnlessEmpty(any, tables);
+			const seeded = await refuseUnlessEmpty(any, tables);
+			// What the migrations seeded gives way to the source's own rows (children first).
+			for (const { name } of [...tables].reverse()) if (seeded.has(name)) await sql`delete from ${sql.table(name)}`.execute(trx);
 			const copies: TableCopy[] = [];
 			for (const table of tables) copies.push(await copyTable(any, source, table));
 			for (const [i, table] of tables.entries()) await verifyTable(any, table, copies[i]);
