@@ -155,7 +155,7 @@ describe('feedback to the applicant', () => {
 		expect(await feedback()).toBeNull();
 
 		await setPhase(db, round.id, 'decision');
-		if (!(await drawLine(db, { roundId: round.id, actorId: admin.id })).ok) throw new Error('draw failed');
+		if (!(await drawLine(db, { roundId: round.id, actorId: admin.id, shortReviewsReason: '两位专家评审，按两份评审计分' })).ok) throw new Error('draw failed');
 		const reduced = await setReducedAward(db, { roundId: round.id, proposalId: first, awardFen: 4_000_000, reason: '宣传费核减', actorId: admin.id });
 		expect(reduced.ok).toBe(true);
 		expect(await feedback()).toBeNull();

@@ -58,6 +58,7 @@ export const auditWords = {
 	'audit.action.discussion.post': { zh: '在评审讨论中发言', en: 'Posted in the panel discussion' },
 	'audit.action.review.open_identities': { zh: '查看评审专家身份', en: 'Opened the reviewers’ identities' },
 	'audit.action.outbox.retry': { zh: '重发待发邮件', en: 'Retried the waiting e-mails' },
+	'audit.action.database.copy': { zh: '从 SQLite 复制数据库到 PostgreSQL', en: 'Copied the database from SQLite to PostgreSQL' },
 	'audit.action.round.line_settings': { zh: '修改资助线规则', en: 'Changed the funding-line rules' },
 	'audit.action.round.panel': { zh: '设定评审专家组', en: 'Set the review panel' },
 	'audit.action.round.phase_follow_schedule': { zh: '恢复按日程推进阶段', en: 'Let the schedule set the phase again' },
