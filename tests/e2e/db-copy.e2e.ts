@@ -14,15 +14,18 @@ import { e2eEngine } from './db';
  */
 
 /**
- * What must differ between two answers of the same page: the CSP nonce of each response, and the
- * fresh submission key a form gets (which makes a resent form one submission).
+ * What must differ between two answers of the same page: the CSP nonce of each response, the
+ * fresh submission key a form gets (which makes a resent form one submission), and the moment a
+ * printable page was rendered (its print date).
  */
 const normalise = (body: string) =>
 	body
 		.replace(/nonce="[^"]*"/g, 'nonce=""')
 		.replace(/'nonce-[^']*'/g, "'nonce-'")
 		.replace(/submissionKey:"[a-z2-9]+"/g, 'submissionKey:""')
-		.replace(/(name="submission_key"[^>]*value=")[a-z2-9]+"/g, '$1"');
+		.replace(/(name="submission_key"[^>]*value=")[a-z2-9]+"/g, '$1"')
+		.replace(/renderedAt:"[^"]*"/g, 'renderedAt:""')
+		.replace(/打印时间：[^<]*/g, '打印时间：');
 
 /** Where two texts part, with a little of each around it. */
 function firstDifference(a: string, b: string): string {

@@ -35,7 +35,7 @@ test('the notice reads as cards on a phone and prints with its address, QR code 
 		expect(title.width, 'the title has the card’s whole width').toBeGreaterThan(250);
 	}
 	// Each value is named by its column on the card.
-	const organisation = rows.first().locator('td').nth(2);
+	const organisation = rows.first().locator('td').nth(3);
 	expect(await organisation.evaluate((td) => getComputedStyle(td, '::before').content)).toBe('"申报主体"');
 	await expect(phone.getByRole('button', { name: '打印公示（A4）' })).toBeVisible();
 	await phone.screenshot({ path: test.info().outputPath('notice-375.png'), fullPage: true });

@@ -152,7 +152,7 @@ test('every page shows the same status at every phase, and nothing reads as fina
 	await expectStep('expert review', 'in_review', 'answered');
 
 	await db(async (db) => {
-		await addReviews(db, roundId, proposal, [80, 85, 90], [ids.users.reviewer1, ids.users.reviewer2, ids.users.reviewer3]);
+		await addReviews(db, roundId, proposal, [80, 80, 100], [ids.users.reviewer1, ids.users.reviewer2, ids.users.reviewer3]);
 		await db.updateTable('rounds').set({ phase_override: 'decision' }).where('id', '=', roundId).execute();
 		const drawn = await drawLine(db, { roundId, actorId: admin });
 		if (!drawn.ok) throw new Error(JSON.stringify(drawn));
