@@ -6,7 +6,22 @@
  */
 import { lineTotalFen, type BudgetLine } from './budget';
 
-/** A version's content as the diff reads it (the shape of a stored proposal snapshot). */
+export interface ProposalActivity {
+	name: string;
+	startMonth: string;
+	endMonth: string;
+}
+
+export interface ProposalIndicator {
+	name: string;
+	target: string;
+	unit: string;
+}
+
+/**
+ * Everything the organisation writes in a proposal: the shape of a stored proposal snapshot, which
+ * the diff reads, and of the checked form (lib/schemas/proposals.ts calls it ProposalInput).
+ */
 export interface ProposalVersionContent {
 	title: string;
 	summary: string;
@@ -17,8 +32,8 @@ export interface ProposalVersionContent {
 	volunteerHours: number;
 	needIds: number[];
 	lines: BudgetLine[];
-	activities: { name: string; startMonth: string; endMonth: string }[];
-	indicators: { name: string; target: string; unit: string }[];
+	activities: ProposalActivity[];
+	indicators: ProposalIndicator[];
 }
 
 type Scalar = string | number | null;
