@@ -142,10 +142,12 @@ export async function retryOutboxNow(db: DB, actorId: number, now = new Date()):
 let running: Promise<unknown> | null = null;
 let again = false;
 let timer: ReturnType<typeof setInterval> | null = null;
+/** Set at shutdown: no new send starts once the database is about to close. */
+let stopped = false;
 
 /** Sends what is due, in the background (never awaited by a request); one run at a time per process. */
 export function kickOutbox(db: DB): void {
-	if (!mailConfigured()) return;
+	if (!mailConfigured() || stopped) return;
 	if (running) {
 		again = true;
 		return;
@@ -164,12 +166,20 @@ export function kickOutbox(db: DB): void {
 
 /** Starts the minute timer that retries failed messages when their time comes. */
 export function startOutboxTimer(db: DB, everyMs = 60_000): void {
+	stopped = false;
 	if (timer || !mailConfigured()) return;
 	timer = setInterval(() => kickOutbox(db), everyMs);
 	timer.unref?.();
 }
 
+/** Resolves when no send is in progress in this process, or after `timeoutMs`. */
+export async function outboxSettled(timeoutMs: number): Promise<void> {
+	if (!running) return;
+	await Promise.race([running, new Promise((resolve) => setTimeout(resolve, timeoutMs).unref?.())]);
+}
+
 export function stopOutboxTimer(): void {
+	stopped = true;
 	if (timer) clearInterval(timer);
 	timer = null;
 }
