@@ -2,7 +2,7 @@ import type { DB } from './db';
 import type { ConflictSource } from './schema-review-panel';
 import { audit } from './audit';
 import { notify, recipients } from './notify';
-import { phaseOf } from './rounds';
+import { inPhase } from './rounds';
 import { ok, phaseClosed, refuse, type Outcome } from './outcome';
 import { ASSIGNMENT_PHASES } from '../domain/phases';
 import { CONFLICT_REASON_MAX } from '../schemas/review';
@@ -77,7 +77,7 @@ async function recordConflict(
 		.executeTakeFirst();
 	if (!proposal) return refuse('review.err.noProposal');
 	const round = await db.selectFrom('rounds').selectAll().where('id', '=', proposal.round_id).executeTakeFirstOrThrow();
-	if (!ASSIGNMENT_PHASES.includes(phaseOf(round, now))) return phaseClosed(round, now);
+	if (!inPhase(round, ASSIGNMENT_PHASES, now)) return phaseClosed(round, now);
 	const existing = await db
 		.selectFrom('review_conflicts')
 		.select('id')

@@ -8,7 +8,7 @@ import { formatFen } from '../domain/money';
 import { audit } from './audit';
 import { tellDecision } from './inbox';
 import { shortReviews } from './round-guards';
-import { overridePhase, phaseOf, type Round } from './rounds';
+import { inPhase, overridePhase, type Round } from './rounds';
 import {
 	drawFundingLine,
 	roundScore,
@@ -245,7 +245,7 @@ export async function drawLine(
 	return db.transaction().execute(async (trx) => {
 		const round = await roundForUpdate(trx, input.roundId);
 		if (!round) return refuse('review.err.noRound');
-		if (!LINE_EDIT_PHASES.includes(phaseOf(round, now))) return phaseClosed(round, now);
+		if (!inPhase(round, LINE_EDIT_PHASES, now)) return phaseClosed(round, now);
 		if (round.notice_published_at) return refuse('results.err.noticePublished');
 		const short = await shortReviews(trx, round);
 		const reason = input.shortReviewsReason?.trim() || null;
@@ -271,7 +271,7 @@ export async function saveLineSettings(
 	return db.transaction().execute(async (trx) => {
 		const round = await roundForUpdate(trx, input.roundId);
 		if (!round) return refuse('review.err.noRound');
-		if (!LINE_EDIT_PHASES.includes(phaseOf(round, now))) return phaseClosed(round, now);
+		if (!inPhase(round, LINE_EDIT_PHASES, now)) return phaseClosed(round, now);
 		if (round.notice_published_at) return refuse('results.err.noticePublished');
 		await trx
 			.updateTable('rounds')
@@ -314,7 +314,7 @@ async function lineProposal(trx: DB, proposalId: number, roundId: number) {
 async function lineEdit(trx: DB, roundId: number, proposalId: number, now: Date) {
 	const round = await roundForUpdate(trx, roundId);
 	if (!round) return refuse('review.err.noRound');
-	if (!LINE_EDIT_PHASES.includes(phaseOf(round, now))) return phaseClosed(round, now);
+	if (!inPhase(round, LINE_EDIT_PHASES, now)) return phaseClosed(round, now);
 	if (round.notice_published_at) return refuse('results.err.noticePublished');
 	const proposal = await lineProposal(trx, proposalId, round.id);
 	if (!proposal) return refuse('review.err.noProposal');
@@ -403,7 +403,7 @@ export async function publishNotice(
 	return db.transaction().execute(async (trx) => {
 		const round = await roundForUpdate(trx, input.roundId);
 		if (!round) return refuse('review.err.noRound');
-		if (!LINE_EDIT_PHASES.includes(phaseOf(round, now))) return phaseClosed(round, now);
+		if (!inPhase(round, LINE_EDIT_PHASES, now)) return phaseClosed(round, now);
 		if (round.notice_published_at) return refuse('results.err.noticePublished');
 		if (!round.line_drawn_at) return refuse('results.err.lineNotDrawn');
 		const publishedAt = now.toISOString();
@@ -445,7 +445,7 @@ export function noticeOpen(
 		!!round.notice_published_at &&
 		!!round.notice_ends_at &&
 		!round.results_confirmed_at &&
-		NOTICE_PHASES.includes(phaseOf(round, now)) &&
+		inPhase(round, NOTICE_PHASES, now) &&
 		now.getTime() < Date.parse(round.notice_ends_at)
 	);
 }
@@ -459,7 +459,7 @@ export async function confirmFinalList(
 	return db.transaction().execute(async (trx) => {
 		const round = await roundForUpdate(trx, input.roundId);
 		if (!round) return refuse('review.err.noRound');
-		if (!NOTICE_PHASES.includes(phaseOf(round, now))) return phaseClosed(round, now);
+		if (!inPhase(round, NOTICE_PHASES, now)) return phaseClosed(round, now);
 		if (!round.notice_published_at || !round.notice_ends_at) return refuse('results.err.noticeNotPublished');
 		if (round.results_confirmed_at) return refuse('review.err.alreadyPublished');
 		if (now.getTime() < Date.parse(round.notice_ends_at)) {

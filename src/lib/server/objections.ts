@@ -2,7 +2,7 @@ import type { DB } from './db';
 import type { ObjectionEffect, ObjectionStatus } from './schema-decision-notice';
 import { audit } from './audit';
 import { tellObjectionAnswered } from './inbox';
-import { phaseOf, type Round } from './rounds';
+import { inPhase, type Round } from './rounds';
 import { ok, phaseClosed, refuse, type Outcome } from './outcome';
 import { NOTICE_PHASES } from '../domain/phases';
 import { noticeOpen, redrawAfterObjection } from './decisions';
@@ -26,7 +26,7 @@ export async function fileObjection(db: DB, input: ObjectionInput, now = new Dat
 	const round = await db.selectFrom('rounds').selectAll().where('id', '=', input.roundId).executeTakeFirst();
 	if (!round) return refuse('review.err.noRound');
 	if (!noticeOpen(round, now)) {
-		if (!NOTICE_PHASES.includes(phaseOf(round, now))) return phaseClosed(round, now);
+		if (!inPhase(round, NOTICE_PHASES, now)) return phaseClosed(round, now);
 		return refuse('results.err.noticeClosed');
 	}
 	if (input.submissionKey) {
@@ -174,7 +174,7 @@ export async function answerObjection(
 		// Locked: an answer and the list's confirmation (which counts open objections) go one at a time.
 		const round: Round | undefined = await trx.selectFrom('rounds').selectAll().where('id', '=', input.roundId).forUpdate().executeTakeFirst();
 		if (!round) return refuse('review.err.noRound');
-		if (!NOTICE_PHASES.includes(phaseOf(round, now))) return phaseClosed(round, now);
+		if (!inPhase(round, NOTICE_PHASES, now)) return phaseClosed(round, now);
 		if (round.results_confirmed_at) return refuse('results.err.confirmed');
 		const objection = await trx
 			.selectFrom('objections')
