@@ -5,6 +5,7 @@ import { ACCOUNTS } from '../fixtures/accounts';
 import { createRound } from '../../src/lib/server/rounds';
 import { scheduleFor } from '../helpers/db';
 import { addReviews } from '../helpers/decision';
+import { ROUND_DEFAULTS } from '../../src/lib/domain/round-defaults';
 
 /**
  * The decision through the browser: an admin draws the funding line and publishes the notice,
@@ -22,15 +23,13 @@ test('funding line, public notice, an upheld objection, and the published result
 		const roundId = await createRound(
 			db,
 			{
+				...ROUND_DEFAULTS,
 				slug,
 				title: `决策测试轮次 ${slug}`,
 				year: 2026,
 				pool_fen: 10_000_000,
-				grant_min_fen: 500_000,
-				grant_max_fen: 5_000_000,
 				proposals_per_org: 10,
 				reviewers_per_proposal: 3,
-				time_zone: 'Asia/Shanghai',
 				...scheduleFor('decision')
 			},
 			null

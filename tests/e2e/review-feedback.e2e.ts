@@ -7,6 +7,7 @@ import { scheduleFor } from '../helpers/db';
 import { ACCOUNTS } from '../fixtures/accounts';
 import { e2eEngine, withE2eDb } from './db';
 import { hydrated, signIn } from './helpers';
+import { ROUND_DEFAULTS } from '../../src/lib/domain/round-defaults';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 const LAPTOP = { width: 1280, height: 800 };
@@ -45,15 +46,12 @@ test('the reviewer reads the whole proposal, the admin reads each review, the st
 		const roundId = await createRound(
 			db,
 			{
+				...ROUND_DEFAULTS,
 				slug,
 				title: `反馈测试轮次 ${slug}`,
 				year: 2026,
 				pool_fen: 10_000_000,
-				grant_min_fen: 500_000,
-				grant_max_fen: 5_000_000,
-				proposals_per_org: 2,
 				reviewers_per_proposal: 2,
-				time_zone: 'Asia/Shanghai',
 				...scheduleFor('review')
 			},
 			null

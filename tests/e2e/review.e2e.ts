@@ -4,6 +4,7 @@ import { scheduleFor } from '../helpers/db';
 import { ACCOUNTS } from '../fixtures/accounts';
 import { withE2eDb } from './db';
 import { apiSignIn, browserPost, fixtures, signIn } from './helpers';
+import { ROUND_DEFAULTS } from '../../src/lib/domain/round-defaults';
 
 /**
  * Expert review on a round of its own: the admin chooses the panel and auto-assigns; a reviewer
@@ -26,15 +27,11 @@ test('auto-assign, recusal and replacement, scoring on phone and keyboard, aggre
 		const roundId = await createRound(
 			db,
 			{
+				...ROUND_DEFAULTS,
 				slug,
 				title: `评审测试轮次 ${slug}`,
 				year: 2026,
-				pool_fen: 50_000_000,
-				grant_min_fen: 500_000,
-				grant_max_fen: 5_000_000,
-				proposals_per_org: 2,
 				reviewers_per_proposal: 2,
-				time_zone: 'Asia/Shanghai',
 				...scheduleFor('review')
 			},
 			admin.id

@@ -5,6 +5,7 @@ import { hashPassword } from '../../src/lib/server/auth/password';
 import { recordWeekendsOnly, yearsAround } from '../../src/lib/server/seed/calendar';
 import { PHASES, PHASE_START, type Phase } from '../../src/lib/domain/phases';
 import type { ProposalStatus, Role } from '../../src/lib/server/schema';
+import { ROUND_DEFAULTS } from '../../src/lib/domain/round-defaults';
 
 export { freshDb, freshDatabaseTarget, openTestDatabase, TEST_ENGINE } from './test-database';
 
@@ -46,15 +47,10 @@ export async function makeRound(db: DB, phase: Phase, overrides: Partial<RoundIn
 	const id = await createRound(
 		db,
 		{
+			...ROUND_DEFAULTS,
 			slug: `round-${counter}`,
 			title: `测试轮次 ${counter}`,
 			year: 2026,
-			pool_fen: 50_000_000,
-			grant_min_fen: 500_000,
-			grant_max_fen: 5_000_000,
-			proposals_per_org: 2,
-			reviewers_per_proposal: 5,
-			time_zone: 'Asia/Shanghai',
 			...scheduleFor(phase),
 			...overrides
 		},

@@ -11,6 +11,7 @@ import { seedProposalDetails } from './proposals';
 import { createUser } from '../users';
 import { DISTRICTS, STREETS, type ServiceCategory } from '../../domain/catalogue';
 import { utcToZonedInput, zonedToUtc } from '../../domain/time';
+import { ROUND_DEFAULTS } from '../../domain/round-defaults';
 
 /** A small deterministic random source, so every demo database is the same. */
 export function seededRandom(seed: number) {
@@ -212,12 +213,7 @@ export async function seedDemo(db: DB, now = new Date()): Promise<DemoAccounts> 
 	}
 
 	const roundBase = {
-		pool_fen: 50_000_000,
-		grant_min_fen: 500_000,
-		grant_max_fen: 5_000_000,
-		proposals_per_org: 2,
-		reviewers_per_proposal: 5,
-		time_zone: 'Asia/Shanghai'
+		...ROUND_DEFAULTS,
 	};
 	const earlierId = await createRound(
 		db,
