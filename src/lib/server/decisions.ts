@@ -8,7 +8,7 @@ import { formatFen } from '../domain/money';
 import { audit } from './audit';
 import { tellDecision } from './inbox';
 import { shortReviews } from './round-guards';
-import { inPhase, overridePhase, type Round } from './rounds';
+import { inPhase, lockedRound, overridePhase, type Round } from './rounds';
 import {
 	drawFundingLine,
 	roundScore,
@@ -228,10 +228,6 @@ async function applyLine(
 	return line;
 }
 
-/** The round, locked until the transaction ends: its funding line is redrawn by one request at a time. */
-async function roundForUpdate(db: DB, roundId: number) {
-	return db.selectFrom('rounds').selectAll().where('id', '=', roundId).forUpdate().executeTakeFirst();
-}
 
 /**
  * Draws (or redraws) the funding line from the current scores and rules. With proposals short of
@@ -243,7 +239,7 @@ export async function drawLine(
 	now = new Date()
 ): Promise<Outcome<FundingLine>> {
 	return db.transaction().execute(async (trx) => {
-		const round = await roundForUpdate(trx, input.roundId);
+		const round = await lockedRound(trx, input.roundId);
 		if (!round) return refuse('review.err.noRound');
 		if (!inPhase(round, LINE_EDIT_PHASES, now)) return phaseClosed(round, now);
 		if (round.notice_published_at) return refuse('results.err.noticePublished');
@@ -269,7 +265,7 @@ export async function saveLineSettings(
 	now = new Date()
 ): Promise<Outcome<void>> {
 	return db.transaction().execute(async (trx) => {
-		const round = await roundForUpdate(trx, input.roundId);
+		const round = await lockedRound(trx, input.roundId);
 		if (!round) return refuse('review.err.noRound');
 		if (!inPhase(round, LINE_EDIT_PHASES, now)) return phaseClosed(round, now);
 		if (round.notice_published_at) return refuse('results.err.noticePublished');
@@ -295,7 +291,7 @@ export async function saveLineSettings(
 				noticeWorkingDays: input.noticeWorkingDays
 			}
 		});
-		const updated = (await roundForUpdate(trx, round.id))!;
+		const updated = (await lockedRound(trx, round.id))!;
 		await applyLine(trx, updated, { actorId: input.actorId, cause: 'settings' }, now);
 		return ok(undefined);
 	});
@@ -312,7 +308,7 @@ async function lineProposal(trx: DB, proposalId: number, roundId: number) {
 
 /** The round and one of its decidable proposals, while the funding line may still change. */
 async function lineEdit(trx: DB, roundId: number, proposalId: number, now: Date) {
-	const round = await roundForUpdate(trx, roundId);
+	const round = await lockedRound(trx, roundId);
 	if (!round) return refuse('review.err.noRound');
 	if (!inPhase(round, LINE_EDIT_PHASES, now)) return phaseClosed(round, now);
 	if (round.notice_published_at) return refuse('results.err.noticePublished');
@@ -401,7 +397,7 @@ export async function publishNotice(
 	now = new Date()
 ): Promise<Outcome<{ endsAt: string }>> {
 	return db.transaction().execute(async (trx) => {
-		const round = await roundForUpdate(trx, input.roundId);
+		const round = await lockedRound(trx, input.roundId);
 		if (!round) return refuse('review.err.noRound');
 		if (!inPhase(round, LINE_EDIT_PHASES, now)) return phaseClosed(round, now);
 		if (round.notice_published_at) return refuse('results.err.noticePublished');
@@ -457,7 +453,7 @@ export async function confirmFinalList(
 	now = new Date()
 ): Promise<Outcome<void>> {
 	return db.transaction().execute(async (trx) => {
-		const round = await roundForUpdate(trx, input.roundId);
+		const round = await lockedRound(trx, input.roundId);
 		if (!round) return refuse('review.err.noRound');
 		if (!inPhase(round, NOTICE_PHASES, now)) return phaseClosed(round, now);
 		if (!round.notice_published_at || !round.notice_ends_at) return refuse('results.err.noticeNotPublished');

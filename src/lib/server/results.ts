@@ -5,7 +5,7 @@ import type { LineReason } from '../domain/funding-line';
 import { memoUntilWrite } from './cache';
 import { oneDecimal } from '../domain/rounding';
 import { audit } from './audit';
-import { decisionState, isFinal, phaseOf } from './rounds';
+import { decisionState, getRoundById, getRoundByIdOrThrow, isFinal, phaseOf } from './rounds';
 import { ok, refuse, type Outcome } from './outcome';
 import { proposalScoreSummary } from './reviews';
 import { lineRowStatus, proposalStage, type ProposalStage, type RoundDecisionState } from '../domain/status';
@@ -138,7 +138,7 @@ export interface PublicResults {
  * fields: no reviewer, no per-review score, no private note.
  */
 export async function listResults(db: DB, roundId: number, now = new Date()): Promise<PublicResults | null> {
-	const round = await db.selectFrom('rounds').selectAll().where('id', '=', roundId).executeTakeFirst();
+	const round = await getRoundById(db, roundId);
 	if (!round?.results_published_at) return null;
 	const projects = withStages(await publicLine(db, round.id), decisionState(round, now));
 	const funded = projects.filter((p) => p.funded);
@@ -259,7 +259,7 @@ export async function getPublicProject(db: DB, id: number, now = new Date()) {
 		.where('rounds.results_published_at', 'is not', null)
 		.executeTakeFirst();
 	if (!found) return undefined;
-	const round = await db.selectFrom('rounds').selectAll().where('id', '=', found.round_id).executeTakeFirstOrThrow();
+	const round = await getRoundByIdOrThrow(db, found.round_id);
 	if (phaseOf(round, now) === 'draft') return undefined;
 	const record = await publishedRecord(db, round);
 	const details = record ? record.projects[String(id)] : await projectDetails(db, id, round, await publicLine(db, round.id));
@@ -342,7 +342,7 @@ export async function publishedRecord(db: DB, round: Round, now = new Date()): P
 }
 
 async function recordOfRound(db: DB, roundId: number): Promise<PublishedRecord | null> {
-	const round = await db.selectFrom('rounds').selectAll().where('id', '=', roundId).executeTakeFirst();
+	const round = await getRoundById(db, roundId);
 	return round ? publishedRecord(db, round) : null;
 }
 
@@ -363,7 +363,7 @@ export async function correctPublishedRecord(
 	const reason = input.reason.trim();
 	if (!reason) return refuse('review.err.reasonRequired');
 	return db.transaction().execute(async (trx) => {
-		const round = await trx.selectFrom('rounds').selectAll().where('id', '=', input.roundId).executeTakeFirst();
+		const round = await getRoundById(trx, input.roundId);
 		if (!round) return refuse('review.err.noRound');
 		if (!isFinal(round)) return refuse('results.err.notFinal');
 		// The version being corrected exists first (an older round's, frozen when first read).

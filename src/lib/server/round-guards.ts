@@ -8,7 +8,7 @@ import type { DB } from './db';
 import type { Round } from './schema';
 import { PHASES, scheduledPhase, type Phase } from '../domain/phases';
 import { audit } from './audit';
-import { overridePhase, phaseOf } from './rounds';
+import { lockedRound, overridePhase, phaseOf } from './rounds';
 import { ok, refuse, refuseField, type Outcome } from './outcome';
 import { ELIGIBLE_STATUSES } from './results';
 
@@ -54,7 +54,7 @@ export async function movePhase(
 	now = new Date()
 ): Promise<Outcome<void>> {
 	return db.transaction().execute(async (trx) => {
-		const round = await trx.selectFrom('rounds').selectAll().where('id', '=', input.round.id).forUpdate().executeTakeFirstOrThrow();
+		const round = (await lockedRound(trx, input.round.id))!;
 		const from = PHASES.indexOf(phaseOf(round, now));
 		const to = PHASES.indexOf(input.phase ?? scheduledPhase(round, now));
 		if (from <= AFTER_ELIGIBILITY && to > AFTER_ELIGIBILITY) {

@@ -43,6 +43,14 @@ export async function getRoundById(db: DB, id: number): Promise<Round | undefine
 	return db.selectFrom('rounds').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/**
+ * The round, its row locked until the transaction `trx` ends (on PostgreSQL; SQLite's write
+ * transaction holds the whole database): for a rule that hangs on the round, such as its funding line.
+ */
+export async function lockedRound(trx: DB, id: number): Promise<Round | undefined> {
+	return trx.selectFrom('rounds').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
 /** The round a row refers to: its foreign key guarantees there is one. */
 export async function getRoundByIdOrThrow(db: DB, id: number): Promise<Round> {
 	const round = await getRoundById(db, id);
