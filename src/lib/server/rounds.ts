@@ -1,4 +1,5 @@
 import type { DB } from './db';
+import { DEFAULT_RANKING_BASIS } from '../domain/ranking';
 import type { NewRound, Round } from './schema';
 import { audit } from './audit';
 import { currentPhase, scheduledPhase, type Phase, PHASES, PHASE_START } from '../domain/phases';
@@ -54,7 +55,7 @@ export async function createRound(db: DB, input: RoundInput, actorId: number | n
 	return db.transaction().execute(async (trx) => {
 		const { id } = await trx
 			.insertInto('rounds')
-			.values({ ...input, created_by: actorId, created_at: new Date().toISOString() })
+			.values({ ranking_score: DEFAULT_RANKING_BASIS, ...input, created_by: actorId, created_at: new Date().toISOString() })
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		await trx
