@@ -163,7 +163,11 @@ export function recomputeFundedList(record: DecisionRecord2, scores: Map<number,
 		});
 		if (JSON.stringify(drawn) !== JSON.stringify(lottery.drawnOrder)) throw new Error('the drawn order does not follow from the seed');
 		let next = 0;
-		walk = ranked.map((p) => (zone.includes(p.id) ? ranked.find((q) => q.id === drawn[next++])! : p));
+		walk = ranked.map((p) => {
+			if (!zone.includes(p.id)) return p;
+			const id = drawn[next++];
+			return ranked.find((q) => q.id === id)!;
+		});
 	}
 	let left = rule.poolFen;
 	const spent: Record<string, number> = {};
