@@ -5,7 +5,8 @@ import { requireRoundAccess } from '$lib/server/auth/guard';
 import { inPhase, phaseOf } from '$lib/server/rounds';
 import { ASSIGNMENT_PHASES } from '$lib/domain/phases';
 import { listReviewers } from '$lib/server/users';
-import { assignReviewer, autoAssignRound, reassignReviewer, unassignReviewer } from '$lib/server/assignments';
+import { assignReviewer, autoAssignRound, lastAutoAssignReport, reassignReviewer, unassignReviewer } from '$lib/server/assignments';
+import { roundScore } from '$lib/domain/funding-line';
 import { proposalScoreSummary } from '$lib/server/reviews';
 import type { Outcome } from '$lib/server/outcome';
 import { liftConflict, listConflicts, roundConflicts, setConflict } from '$lib/server/conflicts';
@@ -29,6 +30,7 @@ export const load: PageServerLoad = async (event) => {
 		roundConflicts(db, round.id)
 	]);
 	const one = (v: number | null | undefined) => (v === null || v === undefined ? null : Math.round(v * 10) / 10);
+	const assignReport = await lastAutoAssignReport(db, round.id);
 	const now = new Date();
 	return {
 		round: {
@@ -40,13 +42,14 @@ export const load: PageServerLoad = async (event) => {
 		},
 		can: { assign: inPhase(round, ASSIGNMENT_PHASES, now) },
 		rankingScore: round.ranking_score,
+		assignReport,
 		perProposal: round.reviewers_per_proposal,
 		panelSize: panel.length,
 		proposals: proposals.map((p) => {
 			const s = summary.get(p.id);
 			return {
 				...p,
-				calibrated: one(s?.calibrated),
+				calibrated: roundScore(s?.calibrated ?? null),
 				sd: one(s?.sd),
 				disagreement: s?.disagreement ?? false,
 				// Reviewers who must recuse from this proposal (same organisation, declared or set).
