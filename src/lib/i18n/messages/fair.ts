@@ -65,6 +65,14 @@ export const fair = {
 		zh: '本轮可选择对灰区项目公开抽签：先记录灰区并公布种子的 SHA-256 值，抽签时再公布种子，任何人都可复核抽签顺序。灰区记录后，资助规则、调整和核减均不能再改。',
 		en: 'A round may draw a published lottery for its grey zone: the zone is recorded first with the SHA-256 of a seed, the seed is published at the draw, and anyone can recompute the order. Once the zone is recorded, the rules, overrides and reductions cannot change.'
 	},
+	'lottery.publicPending': {
+		zh: '尚未抽签。抽签后在此公布种子，任何人可核对其 SHA-256 与上面一致。',
+		en: 'Not drawn yet. The seed is published here at the draw; anyone can check that its SHA-256 is the one above.'
+	},
+	'lottery.rule': {
+		zh: '抽签规则：每个灰区项目的签号为 SHA-256("种子:项目编号")，按签号从小到大依次在剩余资金内资助。',
+		en: 'The rule: each grey-zone proposal’s key is SHA-256("seed:proposal id"); they are funded in ascending key order while the pool lasts.'
+	},
 	'lottery.optIn': { zh: '本轮对灰区公开抽签', en: 'Draw a published lottery for the grey zone' },
 	'lottery.optOut': { zh: '不抽签', en: 'No lottery' },
 	'lottery.optedIn': { zh: '本轮已选择灰区抽签。', en: 'This round draws a lottery for its grey zone.' },
