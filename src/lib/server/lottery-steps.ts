@@ -34,14 +34,26 @@ export function zoneOfLine(preview: Pick<Preview, 'rows'>): { zone: GreyZone; en
 	return { zone, entries: zone.ids.map((id) => ({ id, score: byId.get(id)!.score, se: byId.get(id)!.se })) };
 }
 
-async function lockedRound(trx: DB, roundId: number) {
-	return trx.selectFrom('rounds').selectAll().where('id', '=', roundId).forUpdate().executeTakeFirst();
-}
-
 function lineEditable(round: Round, now: Date): Outcome<void> {
 	if (!LINE_EDIT_PHASES.includes(phaseOf(round, now))) return phaseClosed(round, now);
 	if (round.notice_published_at) return refuse('results.err.noticePublished');
 	return ok();
+}
+
+/** The round, locked until the transaction ends, while its line may still change. */
+async function editableRound(trx: DB, roundId: number, now: Date): Promise<Outcome<Round>> {
+	const round = await trx.selectFrom('rounds').selectAll().where('id', '=', roundId).forUpdate().executeTakeFirst();
+	if (!round) return refuse('review.err.noRound');
+	const editable = lineEditable(round, now);
+	return editable.ok ? ok(round) : editable;
+}
+
+/** The round's recorded lottery, not yet drawn. */
+async function undrawnLottery(trx: DB, roundId: number) {
+	const row = await trx.selectFrom('grey_zone_lotteries').selectAll().where('round_id', '=', roundId).executeTakeFirst();
+	if (!row) return refuse('lottery.err.notRecorded');
+	if (row.drawn_at) return refuse('lottery.err.drawn');
+	return ok(row);
 }
 
 /** The round opts into (or out of) the partial lottery; not once a zone is recorded. */
@@ -51,10 +63,9 @@ export async function setLotteryOptIn(
 	now = new Date()
 ): Promise<Outcome<void>> {
 	return db.transaction().execute(async (trx) => {
-		const round = await lockedRound(trx, input.roundId);
-		if (!round) return refuse('review.err.noRound');
-		const editable = lineEditable(round, now);
-		if (!editable.ok) return editable;
+		const found = await editableRound(trx, input.roundId, now);
+		if (!found.ok) return found;
+		const round = found.value;
 		if (await lotteryRecordOf(trx, round.id)) return refuse('lottery.err.recorded');
 		await trx.updateTable('rounds').set({ grey_zone_lottery: input.optIn ? 1 : 0 }).where('id', '=', round.id).execute();
 		await audit(trx, {
@@ -75,10 +86,9 @@ export async function recordGreyZone(
 	seed = randomBytes(32).toString('hex')
 ): Promise<Outcome<{ commitment: string; zone: number[] }>> {
 	return db.transaction().execute(async (trx) => {
-		const round = await lockedRound(trx, input.roundId);
-		if (!round) return refuse('review.err.noRound');
-		const editable = lineEditable(round, now);
-		if (!editable.ok) return editable;
+		const found = await editableRound(trx, input.roundId, now);
+		if (!found.ok) return found;
+		const round = found.value;
 		if (!round.grey_zone_lottery) return refuse('lottery.err.notOptedIn');
 		if (!round.line_drawn_at) return refuse('results.err.lineNotDrawn');
 		if (await lotteryRecordOf(trx, round.id)) return refuse('lottery.err.recorded');
@@ -119,13 +129,12 @@ export async function drawGreyZone(
 	now = new Date()
 ): Promise<Outcome<{ seed: string; order: number[] }>> {
 	return db.transaction().execute(async (trx) => {
-		const round = await lockedRound(trx, input.roundId);
-		if (!round) return refuse('review.err.noRound');
-		const editable = lineEditable(round, now);
-		if (!editable.ok) return editable;
-		const row = await trx.selectFrom('grey_zone_lotteries').selectAll().where('round_id', '=', round.id).executeTakeFirst();
-		if (!row) return refuse('lottery.err.notRecorded');
-		if (row.drawn_at) return refuse('lottery.err.drawn');
+		const found = await editableRound(trx, input.roundId, now);
+		if (!found.ok) return found;
+		const round = found.value;
+		const recorded = await undrawnLottery(trx, round.id);
+		if (!recorded.ok) return recorded;
+		const row = recorded.value;
 		const zone = (JSON.parse(row.zone) as ZoneEntry[]).map((e) => e.id);
 		const order = drawLottery(row.seed, zone).map((t) => t.id);
 		const drawn = await trx
@@ -156,13 +165,12 @@ export async function withdrawGreyZone(
 	const reason = input.reason.trim();
 	if (!reason) return refuse('review.err.reasonRequired');
 	return db.transaction().execute(async (trx) => {
-		const round = await lockedRound(trx, input.roundId);
-		if (!round) return refuse('review.err.noRound');
-		const editable = lineEditable(round, now);
-		if (!editable.ok) return editable;
-		const row = await trx.selectFrom('grey_zone_lotteries').selectAll().where('round_id', '=', round.id).executeTakeFirst();
-		if (!row) return refuse('lottery.err.notRecorded');
-		if (row.drawn_at) return refuse('lottery.err.drawn');
+		const found = await editableRound(trx, input.roundId, now);
+		if (!found.ok) return found;
+		const round = found.value;
+		const recorded = await undrawnLottery(trx, round.id);
+		if (!recorded.ok) return recorded;
+		const row = recorded.value;
 		await trx.deleteFrom('grey_zone_lotteries').where('round_id', '=', round.id).execute();
 		// The withdrawn seed is published with the withdrawal: it can never be used again unseen.
 		await audit(trx, {

@@ -17,7 +17,7 @@ import {
 } from '../domain/ranking';
 import type { AdditiveFit } from '../domain/additive-model';
 import { fromHundredths, weightedTotalHundredths } from '../domain/rounding';
-import { proposalScoreSummary } from './reviews';
+import { proposalScoreSummary, submittedReviews } from './reviews';
 
 export interface ProposalRankingScore {
 	/** Two decimals (a figure in hundredths), or null without reviews. */
@@ -53,36 +53,14 @@ export function basisOf(round: Pick<Round, 'ranking_score'>): RankingBasis {
 
 /** Every submitted review of the round's proposals, with exact totals, in assignment order. */
 export async function roundReviews(db: DB, roundId: number): Promise<RoundReview[]> {
-	const rows = await db
-		.selectFrom('review_assignments')
-		.innerJoin('proposals', 'proposals.id', 'review_assignments.proposal_id')
-		.innerJoin('review_scores', 'review_scores.assignment_id', 'review_assignments.id')
-		.innerJoin('rubric_criteria', 'rubric_criteria.id', 'review_scores.criterion_id')
-		.select([
-			'review_assignments.id as assignment_id',
-			'review_assignments.proposal_id',
-			'review_assignments.reviewer_id',
-			'review_scores.criterion_id',
-			'review_scores.score',
-			'rubric_criteria.weight',
-			'rubric_criteria.scale_max'
-		])
-		.where('proposals.round_id', '=', roundId)
-		.where('review_assignments.status', '=', 'submitted')
-		.orderBy('review_assignments.id')
-		.orderBy('rubric_criteria.position')
-		.execute();
-	const out = new Map<number, RoundReview & { exact: { score: number; weight: number; scaleMax: number }[] }>();
-	for (const r of rows) {
-		let review = out.get(r.assignment_id);
-		if (!review) {
-			review = { assignmentId: r.assignment_id, proposalId: r.proposal_id, reviewerId: r.reviewer_id, scores: [], totalHundredths: 0, exact: [] };
-			out.set(r.assignment_id, review);
-		}
-		review.scores.push({ criterionId: r.criterion_id, score: r.score });
-		review.exact.push({ score: r.score, weight: r.weight, scaleMax: r.scale_max });
-	}
-	return [...out.values()].map(({ exact, ...review }) => ({ ...review, totalHundredths: weightedTotalHundredths(exact) }));
+	const ids = (await db.selectFrom('proposals').select('id').where('round_id', '=', roundId).execute()).map((p) => p.id);
+	return (await submittedReviews(db, ids)).map((r) => ({
+		assignmentId: r.assignmentId,
+		proposalId: r.proposalId,
+		reviewerId: r.reviewerId,
+		scores: [...r.scores].sort((a, b) => a.position - b.position).map((s) => ({ criterionId: s.criterionId, score: s.score })),
+		totalHundredths: weightedTotalHundredths(r.scores)
+	}));
 }
 
 const twoDecimals = (hundredths: number | null) => (hundredths === null ? null : fromHundredths(hundredths));
