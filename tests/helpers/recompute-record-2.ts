@@ -5,7 +5,7 @@
  * line (with the lottery's drawn order). Anyone could write this from the record's `rule`.
  */
 import { createHash } from 'node:crypto';
-import type { DecisionRecord2 } from '../../src/lib/schemas/decision-record-2';
+import type { DecisionRecord2 } from '../../src/lib/server/decision-record-schema';
 
 type Proposal = DecisionRecord2['proposals'][number];
 

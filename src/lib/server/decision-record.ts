@@ -16,7 +16,7 @@ import { TIE_RULE_TEXT, tieRuleName, type TieRuleName } from '../domain/funding-
 import { LOTTERY_RULE } from '../domain/lottery';
 import { reviewerPseudonyms } from '../domain/pseudonyms';
 import { getRubric } from './rubric';
-import type { DecisionRecord2 } from '../schemas/decision-record-2';
+import type { DecisionRecord2 } from './decision-record-schema';
 import { getNotice } from './results';
 import { lineRulesOf } from './decisions';
 import { basisOptions, rankingScores, roundReviews } from './ranking-scores';

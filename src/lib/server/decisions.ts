@@ -85,7 +85,7 @@ async function lineInputs(db: DB, round: Round) {
 		.where('proposals.status', 'in', IN_LINE)
 		.orderBy('proposals.id')
 		.execute();
-	const { basis, scores, model } = await rankingScores(db, round);
+	const { basis, scores } = await rankingScores(db, round);
 	// Format 2: caps and district totals are keyed by the district's place id.
 	const districtKey = round.decision_format === 1 ? (d: string) => d : await districtKeysOf(db);
 	const candidates: LineCandidate[] = rows.map((r) => ({
@@ -99,20 +99,17 @@ async function lineInputs(db: DB, round: Round) {
 		override: r.line_override ? { kind: r.line_override, reason: r.line_override_reason ?? '' } : null
 	}));
 	const rules: LineRules = { ...lineRulesOf(round), lotteryOrder: await lotteryOrderOf(db, round.id) };
-	return { rows, candidates, basis, scores, model, rules };
+	return { rows, candidates, basis, scores, rules };
 }
 
 /** The line as it would be drawn now, for the admin's page (staff only: nothing is written). */
 export async function previewFundingLine(db: DB, round: Round) {
-	const { rows, candidates, basis, scores, model, rules } = await lineInputs(db, round);
+	const { rows, candidates, basis, scores, rules } = await lineInputs(db, round);
 	const line = drawFundingLine(candidates, rules);
 	const byId = new Map(rows.map((r) => [r.id, r]));
 	return {
 		basis,
-		model,
 		rules,
-		line,
-		candidates,
 		totals: line.totals,
 		byDistrictFen: line.byDistrictFen,
 		rows: line.decisions.map((d) => {

@@ -7,7 +7,7 @@ import { drawLine, publishNotice, saveLineSettings, setLineOverride, setReducedA
 import { drawGreyZone, recordGreyZone, setLotteryOptIn, withdrawGreyZone, zoneOfLine } from './lottery-steps';
 import { lotteryRecordOf } from './grey-zone-lottery';
 import { decisionRecord } from './open-data';
-import type { DecisionRecord2 } from '../schemas/decision-record-2';
+import type { DecisionRecord2 } from './decision-record-schema';
 
 const SEEDS = Array.from({ length: 16 }, (_, i) => i.toString(16).padStart(64, '0'));
 

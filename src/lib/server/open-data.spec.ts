@@ -11,7 +11,7 @@ import { correctPublishedRecord, getNotice, getPublicProject } from './results';
 import { decisionRecord, resultsCsv, resultsJson, type DecisionRecord } from './open-data';
 import { readFileSync } from 'node:fs';
 import { EVALUATED_BASES } from '../domain/ranking';
-import { decisionRecord2JsonSchema, decisionRecord2Schema, type DecisionRecord2 } from '../schemas/decision-record-2';
+import { decisionRecord2JsonSchema, decisionRecord2Schema, type DecisionRecord2 } from './decision-record-schema';
 import { recomputeFundedList, recomputeNoiseVariance, recomputeScores, reviewTotals } from '../../../tests/helpers/recompute-record-2';
 import { roundStats } from './stats';
 import { addPlaces } from './places';
