@@ -30,7 +30,7 @@ import http from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { sql } from 'kysely';
 import { describeTarget, migrate, openDatabase, resetDatabase, type DB, type Engine } from '../src/lib/server/db';
 import { startCluster, type Cluster } from '../tests/helpers/postgres-cluster';
@@ -551,10 +551,10 @@ try {
 		await prepare();
 		const db = openDatabase(TARGET);
 		const t = await targets(db);
-		if (engine === 'postgres') version = ` ${(await sql<{ v: string }>`show server_version`.execute(db)).rows[0].v}`;
+		if (engine === 'postgres') version = ` ${(await sql<{ server_version: string }>`show server_version`.execute(db)).rows[0].server_version}`;
 		await db.destroy();
 
-		const header = `## ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · ${ENGINE_NAMES[engine]}${version} · commit ${commit} · ${cpus().length} cores (${cpus()[0]?.model.trim() ?? '?'}) · ${Math.round(totalmem() / 2 ** 30)} GB · Node ${process.version}`;
+		const header = `## ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · ${ENGINE_NAMES[engine]}${version} · commit ${commit} · ${cpus().length} cores (${cpus()[0]?.model.trim() ?? '?'}) · ${Math.round(totalmem() / 2 ** 30)} GB · Node ${process.version} · load average ${loadavg()[0].toFixed(1)} at the start (other work on the machine makes every row slower; the ratios to /healthz of the same run hold better)`;
 		const sections = [
 			header,
 			'',

@@ -1,13 +1,14 @@
 import { expect, test } from '@playwright/test';
-import SQLite from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { CITY_ROUND_SLUG } from '../../src/lib/server/seed/city';
+import { e2eEngine } from './db';
+import { withDatabase } from '../helpers/test-targets';
 import { CALL_SLUG, freePort, needForm, prepareDatabase, startServer, stop, submissionKey, type Server } from '../helpers/scale';
 
 /**
- * `WORKERS=2 npm start`: two server processes on one port and one SQLite file, on a server and
- * database of this file's own. Every request below opens a connection of its own, so the
+ * `WORKERS=2 npm start`: two server processes on one port and one database (of the project's
+ * engine), on a server and database of this file's own. Every request below opens a connection of its own, so the
  * cluster hands them to the workers in turn; each answer names its worker (`X-Worker`).
  */
 
@@ -70,18 +71,20 @@ test.describe('several server processes (WORKERS=2)', () => {
 	});
 
 	test('both workers serve; what one stores the other reads; a killed worker is replaced', async () => {
-		const path = await prepareDatabase('workers');
+		const path = await prepareDatabase('workers', e2eEngine());
 		server = await startServer(path, await freePort(), { WORKERS: '2' });
 		const base = server.base;
 		const primary = server.child.pid!;
 		const workers = childrenOf(primary);
 		expect(workers).toHaveLength(2);
 
+		// The server answers once one worker listens; on a busy machine the other may take a moment.
 		const seen = new Set<string>();
-		for (let i = 0; i < 6; i++) {
+		for (let i = 0; i < 100 && seen.size < 2; i++) {
 			const r = await send(base, '/healthz');
 			expect(r.status).toBe(200);
 			seen.add(r.worker);
+			if (seen.size < 2) await new Promise((resolve) => setTimeout(resolve, 50));
 		}
 		expect([...seen].sort()).toEqual(['1', '2']);
 
@@ -98,12 +101,16 @@ test.describe('several server processes (WORKERS=2)', () => {
 		expect(read.status).toBe(200);
 		expect(read.body).toContain('两个进程之间的需求');
 
-		// One worker dies without warning: every later request is answered, and a new worker
+		// One worker dies without warning: once the primary has noticed (a connection it handed over
+		// in that instant is lost with the worker), every request is answered, and a new worker
 		// (number 3) takes its place.
 		process.kill(workers[0], 'SIGKILL');
+		for (let i = 0; i < 1200 && !/died \(SIGKILL\)/.test(server.log.join('')); i++) {
+			await new Promise((resolve) => setTimeout(resolve, 50));
+		}
 		const statuses: number[] = [];
 		let replaced = false;
-		for (let i = 0; i < 200 && !replaced; i++) {
+		for (let i = 0; i < 1200 && !replaced; i++) {
 			const r = await send(base, '/healthz');
 			statuses.push(r.status);
 			replaced = r.worker === '3';
@@ -124,17 +131,20 @@ test.describe('several server processes (WORKERS=2)', () => {
 	});
 
 	test('a write through one worker is seen at once through the other, past its page cache', async () => {
-		const path = await prepareDatabase('workers-cache');
+		const path = await prepareDatabase('workers-cache', e2eEngine());
 		server = await startServer(path, await freePort(), { WORKERS: '2' });
 		const base = server.base;
-		const raw = new SQLite(path, { readonly: true });
-		const needs = raw
-			.prepare(
-				`SELECT n.id, n.support_count AS supports FROM needs n JOIN rounds r ON r.id = n.round_id
-				 WHERE r.slug = ? AND n.status = 'published' ORDER BY n.id LIMIT 3`
-			)
-			.all(CITY_ROUND_SLUG) as { id: number; supports: number }[];
-		raw.close();
+		const needs = await withDatabase(path, (db) =>
+			db
+				.selectFrom('needs as n')
+				.innerJoin('rounds as r', 'r.id', 'n.round_id')
+				.select(['n.id', 'n.support_count as supports'])
+				.where('r.slug', '=', CITY_ROUND_SLUG)
+				.where('n.status', '=', 'published')
+				.orderBy('n.id')
+				.limit(3)
+				.execute()
+		);
 		expect(needs).toHaveLength(3);
 		const supports = (n: number) => `>${n} 人附议<`;
 

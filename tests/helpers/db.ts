@@ -1,6 +1,7 @@
 import type { DB } from '../../src/lib/server/db';
 import { createRound, type RoundInput } from '../../src/lib/server/rounds';
-import { createUser } from '../../src/lib/server/users';
+import { normaliseEmail } from '../../src/lib/server/users';
+import { hashPassword } from '../../src/lib/server/auth/password';
 import { recordWeekendsOnly, yearsAround } from '../../src/lib/server/seed/calendar';
 import { PHASES, PHASE_START, type Phase } from '../../src/lib/domain/phases';
 import type { ProposalStatus, Role } from '../../src/lib/server/schema';
@@ -71,18 +72,31 @@ export async function makeOrganisation(db: DB, name = `机构 ${++counter}`) {
 	return id;
 }
 
+export const TEST_PASSWORD = 'correct horse battery';
+let testPasswordHash: Promise<string> | undefined;
+
+/**
+ * A user of `role` who signs in with TEST_PASSWORD. The argon2id hash (19 MiB, on purpose slow) is
+ * computed once per test process and shared: createUser hashes for real in the tests of sign-in.
+ */
 export async function makeUser(db: DB, role: Role, organisationId: number | null = null) {
 	counter += 1;
 	// The process id keeps accounts apart when test processes share one database (end-to-end workers).
-	const email = `${role}${counter}.${process.pid}@example.org`;
-	const id = await createUser(db, {
-		email,
-		name: `${role} ${counter}`,
-		password: 'correct horse battery',
-		role,
-		organisationId
-	});
-	return { id, email, password: 'correct horse battery' };
+	const email = normaliseEmail(`${role}${counter}.${process.pid}@example.org`);
+	testPasswordHash ??= hashPassword(TEST_PASSWORD);
+	const { id } = await db
+		.insertInto('users')
+		.values({
+			email,
+			name: `${role} ${counter}`,
+			password_hash: await testPasswordHash,
+			role,
+			organisation_id: organisationId,
+			created_at: new Date().toISOString()
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return { id, email, password: TEST_PASSWORD };
 }
 
 /** A proposal written straight into the table, in any status, by a new staff user of `organisationId`. */

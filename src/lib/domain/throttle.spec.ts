@@ -19,8 +19,12 @@ describe('addressKey', () => {
 	});
 
 	it('keeps anything else whole rather than guessing', () => {
-		expect(addressKey('')).toBe('');
 		expect(addressKey('not an address')).toBe('not an address');
+	});
+
+	it('gives a client that hung up before it was read (no address) one shared key instead of failing', () => {
+		expect(addressKey(undefined)).toBe('unknown');
+		expect(addressKey('')).toBe('unknown');
 	});
 });
 

@@ -46,7 +46,10 @@ function ipv6Groups(text: string): string[] | null {
  * Whose attempts count together: an IPv4 address, or an IPv6 address's /64 network (one home or
  * phone gets a whole /64 and can pick a new address in it for every request).
  */
-export function addressKey(ip: string): string {
+export function addressKey(ip: string | undefined): string {
+	// A client that hung up before its request was read has no address any more (adapter-node
+	// then gives undefined): it shares one key rather than failing the request with a 500.
+	if (!ip) return 'unknown';
 	const text = ip.trim().toLowerCase().replace(/^\[|\]$/g, '').replace(/%.*$/, '');
 	if (/^\d{1,3}(\.\d{1,3}){3}$/.test(text)) return text;
 	const groups = text.includes(':') ? ipv6Groups(text) : null;

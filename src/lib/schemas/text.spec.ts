@@ -169,7 +169,7 @@ describe('every free-text field of every form', () => {
 });
 
 /** How many free-text fields the forms have; a new one raises it, and must pass the sweep. */
-const FREE_TEXT_FIELD_COUNT = 57;
+const FREE_TEXT_FIELD_COUNT = 59;
 
 /**
  * Strings that are not free text, by field name: choices, ids, numbers and amounts (read by the
@@ -178,7 +178,7 @@ const FREE_TEXT_FIELD_COUNT = 57;
 const STRUCTURED_FIELDS = [
 	// ids and keys
 	'assignmentId', 'community_id', 'conflictId', 'district_id', 'id', 'key', 'needs', 'objectionId', 'organisationId',
-	'proposalId', 'reviewerId', 'street_id', 'submission_key', 'versionSchema', 'slug', 'registrationNo',
+	'proposalId', 'reviewerId', 'street_id', 'submission_key', 'templateId', 'versionSchema', 'slug', 'registrationNo',
 	// choices
 	'category', 'consent', 'urgency', 'timeZone',
 	// numbers and amounts
@@ -197,4 +197,4 @@ const STRUCTURED_FIELDS = [
 	// the raw cells of a budget, activity or indicator row, before each is read by its own rule
 	'lines', 'activities', 'indicators'
 ];
-const STRUCTURED_FIELD_COUNT = 87;
+const STRUCTURED_FIELD_COUNT = 88;

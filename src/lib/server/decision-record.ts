@@ -39,7 +39,7 @@ function ruleText(basis: RankingBasis, tieRule: TieRuleName) {
 		},
 		mean: { zh: '排名分：各份评审加权总分的平均。', en: 'Ranking score: the mean of the reviews’ weighted totals.' },
 		trimmed_mean: {
-			zh: '排名分：截尾平均，5 份及以上评审时去掉一个最高分和一个最低分后平均。',
+			zh: '排名分：去极值平均分，5 份及以上评审时去掉一个最高分和一个最低分后平均。',
 			en: 'Ranking score: the trimmed mean; with five or more reviews the single highest and lowest are dropped before averaging.'
 		},
 		calibrated: {

@@ -71,6 +71,13 @@ export async function moderationCounts(db: DB, roundId: number): Promise<Record<
 	return out;
 }
 
+/** The ids among `ids` in one of `statuses` (and of round `roundId`, when given), locked until the transaction ends. */
+async function lockNeedsIn(trx: DB, ids: readonly number[], statuses: NeedStatus[], roundId?: number): Promise<number[]> {
+	let query = trx.selectFrom('needs').select('id').where('id', 'in', [...ids]).where('status', 'in', statuses);
+	if (roundId !== undefined) query = query.where('round_id', '=', roundId);
+	return (await query.forUpdate().execute()).map((r) => r.id);
+}
+
 /**
  * Publishes needs that await moderation or were declined; gives back the ids published, refused
  * (409) when none was. With `roundId`, needs of other rounds are left alone.
@@ -83,13 +90,7 @@ export async function publishNeeds(
 ): Promise<Outcome<number[]>> {
 	if (ids.length === 0) return NOT_PENDING;
 	return db.transaction().execute(async (trx) => {
-		let query = trx
-			.selectFrom('needs')
-			.select('id')
-			.where('id', 'in', [...ids])
-			.where('status', 'in', ['new', 'declined']);
-		if (roundId !== undefined) query = query.where('round_id', '=', roundId);
-		const found = (await query.forUpdate().execute()).map((r) => r.id);
+		const found = await lockNeedsIn(trx, ids, ['new', 'declined'], roundId);
 		if (found.length === 0) return NOT_PENDING;
 		const at = new Date().toISOString();
 		await trx
@@ -181,13 +182,7 @@ export async function declineNeeds(
 	if (!why) return refuseField('reason', 'err.required');
 	if (ids.length === 0) return NOT_PENDING;
 	return db.transaction().execute(async (trx) => {
-		let query = trx
-			.selectFrom('needs')
-			.select('id')
-			.where('id', 'in', [...ids])
-			.where('status', 'in', ['new', 'published']);
-		if (roundId !== undefined) query = query.where('round_id', '=', roundId);
-		const found = (await query.forUpdate().execute()).map((r) => r.id);
+		const found = await lockNeedsIn(trx, ids, ['new', 'published'], roundId);
 		if (found.length === 0) return NOT_PENDING;
 		await trx
 			.updateTable('needs')

@@ -6,6 +6,7 @@ import type { ReviewPanelTables } from './schema-review-panel';
 import type { DecisionNoticeTables } from './schema-decision-notice';
 import type { SafeguardTables } from './schema-safeguards';
 import type { RankingBasis } from '../domain/ranking';
+import type { OutboxTables } from './schema-outbox';
 
 /** Instants are ISO-8601 UTC strings (`new Date().toISOString()`), which sort as text. */
 type Instant = string;
@@ -252,7 +253,8 @@ export interface Database
 		ProposalDetailTables,
 		ReviewPanelTables,
 		DecisionNoticeTables,
-		SafeguardTables {
+		SafeguardTables,
+		OutboxTables {
 	organisations: OrganisationTable;
 	users: UserTable;
 	sessions: SessionTable;

@@ -1,10 +1,11 @@
 import type { Messages } from '../types';
+import { TRIMMED_MEAN_NAME as TM } from '../../domain/scoring';
 
 /** Ranking bases, intervals, the grey zone and its lottery, district caps, the assignment report. */
 export const fair = {
 	'basis.additive_model': { zh: '评审偏差模型分', en: 'Reviewer-bias model score' },
 	'basis.mean': { zh: '平均分', en: 'Mean' },
-	'basis.trimmed_mean': { zh: '截尾平均分', en: 'Trimmed mean' },
+	'basis.trimmed_mean': { zh: TM.zh, en: TM.enHeading },
 	'basis.calibrated': { zh: '校准分（旧）', en: 'Calibrated score (legacy)' },
 	'basis.ranksBy': { zh: '排名依据：{basis}', en: 'Ranked by: {basis}' },
 	'basis.explainTitle': { zh: '各排名依据纠正什么、何时不宜使用', en: 'What each ranking basis corrects, and when not to use it' },
@@ -47,7 +48,7 @@ export const fair = {
 	'basis.evidence': { zh: '依据：排名评估（bench/ranking.md）。', en: 'Evidence: the ranking evaluation (bench/ranking.md).' },
 	'interval.col': { zh: '95% 区间', en: '95 % interval' },
 	'interval.note': {
-		zh: '区间为得分 ± 1.96 个标准误：偏差模型按模型估计，平均分和截尾平均分按评审的自助抽样（固定种子）估计。得分一律按 0.01 四舍五入。',
+		zh: `区间为得分 ± 1.96 个标准误：偏差模型按模型估计，平均分和${TM.zh}按评审的自助抽样（固定种子）估计。得分一律按 0.01 四舍五入。`,
 		en: 'Intervals are the score ± 1.96 standard errors: from the model for the bias model, from a bootstrap over the reviews (fixed seed) for the mean and trimmed mean. Every score is rounded half away from zero to 0.01.'
 	},
 	'greyZone.title': { zh: '资助线附近的灰区', en: 'The grey zone at the funding line' },

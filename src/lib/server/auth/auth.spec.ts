@@ -5,7 +5,22 @@ import { createInvitation, checkInvitation } from './invite';
 import { listPendingInvitations } from '../organisations';
 import { signIn } from './login';
 import { verifyPassword } from './password';
-import { changePassword } from '../users';
+import { changePassword, createUser } from '../users';
+
+describe('creating a user', () => {
+	it('stores an argon2id hash of the password, never the password, and the hash verifies', async () => {
+		// The factories share one precomputed hash; this is the test that hashes for real.
+		const db = await freshDb();
+		const id = await createUser(db, { email: ' New.Admin@Example.org ', name: ' 新管理员 ', password: 'a long passphrase 2026', role: 'admin' });
+		const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+		expect(row.email).toBe('new.admin@example.org');
+		expect(row.name).toBe('新管理员');
+		expect(row.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+		expect(JSON.stringify(row)).not.toContain('a long passphrase 2026');
+		expect(await verifyPassword(row.password_hash, 'a long passphrase 2026')).toBe(true);
+		expect(await verifyPassword(row.password_hash, 'a long passphrase 2025')).toBe(false);
+	});
+});
 
 describe('sessions', () => {
 	it('stores only a hash of the session secret and validates the token', async () => {
