@@ -4,12 +4,13 @@
  * and a test checks both that the file is current and that every record the app writes fits it.
  */
 import { z } from 'zod';
+import { LINE_REASONS } from '../domain/funding-line';
 
 const int = z.number().int();
 const fen = int.nonnegative();
 const hundredths = int.describe('a score in hundredths: 8001 = 80.01');
 const bilingual = z.strictObject({ zh: z.string(), en: z.string() });
-const reason = z.enum(['funded', 'override_fund', 'below_line', 'pool_exhausted', 'district_cap', 'ineligible', 'override_exclude', 'no_score']);
+const reason = z.enum(LINE_REASONS);
 const basis = z.enum(['additive_model', 'mean', 'trimmed_mean', 'calibrated']);
 
 export const decisionRecord2Schema = z

@@ -50,7 +50,7 @@ function ruleText(basis: RankingBasis, tieRule: TieRuleName) {
 	const zh = [
 		...SCORE_ROUNDING.steps.map((s) => s.zh),
 		basisText[basis].zh,
-		'1. 不符合资格的项目不予资助。',
+		'1. 不符合资格的项目不予资助（ineligible；资格从未审查者为 not_checked）。',
 		'2. 管理员以理由排除的项目不参与排名；以理由直接资助的项目按名次优先在资金池内资助。',
 		`3. 其余项目按排名分从高到低排序。${TIE_RULE_TEXT[tieRule].zh}无评审分者排最后且不予资助。`,
 		'4. 拟资助金额为核减后金额（如有核减），否则为申请金额。',
@@ -60,7 +60,7 @@ function ruleText(basis: RankingBasis, tieRule: TieRuleName) {
 	const en = [
 		...SCORE_ROUNDING.steps.map((s) => s.en),
 		basisText[basis].en,
-		'1. A proposal that is not eligible is not funded.',
+		'1. A proposal that is not eligible is not funded (ineligible; not_checked when its eligibility was never decided).',
 		'2. One an admin excluded (with a reason) is outside the ranking; one an admin funds (with a reason) is funded first, in rank order, within the pool.',
 		`3. The rest are ranked by score, highest first. ${TIE_RULE_TEXT[tieRule].en} No score ranks last and is not funded.`,
 		'4. The amount is the reduced award where one is set, else the request.',
