@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { pseudonymLabel, reviewerPseudonyms } from './pseudonyms';
 
 describe('reviewer pseudonyms', () => {
@@ -16,5 +17,17 @@ describe('reviewer pseudonyms', () => {
 		expect(ids.some((id) => a.get(id) !== b.get(id))).toBe(true);
 		// Not the order of the ids: that would tell who was invited first.
 		expect(ids.map((id) => a.get(id)).join('')).not.toBe('ABCDEFGH');
+	});
+
+	it('does not depend on the order the reviewers are listed in, and never gives two reviewers one name', () => {
+		fc.assert(
+			fc.property(fc.string(), fc.array(fc.integer({ min: 1, max: 1000 }), { minLength: 1, maxLength: 80 }), (salt, ids) => {
+				const names = reviewerPseudonyms(salt, ids);
+				expect(reviewerPseudonyms(salt, [...ids].reverse())).toEqual(names);
+				expect(new Set(names.values()).size).toBe(names.size);
+				expect(names.size).toBe(new Set(ids).size);
+				expect([...names.values()].sort((a, b) => a.length - b.length || a.localeCompare(b))).toEqual([...names.values()].map((_, i) => pseudonymLabel(i)));
+			})
+		);
 	});
 });

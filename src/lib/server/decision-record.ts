@@ -4,9 +4,8 @@
  * record alone. Its shape is static/decision-record-2.schema.json.
  *
  * Reviews appear with their per-criterion scores under a per-round reviewer pseudonym that is the
- * same on every proposal (lib/domain/pseudonyms.ts); never a reviewer's name, id or notes.
+ * same on every proposal and on the admin's pages (server/pseudonyms.ts); never a reviewer's name, id or notes.
  */
-import { randomBytes } from 'node:crypto';
 import pkg from '../../../package.json';
 import type { DB } from './db';
 import type { Round } from './schema';
@@ -14,7 +13,7 @@ import { INTERVAL_Z_HUNDREDTHS, type RankingBasis } from '../domain/ranking';
 import { SCORE_ROUNDING, toHundredths } from '../domain/rounding';
 import { TIE_RULE_TEXT, tieRuleName, type TieRuleName } from '../domain/funding-line';
 import { LOTTERY_RULE } from '../domain/lottery';
-import { reviewerPseudonyms } from '../domain/pseudonyms';
+import { roundPseudonyms } from './pseudonyms';
 import { getRubric } from './rubric';
 import type { DecisionRecord2 } from './decision-record-schema';
 import { getNotice } from './results';
@@ -70,19 +69,6 @@ function ruleText(basis: RankingBasis, tieRule: TieRuleName) {
 	return { zh, en };
 }
 
-/** The round's pseudonym salt, made on first use (concurrent first uses agree: only a null is replaced). */
-async function pseudonymSalt(db: DB, round: Round): Promise<string> {
-	if (round.pseudonym_salt) return round.pseudonym_salt;
-	await db
-		.updateTable('rounds')
-		.set({ pseudonym_salt: randomBytes(16).toString('hex') })
-		.where('id', '=', round.id)
-		.where('pseudonym_salt', 'is', null)
-		.execute();
-	const row = await db.selectFrom('rounds').select('pseudonym_salt').where('id', '=', round.id).executeTakeFirstOrThrow();
-	return row.pseudonym_salt!;
-}
-
 export async function decisionRecord2(db: DB, round: Round): Promise<DecisionRecord2 | null> {
 	const notice = await getNotice(db, round);
 	if (!notice) return null;
@@ -99,7 +85,7 @@ export async function decisionRecord2(db: DB, round: Round): Promise<DecisionRec
 	const rubric = await getRubric(db, round.id);
 	const reviews = (await roundReviews(db, round.id)).filter((r) => byId.has(r.proposalId));
 	const ranking = await rankingScores(db, round, reviews);
-	const names = reviewerPseudonyms(await pseudonymSalt(db, round), reviews.map((r) => r.reviewerId));
+	const names = await roundPseudonyms(db, round.id);
 	const rules = lineRulesOf(round);
 	const districtKey = await districtKeysOf(db);
 	const districts = await districtPlaces(db);
