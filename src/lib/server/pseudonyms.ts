@@ -29,8 +29,5 @@ export async function roundPseudonyms(db: DB, roundId: number): Promise<Map<numb
 		pseudonymSalt(db, roundId),
 		db.selectFrom('review_assignments').select('reviewer_id').distinct().where('round_id', '=', roundId).execute()
 	]);
-	return reviewerPseudonyms(
-		salt,
-		rows.map((r) => r.reviewer_id)
-	);
+	return reviewerPseudonyms(salt, rows.map((r) => r.reviewer_id));
 }
