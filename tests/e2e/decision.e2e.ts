@@ -4,7 +4,7 @@ import { withE2eDb } from './db';
 import { ACCOUNTS } from '../fixtures/accounts';
 import { createRound } from '../../src/lib/server/rounds';
 import { scheduleFor } from '../helpers/db';
-import { addReviews } from '../helpers/decision';
+import { addScoredProposal } from '../helpers/decision';
 
 /**
  * The decision through the browser: an admin draws the funding line and publishes the notice,
@@ -75,26 +75,17 @@ test('funding line, public notice, an upheld objection, and the published result
 			[70, 4_000_000],
 			[60, 2_000_000]
 		].entries()) {
-			const { id } = await db
-				.insertInto('proposals')
-				.values({
-					round_id: roundId,
-					organisation_id: orgs[i % orgs.length].id,
-					title: `项目${'甲乙丙丁'[i]} ${slug}`,
-					summary: '项目简介',
-					requested_fen: requested,
-					status: 'eligible',
-					award_fen: null,
-					decision_reason: null,
-					created_by: author.id,
-					created_at: now,
-					updated_at: now,
-					submitted_at: now
-				})
-				.returning('id')
-				.executeTakeFirstOrThrow();
-			await db.insertInto('proposal_needs').values({ proposal_id: id, need_id: needId }).execute();
-			await addReviews(db, roundId, id, [score - 10, score, score + 10], reviewers.map((r) => r.id));
+			const id = await addScoredProposal(db, {
+				roundId,
+				organisationId: orgs[i % orgs.length].id,
+				authorId: author.id,
+				title: `项目${'甲乙丙丁'[i]} ${slug}`,
+				requestedFen: requested,
+				totals: [score - 10, score, score + 10],
+				reviewerIds: reviewers.map((r) => r.id),
+				submittedAt: now,
+				needId
+			});
 			ids.push(id);
 		}
 		return { roundId, ids, receipt };

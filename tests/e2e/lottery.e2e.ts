@@ -5,7 +5,7 @@ import { withE2eDb } from './db';
 import { ACCOUNTS } from '../fixtures/accounts';
 import { createRound } from '../../src/lib/server/rounds';
 import { scheduleFor } from '../helpers/db';
-import { addReviews } from '../helpers/decision';
+import { addScoredProposal } from '../helpers/decision';
 
 /**
  * Uncertainty at the line through the browser, without JavaScript: the admin sees each score's
@@ -41,7 +41,6 @@ test('the grey zone is recorded with a published hash before the draw, and the s
 			.select('id')
 			.where('email', 'in', [ACCOUNTS.reviewer1.email, ACCOUNTS.reviewer2.email, ACCOUNTS.reviewer3.email])
 			.execute();
-		const now = new Date().toISOString();
 		// Four close proposals of ¥25,000 for a pool of three of them.
 		const ids: number[] = [];
 		for (const [i, totals] of [
@@ -50,26 +49,9 @@ test('the grey zone is recorded with a published hash before the draw, and the s
 			[80, 70, 90],
 			[70, 80, 70]
 		].entries()) {
-			const { id } = await db
-				.insertInto('proposals')
-				.values({
-					round_id: roundId,
-					organisation_id: org.id,
-					title: `抽签项目${'甲乙丙丁'[i]} ${slug}`,
-					summary: '项目简介',
-					requested_fen: 2_500_000,
-					status: 'eligible',
-					award_fen: null,
-					decision_reason: null,
-					created_by: author.id,
-					created_at: now,
-					updated_at: now,
-					submitted_at: now
-				})
-				.returning('id')
-				.executeTakeFirstOrThrow();
-			await addReviews(db, roundId, id, totals, reviewers.map((r) => r.id));
-			ids.push(id);
+			const title = `抽签项目${'甲乙丙丁'[i]} ${slug}`;
+			const reviewerIds = reviewers.map((r) => r.id);
+			ids.push(await addScoredProposal(db, { roundId, organisationId: org.id, authorId: author.id, title, requestedFen: 2_500_000, totals, reviewerIds }));
 		}
 		return { roundId, ids };
 	});

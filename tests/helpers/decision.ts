@@ -29,3 +29,46 @@ export async function addReviews(db: DB, roundId: number, proposalId: number, to
 			.execute();
 	}
 }
+
+/**
+ * An eligible, submitted proposal written straight into the tables, with one submitted review
+ * per total (see addReviews); its id.
+ */
+export async function addScoredProposal(
+	db: DB,
+	p: {
+		roundId: number;
+		organisationId: number;
+		authorId: number;
+		title: string;
+		requestedFen: number;
+		totals: number[];
+		reviewerIds: number[];
+		summary?: string;
+		submittedAt?: string;
+		needId?: number;
+	}
+): Promise<number> {
+	const now = p.submittedAt ?? new Date().toISOString();
+	const { id } = await db
+		.insertInto('proposals')
+		.values({
+			round_id: p.roundId,
+			organisation_id: p.organisationId,
+			title: p.title,
+			summary: p.summary ?? '项目简介',
+			requested_fen: p.requestedFen,
+			status: 'eligible',
+			award_fen: null,
+			decision_reason: null,
+			created_by: p.authorId,
+			created_at: now,
+			updated_at: now,
+			submitted_at: now
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	if (p.needId !== undefined) await db.insertInto('proposal_needs').values({ proposal_id: id, need_id: p.needId }).execute();
+	await addReviews(db, p.roundId, id, p.totals, p.reviewerIds);
+	return id;
+}

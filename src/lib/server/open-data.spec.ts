@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb, makeRound, makeUser } from '../../../tests/helpers/db';
-import { addReviews } from '../../../tests/helpers/decision';
+import { addScoredProposal } from '../../../tests/helpers/decision';
 import { drawFundingLine, type LineCandidate } from '../domain/funding-line';
 import { parseCsv } from '../domain/csv';
 import { trimmedMean } from '../domain/scoring';
@@ -94,30 +94,22 @@ async function decidedRound(options: { format?: 1 | 2; basis?: RankingBasis; pla
 	for (const [i, totals] of scores.entries()) {
 		const author = await makeUser(db, 'station', orgs[i % 2]);
 		const now = new Date(Date.UTC(2026, 2, 1, i)).toISOString();
-		const { id } = await db
-			.insertInto('proposals')
-			.values({
-				round_id: round.id,
-				organisation_id: orgs[i % 2],
-				title: `社区项目 ${i + 1}`,
-				summary: '简介',
-				requested_fen: [5_000_000, 4_000_000, 3_000_000][i % 3],
-				status: 'eligible',
-				award_fen: null,
-				decision_reason: null,
-				created_by: author.id,
-				created_at: now,
-				updated_at: now,
-				submitted_at: now
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		await db.insertInto('proposal_needs').values({ proposal_id: id, need_id: needId }).execute();
 		// Reviewers rotate, so each proposal's panel differs.
 		// With `leniency`, reviewer k adds leniency[k] to every total (kept within 0–100).
 		const panel = [0, 1, 2, 3, 4].map((k) => (k + i) % 6);
 		const given = totals.map((t, k) => Math.min(100, Math.max(0, t + (options.leniency?.[panel[k]] ?? 0))));
-		await addReviews(db, round.id, id, given, panel.map((k) => reviewers[k].id));
+		const id = await addScoredProposal(db, {
+			roundId: round.id,
+			organisationId: orgs[i % 2],
+			authorId: author.id,
+			title: `社区项目 ${i + 1}`,
+			summary: '简介',
+			requestedFen: [5_000_000, 4_000_000, 3_000_000][i % 3],
+			totals: given,
+			reviewerIds: panel.map((k) => reviewers[k].id),
+			submittedAt: now,
+			needId
+		});
 		ids.push(id);
 	}
 	const publishedAt = new Date('2026-03-02T07:00:00.000Z');
