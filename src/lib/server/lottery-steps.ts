@@ -48,12 +48,15 @@ async function editableRound(trx: DB, roundId: number, now: Date): Promise<Outco
 	return editable.ok ? ok(round) : editable;
 }
 
-/** The round's recorded lottery, not yet drawn. */
-async function undrawnLottery(trx: DB, roundId: number) {
-	const row = await trx.selectFrom('grey_zone_lotteries').selectAll().where('round_id', '=', roundId).executeTakeFirst();
+/** The round (locked, its line still editable) and its recorded lottery, not yet drawn. */
+async function undrawnLottery(trx: DB, roundId: number, now: Date) {
+	const found = await editableRound(trx, roundId, now);
+	if (!found.ok) return found;
+	const round = found.value;
+	const row = await trx.selectFrom('grey_zone_lotteries').selectAll().where('round_id', '=', round.id).executeTakeFirst();
 	if (!row) return refuse('lottery.err.notRecorded');
 	if (row.drawn_at) return refuse('lottery.err.drawn');
-	return ok(row);
+	return ok({ round, row });
 }
 
 /** The round opts into (or out of) the partial lottery; not once a zone is recorded. */
@@ -129,12 +132,9 @@ export async function drawGreyZone(
 	now = new Date()
 ): Promise<Outcome<{ seed: string; order: number[] }>> {
 	return db.transaction().execute(async (trx) => {
-		const found = await editableRound(trx, input.roundId, now);
+		const found = await undrawnLottery(trx, input.roundId, now);
 		if (!found.ok) return found;
-		const round = found.value;
-		const recorded = await undrawnLottery(trx, round.id);
-		if (!recorded.ok) return recorded;
-		const row = recorded.value;
+		const { round, row } = found.value;
 		const zone = (JSON.parse(row.zone) as ZoneEntry[]).map((e) => e.id);
 		const order = drawLottery(row.seed, zone).map((t) => t.id);
 		const drawn = await trx
@@ -165,12 +165,9 @@ export async function withdrawGreyZone(
 	const reason = input.reason.trim();
 	if (!reason) return refuse('review.err.reasonRequired');
 	return db.transaction().execute(async (trx) => {
-		const found = await editableRound(trx, input.roundId, now);
+		const found = await undrawnLottery(trx, input.roundId, now);
 		if (!found.ok) return found;
-		const round = found.value;
-		const recorded = await undrawnLottery(trx, round.id);
-		if (!recorded.ok) return recorded;
-		const row = recorded.value;
+		const { round, row } = found.value;
 		await trx.deleteFrom('grey_zone_lotteries').where('round_id', '=', round.id).execute();
 		// The withdrawn seed is published with the withdrawal: it can never be used again unseen.
 		await audit(trx, {
