@@ -17,6 +17,7 @@ import {
 	unassignReviewer
 } from './assignments';
 import { getAssignmentForReviewer, proposalScoreSummary, reviewerMayOpen, saveReview } from './reviews';
+import { roundPseudonyms } from './pseudonyms';
 
 async function setup(phase: Phase = 'review') {
 	const db = await freshDb();
@@ -177,7 +178,7 @@ describe('a reviewer’s assignment', () => {
 	});
 
 	it('shows other reviewers’ totals only after submitting, without who gave them', async () => {
-		const { db, admin, proposalId, reviewer, rubric } = await setup();
+		const { db, round, admin, proposalId, reviewer, rubric } = await setup();
 		const other = await makeUser(db, 'reviewer');
 		const mine = await assignReviewer(db, { proposalId, reviewerId: reviewer.id, actorId: admin.id });
 		const theirs = await assignReviewer(db, { proposalId, reviewerId: other.id, actorId: admin.id });
@@ -194,7 +195,8 @@ describe('a reviewer’s assignment', () => {
 			{ submit: true }
 		);
 		const view = await getAssignmentForReviewer(db, mine.value, reviewer.id);
-		expect(view?.others).toEqual([80]);
+		// Under the other reviewer's letter in the round, the one the discussion and the admin's pages use.
+		expect(view?.others).toEqual([{ letter: (await roundPseudonyms(db, round.id)).get(other.id), total: 80 }]);
 		expect(JSON.stringify(view)).not.toContain('secret');
 	});
 });

@@ -21,6 +21,7 @@ export { reviewerMayOpen };
 import { ok, phaseClosed, refuse, refuseAll, type Outcome } from './outcome';
 import { getRubric, rubricWithGuidance } from './rubric';
 import { getRoundByIdOrThrow, inPhase, phaseOf, type Round } from './rounds';
+import { roundPseudonyms } from './pseudonyms';
 
 export interface SubmittedReview {
 	assignmentId: number;
@@ -180,13 +181,14 @@ export async function getAssignmentForReviewer(
 		? weightedTotal(criteria.map((c) => ({ score: c.score ?? 0, weight: c.weight, scaleMax: c.scaleMax })))
 		: null;
 	// Other reviewers' totals only once this reviewer has submitted (or never, as the round says),
-	// and never who gave them.
-	const others =
-		row.status === 'submitted' && round.score_visibility === 'after_submit'
-			? (await submittedTotals(db, [row.proposal_id]))
-					.filter((t) => t.assignmentId !== row.id)
-					.map((t) => t.total)
-			: [];
+	// and never who gave them: each under the reviewer's pseudonym in the round, the letter the
+	// discussion on this page uses too.
+	const others: { letter: string; total: number }[] = [];
+	if (row.status === 'submitted' && round.score_visibility === 'after_submit') {
+		const [totals, letters] = await Promise.all([submittedTotals(db, [row.proposal_id]), roundPseudonyms(db, row.round_id)]);
+		for (const t of totals) if (t.assignmentId !== row.id) others.push({ letter: letters.get(t.reviewerId) ?? '?', total: t.total });
+		others.sort((x, y) => x.letter.length - y.letter.length || x.letter.localeCompare(y.letter));
+	}
 	if (!row.started_at) {
 		await db.updateTable('review_assignments').set({ started_at: now.toISOString() }).where('id', '=', row.id).execute();
 	}
