@@ -6,11 +6,13 @@ import { ACCOUNTS } from '../fixtures/accounts';
 import { createRound } from '../../src/lib/server/rounds';
 import { scheduleFor } from '../helpers/db';
 import { addScoredProposal } from '../helpers/decision';
+import type { DecisionRecord2 } from '../../src/lib/server/decision-record';
 
 /**
  * Uncertainty at the line through the browser, without JavaScript: the admin sees each score's
  * interval and the grey zone, opts into the lottery, records the zone (the public sees the seed's
- * hash, not the seed), then draws (the public sees the seed, and its hash is the one published).
+ * hash, not the seed), then draws (the public sees the seed, and its hash is the one published);
+ * after the notice, the decision record holds the same lottery and the line follows the draw.
  */
 test.use({ javaScriptEnabled: false });
 
@@ -97,4 +99,22 @@ test('the grey zone is recorded with a published hash before the draw, and the s
 		return kx < ky ? -1 : kx > ky ? 1 : x - y;
 	});
 	await expect(published).toContainText(`抽签顺序：${order.map((id) => `#${id}`).join('、')}`);
+
+	// Once the notice is out, the decision record carries the same lottery, and the line follows the draw:
+	// the zone's places are taken in the drawn order, so the first three drawn fit the pool and the last does not.
+	await admin.getByRole('button', { name: '发布公示' }).click();
+	await expect(admin.getByRole('link', { name: '查看公示页' })).toBeVisible();
+	const response = await publicPage.request.get(`/rounds/${slug}/decision-record.json`);
+	expect(response.status()).toBe(200);
+	const record = (await response.json()) as DecisionRecord2;
+	expect(record.format).toBe('decision-record/2');
+	expect(record.lottery).toMatchObject({ commitment, seed, drawnOrder: order });
+	expect([...record.greyZone!.ids].sort((x, y) => x - y)).toEqual([...arranged.ids].sort((x, y) => x - y));
+	// Ranks stay the score ranks; the places are walked in the drawn order.
+	const reasonOf = new Map(record.proposals.map((p) => [p.id, p.published.reason]));
+	expect(order.map((id) => reasonOf.get(id))).toEqual(['funded', 'funded', 'funded', 'pool_exhausted']);
+	// The public notice lists the three the draw funded.
+	await publicPage.goto(`/rounds/${slug}/notice`);
+	await expect(publicPage.getByRole('heading', { name: /资助名单公示/ })).toBeVisible();
+	for (const id of order.slice(0, 3)) await expect(publicPage.getByText(`${'甲乙丙丁'[arranged.ids.indexOf(id)]} ${slug}`).first()).toBeVisible();
 });
