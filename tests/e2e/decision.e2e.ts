@@ -2,9 +2,7 @@ import { expect, test } from '@playwright/test';
 import { signIn, browserPost } from './helpers';
 import { withE2eDb } from './db';
 import { ACCOUNTS } from '../fixtures/accounts';
-import { createRound } from '../../src/lib/server/rounds';
-import { scheduleFor } from '../helpers/db';
-import { addScoredProposal } from '../helpers/decision';
+import { addScoredProposal, decisionPhaseRound } from '../helpers/decision';
 
 /**
  * The decision through the browser: an admin draws the funding line and publishes the notice,
@@ -19,22 +17,7 @@ test('funding line, public notice, an upheld objection, and the published result
 
 	// Arranged straight in the database: a round in its decision phase, four scored proposals.
 	const arranged = await withE2eDb(async (db) => {
-		const roundId = await createRound(
-			db,
-			{
-				slug,
-				title: `决策测试轮次 ${slug}`,
-				year: 2026,
-				pool_fen: 10_000_000,
-				grant_min_fen: 500_000,
-				grant_max_fen: 5_000_000,
-				proposals_per_org: 10,
-				reviewers_per_proposal: 3,
-				time_zone: 'Asia/Shanghai',
-				...scheduleFor('decision')
-			},
-			null
-		);
+		const roundId = await decisionPhaseRound(db, { slug, title: `决策测试轮次 ${slug}`, poolFen: 10_000_000 });
 		const orgs = await db.selectFrom('organisations').select(['id']).orderBy('id').limit(2).execute();
 		const author = await db.selectFrom('users').select('id').where('email', '=', ACCOUNTS.stationA.email).executeTakeFirstOrThrow();
 		const reviewers = await db

@@ -3,9 +3,7 @@ import { expect, test } from '@playwright/test';
 import { signIn } from './helpers';
 import { withE2eDb } from './db';
 import { ACCOUNTS } from '../fixtures/accounts';
-import { createRound } from '../../src/lib/server/rounds';
-import { scheduleFor } from '../helpers/db';
-import { addScoredProposal } from '../helpers/decision';
+import { addScoredProposal, decisionPhaseRound } from '../helpers/decision';
 import type { DecisionRecord2 } from '../../src/lib/server/decision-record';
 
 /**
@@ -20,22 +18,7 @@ test('the grey zone is recorded with a published hash before the draw, and the s
 	test.setTimeout(120_000);
 	const slug = `lottery-${Date.now().toString(36)}`;
 	const arranged = await withE2eDb(async (db) => {
-		const roundId = await createRound(
-			db,
-			{
-				slug,
-				title: `抽签测试轮次 ${slug}`,
-				year: 2026,
-				pool_fen: 8_000_000,
-				grant_min_fen: 500_000,
-				grant_max_fen: 5_000_000,
-				proposals_per_org: 10,
-				reviewers_per_proposal: 3,
-				time_zone: 'Asia/Shanghai',
-				...scheduleFor('decision')
-			},
-			null
-		);
+		const roundId = await decisionPhaseRound(db, { slug, title: `抽签测试轮次 ${slug}`, poolFen: 8_000_000 });
 		const org = await db.selectFrom('organisations').select('id').orderBy('id').limit(1).executeTakeFirstOrThrow();
 		const author = await db.selectFrom('users').select('id').where('email', '=', ACCOUNTS.stationA.email).executeTakeFirstOrThrow();
 		const reviewers = await db

@@ -1,5 +1,7 @@
 import type { DB } from '../../src/lib/server/db';
 import { getRubric } from '../../src/lib/server/rubric';
+import { createRound } from '../../src/lib/server/rounds';
+import { scheduleFor } from './db';
 
 /**
  * Submitted reviews written straight into the tables: one per total, each by a new reviewer
@@ -71,4 +73,24 @@ export async function addScoredProposal(
 	if (p.needId !== undefined) await db.insertInto('proposal_needs').values({ proposal_id: id, need_id: p.needId }).execute();
 	await addReviews(db, p.roundId, id, p.totals, p.reviewerIds);
 	return id;
+}
+
+/** A round in its decision phase (¥5,000–50,000 grants, three reviewers a proposal); its id. */
+export async function decisionPhaseRound(db: DB, r: { slug: string; title: string; poolFen: number }): Promise<number> {
+	return createRound(
+		db,
+		{
+			slug: r.slug,
+			title: r.title,
+			year: 2026,
+			pool_fen: r.poolFen,
+			grant_min_fen: 500_000,
+			grant_max_fen: 5_000_000,
+			proposals_per_org: 10,
+			reviewers_per_proposal: 3,
+			time_zone: 'Asia/Shanghai',
+			...scheduleFor('decision')
+		},
+		null
+	);
 }
