@@ -415,6 +415,11 @@ export const ACTIONS: Record<string, ActionRule> = {
 	'/admin/rounds/[id]/decision ?/confirm': { from: 'page', outcome: 'refused' },
 	// The notice round's list is not final yet: there is no published record to correct.
 	'/admin/rounds/[id]/decision ?/correct': { from: 'nothing', set: () => ({ reason: REASON }), outcome: 'refused' },
+	// The grey-zone lottery's steps: the notice round's line is published, so each is refused.
+	'/admin/rounds/[id]/decision ?/lotteryOptIn': { from: 'nothing', set: () => ({ optIn: 'on' }), outcome: 'refused' },
+	'/admin/rounds/[id]/decision ?/lotteryRecord': { from: 'nothing', outcome: 'refused' },
+	'/admin/rounds/[id]/decision ?/lotteryDraw': { from: 'nothing', outcome: 'refused' },
+	'/admin/rounds/[id]/decision ?/lotteryWithdraw': { from: 'nothing', set: () => ({ reason: REASON }), outcome: 'refused' },
 	'/admin/rounds/[id]/objections ?/answer': {
 		from: 'page',
 		set: () => ({ outcome: 'dismissed', effect: 'none', response: '经实地核实，场地装修已完工，项目可按计划开展。' }),

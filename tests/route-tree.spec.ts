@@ -69,7 +69,7 @@ describe('the route tree', () => {
 
 	test('holds every page, action and endpoint, counted', () => {
 		expect(tree.pages.length).toBe(47);
-		expect(tree.actions.length).toBe(69);
+		expect(tree.actions.length).toBe(73);
 		expect(tree.endpoints.length).toBe(10);
 		expect(tree.actions).toContainEqual({ id: '/admin/rounds/[id]/decision', name: 'reduceClear' });
 		expect(tree.actions).toContainEqual({ id: '/station/proposals/[id]', name: 'submit' });
@@ -99,7 +99,7 @@ describe('the route tree', () => {
 				})
 			);
 		expect(handlers.filter((h) => !h.guarded)).toEqual([]);
-		// 12 pages' loads, their 33 actions and the 2 exports.
-		expect(handlers.length).toBe(47);
+		// 12 pages’ loads, their 37 actions and the 2 exports.
+		expect(handlers.length).toBe(51);
 	});
 });

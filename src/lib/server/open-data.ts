@@ -2,9 +2,12 @@ import type { DB } from './db';
 import type { Round } from './rounds';
 import { toCsv } from '../domain/csv';
 import { SCORE_DECIMALS, type LineReason, type TieRule } from '../domain/funding-line';
-import { lineRulesOf, rankingScores, type ScoreBasis } from './decisions';
+import { lineRulesOf } from './decisions';
+import { rankingScores } from './ranking-scores';
+import type { RankingBasis } from '../domain/ranking';
 import { getNotice, publishedRecord } from './results';
 import { submittedTotals } from './reviews';
+import { decisionRecord2, type DecisionRecord2 } from './decision-record';
 
 /**
  * Open data of a round (信息公开): public once the notice (or, for older rounds, the results) is
@@ -117,7 +120,7 @@ export interface DecisionRecord {
 	round: { slug: string; title: string; year: number };
 	stage: 'notice' | 'final';
 	rankingScore: {
-		basis: ScoreBasis;
+		basis: RankingBasis;
 		aggregation: string;
 		trimRule: { dropHighest: 1; dropLowest: 1; whenReviewsAtLeast: 5 };
 		decimals: number;
@@ -143,8 +146,10 @@ function reviewerLabel(i: number): string {
  * with their parameters. Reviewer labels are per proposal and follow the score, not the person,
  * so that nobody can follow one reviewer across proposals.
  */
-export async function decisionRecord(db: DB, round: Round): Promise<DecisionRecord | null> {
+export async function decisionRecord(db: DB, round: Round): Promise<DecisionRecord | DecisionRecord2 | null> {
 	if (!openDataAvailable(round)) return null;
+	// Rounds decided from format 2 on; the others keep the record they were published with.
+	if (round.decision_format !== 1) return decisionRecord2(db, round);
 	const notice = await getNotice(db, round);
 	if (!notice) return null;
 	const rows = await db

@@ -1,4 +1,5 @@
 import type { DB } from './db';
+import { DEFAULT_RANKING_BASIS } from '../domain/ranking';
 import type { NewRound, Round } from './schema';
 import { audit } from './audit';
 import { currentPhase, scheduledPhase, type Phase, PHASES, PHASE_START } from '../domain/phases';
@@ -83,6 +84,7 @@ export async function createRound(
 		const { id } = await trx
 			.insertInto('rounds')
 			.values({
+				ranking_score: DEFAULT_RANKING_BASIS,
 				...(template ? templateSettings(template) : {}),
 				...input,
 				created_by: actorId,

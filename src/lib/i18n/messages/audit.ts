@@ -164,5 +164,18 @@ export const auditWords = {
 	'audit.cause.publish_notice': { zh: '发布公示时重划', en: 'redrawn as the notice was published' },
 	'audit.more': { zh: '…另有 {count} 项', en: 'and {count} more' },
 	'audit.yes': { zh: '是', en: 'yes' },
-	'audit.no': { zh: '否', en: 'no' }
+	'audit.no': { zh: '否', en: 'no' },
+	'audit.action.round.lottery_opt_in': { zh: '本轮对灰区公开抽签', en: 'Opted into the grey-zone lottery' },
+	'audit.action.round.lottery_opt_out': { zh: '取消灰区公开抽签', en: 'Opted out of the grey-zone lottery' },
+	'audit.action.round.lottery_record': { zh: '记录灰区并公布种子哈希', en: 'Recorded the grey zone and published the seed’s hash' },
+	'audit.action.round.lottery_draw': { zh: '灰区抽签并公布种子', en: 'Drew the grey-zone lottery and published the seed' },
+	'audit.action.round.lottery_withdraw': { zh: '撤回已记录的灰区', en: 'Withdrew the recorded grey zone' },
+	'audit.cause.lottery': { zh: '抽签后重划', en: 'redrawn after the lottery' },
+	'audit.field.zone': { zh: '灰区项目', en: 'Grey zone' },
+	'audit.field.fromRank': { zh: '起始名次', en: 'From rank' },
+	'audit.field.toRank': { zh: '截止名次', en: 'To rank' },
+	'audit.field.commitment': { zh: '种子哈希（SHA-256）', en: 'Seed hash (SHA-256)' },
+	'audit.field.seed': { zh: '种子', en: 'Seed' },
+	'audit.field.order': { zh: '抽签顺序', en: 'Drawn order' },
+	'audit.field.report': { zh: '分配报告', en: 'Assignment report' }
 } satisfies Messages;

@@ -6,7 +6,8 @@ import { decisionState, inPhase, phaseOf } from '$lib/server/rounds';
 import { proposalStage } from '$lib/domain/status';
 import { ASSIGNMENT_PHASES } from '$lib/domain/phases';
 import { listReviewers } from '$lib/server/users';
-import { assignReviewer, autoAssignRound, reassignReviewer, unassignReviewer } from '$lib/server/assignments';
+import { assignReviewer, autoAssignRound, lastAutoAssignReport, reassignReviewer, unassignReviewer } from '$lib/server/assignments';
+import { roundScore } from '$lib/domain/funding-line';
 import { proposalScoreSummary } from '$lib/server/reviews';
 import type { Outcome } from '$lib/server/outcome';
 import { liftConflict, listConflicts, roundConflicts, setConflict } from '$lib/server/conflicts';
@@ -30,6 +31,7 @@ export const load: PageServerLoad = async (event) => {
 		roundConflicts(db, round.id)
 	]);
 	const one = (v: number | null | undefined) => (v === null || v === undefined ? null : Math.round(v * 10) / 10);
+	const assignReport = await lastAutoAssignReport(db, round.id);
 	const now = new Date();
 	return {
 		round: {
@@ -41,6 +43,7 @@ export const load: PageServerLoad = async (event) => {
 		},
 		can: { assign: inPhase(round, ASSIGNMENT_PHASES, now) },
 		rankingScore: round.ranking_score,
+		assignReport,
 		perProposal: round.reviewers_per_proposal,
 		panelSize: panel.length,
 		proposals: proposals.map((p) => {
@@ -48,7 +51,7 @@ export const load: PageServerLoad = async (event) => {
 			return {
 				...p,
 				stage: proposalStage(p.status, decisionState(round, now)),
-				calibrated: one(s?.calibrated),
+				calibrated: roundScore(s?.calibrated ?? null),
 				sd: one(s?.sd),
 				disagreement: s?.disagreement ?? false,
 				// Reviewers who must recuse from this proposal (same organisation, declared or set).
