@@ -10,6 +10,7 @@ import * as rateLimits from './2026_11_29_0100_rate_limits';
 import * as formSubmissions from './2026_11_29_0101_form_submissions';
 import * as publishedRecords from './2026_11_29_0102_published_records';
 import * as workCalendar from './2026_11_29_0250_work_calendar';
+import * as grants from './2026_11_29_0400_grants';
 
 /**
  * Every migration, by name. Imported statically so that the built server, the scripts and the
@@ -26,5 +27,6 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_29_0100_rate_limits': rateLimits,
 	'2026_11_29_0101_form_submissions': formSubmissions,
 	'2026_11_29_0102_published_records': publishedRecords,
-	'2026_11_29_0250_work_calendar': workCalendar
+	'2026_11_29_0250_work_calendar': workCalendar,
+	'2026_11_29_0400_grants': grants
 };

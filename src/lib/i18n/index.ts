@@ -11,13 +11,14 @@ import { organisations } from './messages/organisations';
 import { results } from './messages/results';
 import { files } from './messages/files';
 import { calendar } from './messages/calendar';
+import { grants } from './messages/grants';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 export const LOCALE_COOKIE = 'lang';
 
-const catalogue = { ...common, ...auth, ...admin, ...rounds, ...needs, ...proposals, ...review, ...organisations, ...results, ...files, ...calendar };
+const catalogue = { ...common, ...auth, ...admin, ...rounds, ...needs, ...proposals, ...review, ...organisations, ...results, ...files, ...calendar, ...grants };
 
 export type MessageKey = keyof typeof catalogue;
 export type Params = Record<string, string | number>;

@@ -5,6 +5,7 @@ import type { ProposalDetailTables } from './schema-proposal-details';
 import type { ReviewPanelTables } from './schema-review-panel';
 import type { DecisionNoticeTables } from './schema-decision-notice';
 import type { SafeguardTables } from './schema-safeguards';
+import type { GrantTables } from './schema-grants';
 
 /** Instants are ISO-8601 UTC strings (`new Date().toISOString()`), which sort as text. */
 type Instant = string;
@@ -240,7 +241,8 @@ export interface Database
 		ProposalDetailTables,
 		ReviewPanelTables,
 		DecisionNoticeTables,
-		SafeguardTables {
+		SafeguardTables,
+		GrantTables {
 	organisations: OrganisationTable;
 	users: UserTable;
 	sessions: SessionTable;
