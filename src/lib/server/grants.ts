@@ -458,3 +458,22 @@ export async function recordReturn(
 		return ok();
 	});
 }
+
+/** What the applicant sees of its funded project: its agreement, plan, payments and closing. */
+export async function stationGrant(db: DB, proposalId: number) {
+	const view = await projectLedger(db, proposalId);
+	if (!view) return null;
+	const position = new Map(view.tranches.map((t) => [t.id, t.position]));
+	return {
+		stage: view.stage,
+		awardFen: view.project.awardFen,
+		timeZone: view.project.round.time_zone,
+		agreement: view.agreement && { number: view.agreement.number, signedOn: view.agreement.signedOn, payeeAccountName: view.agreement.payeeAccountName },
+		tranches: view.tranches.map((t) => ({ position: t.position, amountFen: t.amountFen, condition: t.condition, conditionMet: !!t.conditionMetAt, paidFen: t.paidFen, paidOn: t.paidOn })),
+		payments: view.entries
+			.filter((e) => e.kind !== 'commitment' && e.reversesId === null && !e.reversed)
+			.map((e) => ({ id: e.id, kind: e.kind, on: e.occurredOn, amountFen: e.amountFen, reference: e.reference, position: position.get(e.trancheId ?? -1) ?? null })),
+		money: view.money,
+		closing: view.closing
+	};
+}

@@ -70,6 +70,7 @@ export const load: PageServerLoad = async (event) => {
 		attachments: await listAttachments(db, proposal.id),
 		history: (await proposalHistory(db, proposal.id)).map((h) => ({ id: h.id, version: h.version, takenAt: h.takenAt, by: h.by, content: h.content })),
 		check: await latestCheck(db, proposal.id),
+		grant: proposal.status === 'funded' ? await stationGrant(db, proposal.id) : null,
 		values: valuesFrom(proposal.content, proposal.version),
 		done: event.url.searchParams.get('done'),
 		submissionKey: newSubmissionKey()
