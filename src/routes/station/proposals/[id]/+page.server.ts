@@ -19,6 +19,7 @@ import { versionSchema, type ProposalFormValues, type ProposalInput } from '$lib
 import { formError, formValues, type FieldErrors } from '$lib/schemas/form';
 import { editRows, idParam, readProposalForm, roundView, valuesFrom } from '../shared.server';
 import { newSubmissionKey, once } from '$lib/server/submissions';
+import { stationGrant } from '$lib/server/grants';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The organisation's own proposal and its round; anyone else's is 404, in load and actions. */
