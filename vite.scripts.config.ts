@@ -2,7 +2,7 @@ import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 
 /**
- * The operator's scripts (migrate, admin:create, backup, restore) and the server `npm start` runs
+ * The operator's scripts (migrate, admin:create, backup, restore, db:copy) and the server `npm start` runs
  * (serve: compression and workers around adapter-node's handler) built to plain JavaScript in
  * build/scripts, beside the app they belong to, so that they run with `node` on a production
  * install (`npm ci --omit=dev`), where TypeScript tooling is absent. Packages stay external and
@@ -22,6 +22,7 @@ export default defineConfig({
 				'admin-create': 'scripts/admin-create.ts',
 				backup: 'scripts/backup.ts',
 				restore: 'scripts/restore.ts',
+				'db-copy': 'scripts/db-copy.ts',
 				serve: 'scripts/serve.ts'
 			},
 			output: { format: 'esm', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' }

@@ -10,6 +10,8 @@ import * as rateLimits from './2026_11_29_0100_rate_limits';
 import * as formSubmissions from './2026_11_29_0101_form_submissions';
 import * as publishedRecords from './2026_11_29_0102_published_records';
 import * as workCalendar from './2026_11_29_0250_work_calendar';
+import * as reviewFeedback from './2026_11_29_0300_review_feedback';
+import * as outbox from './2026_11_29_0320_outbox';
 import * as grants from './2026_11_29_0400_grants';
 
 /**
@@ -28,5 +30,7 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_29_0101_form_submissions': formSubmissions,
 	'2026_11_29_0102_published_records': publishedRecords,
 	'2026_11_29_0250_work_calendar': workCalendar,
+	'2026_11_29_0300_review_feedback': reviewFeedback,
+	'2026_11_29_0320_outbox': outbox,
 	'2026_11_29_0400_grants': grants
 };

@@ -10,12 +10,19 @@ import {
 } from '$lib/server/auth/session';
 import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale } from '$lib/i18n';
 import { logServerError, sendableHeaders } from '$lib/server/headers';
+import { kickOutbox, startOutboxTimer, stopOutboxTimer } from '$lib/server/outbox';
 
 export const init: ServerInit = async () => {
 	await migrate(getDb());
 	await watchChanges(getDb());
+	// Failed e-mails are retried when their time comes, and whatever an earlier process left is sent.
+	startOutboxTimer(getDb());
+	kickOutbox(getDb());
 	// adapter-node's graceful shutdown (SIGTERM, SIGINT) ends with this event, once requests are done.
-	process.once('sveltekit:shutdown', () => void closeDb());
+	process.once('sveltekit:shutdown', () => {
+		stopOutboxTimer();
+		void closeDb();
+	});
 };
 
 const auth: Handle = async ({ event, resolve }) => {
@@ -86,7 +93,14 @@ const cachePages = pageCacheHandle({
 	}
 });
 
-export const handle = sequence(sendableHeaders, securityHeaders, cachePages, auth, i18n);
+/** A request that may have written an e-mail to the outbox: it is sent after the response, never before. */
+const outbox: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	if (event.request.method !== 'GET' && event.request.method !== 'HEAD') kickOutbox(getDb());
+	return response;
+};
+
+export const handle = sequence(sendableHeaders, securityHeaders, cachePages, outbox, auth, i18n);
 
 /** Logs the failure without the request's body or query, which may hold personal data. */
 export const handleError: HandleServerError = ({ error, event, status }) => {

@@ -80,6 +80,7 @@ export const PAGES: Record<string, PageRule> = {
 	'/rounds/[slug]/stats': { audience: 'public', url: (w) => `/rounds/${w.resultsSlug}/stats` },
 
 	'/account': { audience: 'signed-in', url: () => '/account' },
+	'/inbox': { audience: 'signed-in', url: () => '/inbox' },
 
 	'/station': { audience: 'station', url: () => '/station' },
 	'/station/organisation': { audience: 'station', url: () => '/station/organisation' },
@@ -88,7 +89,13 @@ export const PAGES: Record<string, PageRule> = {
 		audience: 'station',
 		url: (w) => `/station/proposals/${w.draftProposal}`,
 		outsiders: ['stationB'],
-		more: (w) => [`/station/proposals/${w.proposalA}`]
+		more: (w) => [`/station/proposals/${w.proposalA}`, `/station/proposals/${w.project}`]
+	},
+	// The award letter of station A's funded project in the confirmed round.
+	'/station/proposals/[id]/letter': {
+		audience: 'station',
+		url: (w) => `/station/proposals/${w.project}/letter`,
+		outsiders: ['stationB']
 	},
 
 	'/review': { audience: 'reviewer', url: () => '/review' },
@@ -99,6 +106,7 @@ export const PAGES: Record<string, PageRule> = {
 	},
 
 	'/admin': { audience: 'admin', url: () => '/admin' },
+	'/admin/outbox': { audience: 'admin', url: () => '/admin/outbox' },
 	'/admin/audit': { audience: 'admin', url: () => '/admin/audit' },
 	'/admin/calendar': {
 		audience: 'admin',
@@ -132,6 +140,10 @@ export const PAGES: Record<string, PageRule> = {
 	},
 	'/admin/rounds/[id]/panel': { audience: 'admin', url: (w) => `/admin/rounds/${w.roundId}/panel` },
 	'/admin/rounds/[id]/proposals': { audience: 'admin', url: (w) => `/admin/rounds/${w.roundId}/proposals` },
+	'/admin/rounds/[id]/proposals/[proposalId]': {
+		audience: 'admin',
+		url: (w) => `/admin/rounds/${w.roundId}/proposals/${w.proposalA}`
+	},
 	'/admin/rounds/[id]/rubric': { audience: 'admin', url: (w) => `/admin/rounds/${w.roundId}/rubric` },
 	'/admin/rounds/[id]/progress': { audience: 'admin', url: (w) => `/admin/rounds/${w.roundId}/progress` },
 	'/admin/rounds/[id]/projects': { audience: 'admin', url: (w) => `/admin/rounds/${w.resultsRoundId}/projects` },
@@ -275,12 +287,16 @@ export const ACTIONS: Record<string, ActionRule> = {
 
 	// Reviewer 1, on their assignment in the fixtures' round.
 	'/review ?/readNotices': { from: 'page', outcome: 'done' },
+	'/inbox ?/read': { from: 'nothing', outcome: 'done' },
+	'/admin/outbox ?/retry': { from: 'nothing', outcome: 'done' },
 	'/review/assignments/[id] ?/save': { from: 'page', set: () => ({ comment: '需求分析扎实。' }), outcome: 'done' },
 	'/review/assignments/[id] ?/submit': {
 		from: 'page',
 		set: (w) => ({ ...Object.fromEntries(w.criteria.map((id) => [`score_${id}`, '8'])), comment: '设计可行，预算合理。' }),
 		outcome: 'done'
 	},
+	// After ?/submit (the module's order): reviewer 1 may now join the panel's discussion.
+	'/review/assignments/[id] ?/discuss': { from: 'page', set: () => ({ body: '预算中的交通费是否偏高？' }), outcome: 'done' },
 	'/review/assignments/[id] ?/conflict': { from: 'page', set: () => ({ reason: '与申报机构负责人为亲属。' }), outcome: 'done' },
 
 	// Admin.
@@ -372,6 +388,8 @@ export const ACTIONS: Record<string, ActionRule> = {
 	},
 	'/admin/rounds/[id]/proposals ?/liftConflict': { from: 'page', set: () => ({ reason: '顾问关系已于去年结束。' }), outcome: 'done' },
 	'/admin/rounds/[id]/proposals ?/autoAssign': { from: 'page', outcome: 'done' },
+	'/admin/rounds/[id]/proposals/[proposalId] ?/identities': { from: 'page', set: () => ({ reason: '核查回避情况。' }), outcome: 'done' },
+	'/admin/rounds/[id]/proposals/[proposalId] ?/discuss': { from: 'page', set: () => ({ body: '请大家核对预算。' }), outcome: 'done' },
 	'/admin/rounds/[id]/rubric ?/rubric': { from: 'page', outcome: 'done' },
 	'/admin/rounds/[id]/rubric ?/settings': { from: 'page', outcome: 'done' },
 	'/admin/rounds/[id]/progress ?/remind': { from: 'page', outcome: 'done' },

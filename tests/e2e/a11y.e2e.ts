@@ -40,12 +40,12 @@ test.afterAll(async () => {
 });
 
 test('visits every page of the route tree as each of its audiences', () => {
-	// 13 public pages, the account page as each of the three roles, 4 station, 2 reviewer, 23 admin.
-	expect(visits.length).toBe(45);
+	// 13 public pages, the account and inbox pages as each of the three roles, 5 station, 2 reviewer, 25 admin.
+	expect(visits.length).toBe(51);
 	expect(new Set(visits.map((v) => v.id)).size).toBe(tree.pages.length);
-	// And 10 more records whose pages look different: a round in each phase, a read-only proposal,
-	// a calendar preview…
-	expect(visits.reduce((n, v) => n + (v.rule.more?.(world.ids).length ?? 0), 0)).toBe(10);
+	// And 11 more records whose pages look different: a round in each phase, a read-only proposal,
+	// a decided proposal with its feedback, a calendar preview…
+	expect(visits.reduce((n, v) => n + (v.rule.more?.(world.ids).length ?? 0), 0)).toBe(11);
 });
 
 for (const { id, rule, account } of visits) {
@@ -64,6 +64,11 @@ for (const { id, rule, account } of visits) {
 					.filter((v) => v.impact === 'serious' || v.impact === 'critical')
 					.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.html.slice(0, 160)}`).join('\n')}`);
 				expect.soft(serious, `${page.url()} at ${width} px`).toEqual([]);
+				// One "optional" marker per label: the field adds it, the label's words must not.
+				const doubled = await page
+					.locator('label')
+					.evaluateAll((labels) => labels.map((l) => l.textContent ?? '').filter((text) => (text.match(/选填|可选|可留空|optional/gi) ?? []).length > 1));
+				expect.soft(doubled, `labels marked optional twice on ${page.url()}`).toEqual([]);
 			}
 		}
 		await page.close();

@@ -256,7 +256,7 @@ test('an admin’s eligibility, funding-line, notice and an objector’s forms s
 		const [a, b] = [await makeProposal(db, deciding.id, org, 'eligible', 3_000_000), await makeProposal(db, deciding.id, org, 'eligible', 2_000_000)];
 		const noticed = await makeRound(db, 'decision', { slug: `double-notice-${tag}` });
 		const objected = await makeProposal(db, noticed.id, org, 'eligible');
-		await drawLine(db, { roundId: noticed.id, actorId: admin });
+		await drawLine(db, { roundId: noticed.id, actorId: admin, shortReviewsReason: '测试：无评审时划线' });
 		const published = await publishNotice(db, { roundId: noticed.id, actorId: admin });
 		if (!published.ok) throw new Error('notice not published');
 		return { checking, submitted, deciding, a, b, noticed, objected };
@@ -282,7 +282,7 @@ test('an admin’s eligibility, funding-line, notice and an objector’s forms s
 	const decision = `/admin/rounds/${round}/decision`;
 	const line = (name: string, action: string, fields: Record<string, string>, count: (db: DB) => Promise<number>) =>
 		sendTwice(playwright, baseURL!, { name: `funding line: ${name}`, who: 'admin', page: decision, action: `${decision}?/${action}`, form: (key) => new URLSearchParams({ submission_key: key, ...fields }), count });
-	await line('draw', 'draw', {}, audits('round.draw_line', round));
+	await line('draw', 'draw', { shortReviewsReason: '测试：评审未交齐时划线' }, audits('round.draw_line', round));
 	await line('settings', 'settings', { tieRule: 'lower_request', minScore: '', caps: '', noticeDays: '5' }, audits('round.line_settings', round));
 	await line('reduce', 'reduce', { proposalId: String(arranged.a), award: '25000', reason: '活动规模可缩减。' }, audits('proposal.award_reduce', arranged.a));
 	await line('reduce cleared', 'reduceClear', { proposalId: String(arranged.a) }, audits('proposal.award_full', arranged.a));

@@ -74,7 +74,7 @@ test('a station writes, submits, is returned, resubmits, and the admin passes it
 
 	await station.getByRole('button', { name: '提交申报' }).last().click();
 	await expect(station.getByRole('status').first()).toContainText('已提交申报');
-	await expect(station.getByText(/第 \d+ 版/)).toHaveCount(1);
+	await expect(station.getByText(/第 \d+ 版 ·/)).toHaveCount(1);
 	const proposalId = Number(path.split('/').pop());
 
 	// Applications close; the admin returns it for revision with a deadline tomorrow.
@@ -84,7 +84,12 @@ test('a station writes, submits, is returned, resubmits, and the admin passes it
 	await admin.goto(`/admin/rounds/${round.id}/eligibility`);
 	await admin.getByRole('link', { name: title }).click();
 	await expect(admin.getByText('预算符合本轮规则。')).toBeVisible();
+	// The deadline's label says when it is needed (not （选填）); choosing to return requires it.
+	const dueLabel = admin.locator('label[for="f-revisionDueAt"]');
+	await expect(dueLabel).toContainText('选择退回时必填');
+	await expect(dueLabel).not.toContainText('选填）');
 	await admin.getByLabel('退回修改').check();
+	await expect(admin.getByLabel('修改期限')).toHaveAttribute('required', '');
 	await admin.getByLabel('意见或理由').fill('请补充志愿者招募计划。');
 	const due = utcToZonedInput(new Date(Date.now() + 24 * 3600 * 1000).toISOString(), 'Asia/Shanghai');
 	await admin.getByLabel('修改期限').fill(due);
@@ -98,11 +103,20 @@ test('a station writes, submits, is returned, resubmits, and the admin passes it
 	await station.getByLabel('项目团队').fill('社工 2 名；志愿者 20 名，由居委会招募并培训。');
 	await station.getByRole('button', { name: '重新提交' }).click();
 	await expect(station.getByRole('status').first()).toContainText('已重新提交');
-	await expect(station.getByText(/第 \d+ 版/)).toHaveCount(2);
+	await expect(station.getByText(/第 \d+ 版 ·/)).toHaveCount(2);
+	// The newest version says what changed since the one the admin returned: the team, old and new.
+	const changes = station.locator('ul.changes');
+	await expect(changes).toHaveCount(1);
+	await expect(changes.getByRole('listitem')).toHaveCount(1);
+	await expect(changes).toContainText('项目团队');
+	await expect(changes.locator('ins')).toContainText('由居委会招募并培训');
+	await expect(changes.locator('del')).not.toContainText('由居委会招募并培训');
+	await station.screenshot({ path: test.info().outputPath('history-diff-375.png'), fullPage: true });
 
 	// The admin passes it once every checklist item is ticked.
 	await admin.goto(`/admin/rounds/${round.id}/eligibility/${proposalId}`);
 	await hydrated(admin);
+	await expect(admin.getByRole('region', { name: '提交记录' }).locator('ul.changes ins')).toContainText('由居委会招募并培训');
 	await admin.getByLabel('通过', { exact: true }).check();
 	await admin.getByRole('button', { name: '登记结果' }).click();
 	await expect(admin.getByText('通过资格审查前，须逐项勾选审查清单。')).toBeVisible();

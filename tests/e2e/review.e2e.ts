@@ -193,7 +193,7 @@ async function scoreByTapping(page: Page, scores: number[]) {
 
 /**
  * Scores with the keyboard alone: Tab into each criterion's radio group, arrow keys to the score,
- * Tab past the criterion's comment, and finally Enter on the submit button.
+ * Tab past the criterion's comment and its for-the-applicant box, and finally Enter on the submit button.
  */
 async function scoreByKeyboard(page: Page, scores: number[]) {
 	const focusedName = () => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name ?? '');
@@ -202,6 +202,7 @@ async function scoreByKeyboard(page: Page, scores: number[]) {
 		expect(await focusedName()).toMatch(/^score_/);
 		for (let n = 0; n < score; n++) await page.keyboard.press('ArrowRight');
 		await page.keyboard.press('Tab'); // the criterion's comment
+		await page.keyboard.press('Tab'); // whether the applicant may read it
 		await page.keyboard.press('Tab'); // the next criterion, or the overall comment
 	}
 	expect(await focusedName()).toBe('comment');

@@ -119,6 +119,10 @@ test('a whole round from a resident’s need to a published winner', async ({ br
 	await admin.goto(`${roundPath}/decision`);
 	await hydrated(admin);
 	await expect(admin.getByRole('cell', { name: /80\.00/ }).first()).toBeVisible();
+	// One review of the five the round asks for: the line is drawn only with a reason.
+	await admin.getByRole('button', { name: '划定资助线' }).click();
+	await expect(admin.getByText(/份申报的评审不完整：请补齐评审/)).toBeVisible();
+	await admin.getByLabel('在评审不完整时划线的理由').fill('端到端测试：其余评审专家已回避，按已交评审划线');
 	await admin.getByRole('button', { name: '划定资助线' }).click();
 	await expect(admin.getByRole('cell', { name: '¥30,000.00' }).nth(1)).toBeVisible();
 	await admin.getByRole('button', { name: '发布公示' }).click();
@@ -150,12 +154,13 @@ async function verifyAudit(admin: Page, roundPath: string) {
 	const roundId = roundPath.split('/').pop()!;
 	await admin.goto(`/admin/audit?entity=round&entityId=${roundId}`);
 	await hydrated(admin);
-	for (const action of ['round.create', 'round.phase_override', 'round.draw_line', 'round.publish_notice', 'round.confirm_results']) {
+	// The log names each action in words (audit.action.* in the catalogue), not by its key.
+	for (const action of ['新建轮次', '手动调整阶段', '划定资助线', '发布公示', '确认最终名单并公布结果']) {
 		await expect(admin.getByRole('cell', { name: action, exact: true }).first()).toBeVisible();
 	}
 	await admin.goto('/admin/audit?entity=proposal');
 	await hydrated(admin);
-	for (const action of ['eligibility.pass', 'review.assign']) {
+	for (const action of ['资格审查：通过', '分配评审']) {
 		await expect(admin.getByRole('cell', { name: action, exact: true }).first()).toBeVisible();
 	}
 }

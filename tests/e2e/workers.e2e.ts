@@ -105,12 +105,12 @@ test.describe('several server processes (WORKERS=2)', () => {
 		// in that instant is lost with the worker), every request is answered, and a new worker
 		// (number 3) takes its place.
 		process.kill(workers[0], 'SIGKILL');
-		for (let i = 0; i < 200 && !/died \(SIGKILL\)/.test(server.log.join('')); i++) {
+		for (let i = 0; i < 1200 && !/died \(SIGKILL\)/.test(server.log.join('')); i++) {
 			await new Promise((resolve) => setTimeout(resolve, 50));
 		}
 		const statuses: number[] = [];
 		let replaced = false;
-		for (let i = 0; i < 200 && !replaced; i++) {
+		for (let i = 0; i < 1200 && !replaced; i++) {
 			const r = await send(base, '/healthz');
 			statuses.push(r.status);
 			replaced = r.worker === '3';

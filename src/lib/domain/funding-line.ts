@@ -4,7 +4,8 @@
  * function (or a reimplementation of the rules stated below).
  *
  * Rules, in order:
- * 1. A proposal that is not eligible is never funded (reason `ineligible`).
+ * 1. A proposal that is not eligible is never funded (reason `ineligible`, or `not_checked` when
+ *    its eligibility was never decided: it did not fail the check, it was not checked).
  * 2. An admin's override wins over the rank, each with a reason: `exclude` takes a proposal off
  *    the list; `fund` funds it ahead of the ranked walk (it skips the minimum score and the
  *    district cap, never the pool).
@@ -55,7 +56,8 @@ export const LINE_REASONS = [
 	'district_cap',
 	'ineligible',
 	'override_exclude',
-	'no_score'
+	'no_score',
+	'not_checked'
 ] as const;
 export type LineReason = (typeof LINE_REASONS)[number];
 
@@ -81,6 +83,8 @@ export interface LineOverride {
 export interface LineCandidate {
 	id: number;
 	eligible: boolean;
+	/** False for a proposal whose eligibility was never decided (absent: decided). */
+	checked?: boolean;
 	requestedFen: number;
 	/** The ranking score (0–100), or null without reviews. */
 	score: number | null;
@@ -184,7 +188,10 @@ export function drawFundingLine(candidates: readonly LineCandidate[], rules: Lin
 	const rankOf = new Map(ranked.map((c, i) => [c.id, i + 1]));
 
 	for (const c of candidates) {
-		if (!c.eligible) out.set(c.id, { id: c.id, rank: null, funded: false, awardFen: null, reason: 'ineligible', amountFen: amountOf(c) });
+		if (!c.eligible) {
+			const reason = c.checked === false ? 'not_checked' : 'ineligible';
+			out.set(c.id, { id: c.id, rank: null, funded: false, awardFen: null, reason, amountFen: amountOf(c) });
+		}
 		else if (c.override?.kind === 'exclude') {
 			out.set(c.id, { id: c.id, rank: null, funded: false, awardFen: null, reason: 'override_exclude', amountFen: amountOf(c) });
 		}

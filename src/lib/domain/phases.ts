@@ -91,3 +91,6 @@ export function scheduleErrors(schedule: Partial<Schedule>): ScheduledPhase[] {
 	}
 	return wrong;
 }
+
+/** The panel discusses a proposal from expert review until the final list is confirmed. */
+export const DISCUSSION_PHASES: readonly Phase[] = ['review', 'decision', 'notice'];

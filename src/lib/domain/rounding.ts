@@ -6,6 +6,7 @@
  * The rule is data (`SCORE_ROUNDING`) so that a decision record can state it, and every
  * implementation (the app, the record's recompute, anyone's spreadsheet) applies the same one.
  */
+import { TRIMMED_MEAN_NAME } from './scoring';
 
 export const SCORE_ROUNDING = {
 	/** Scores are published and compared in this unit. */
@@ -24,8 +25,8 @@ export const SCORE_ROUNDING = {
 			en: 'Each review’s weighted total = Σ(score ÷ scale maximum × weight), computed exactly, then rounded half away from zero to 0.01.'
 		},
 		{
-			zh: '均值、截尾均值：对上一步的 0.01 单位总分精确求平均，再四舍五入到 0.01。',
-			en: 'Mean and trimmed mean: the exact average of those totals (in hundredths), rounded half away from zero to 0.01.'
+			zh: `平均分、${TRIMMED_MEAN_NAME.zh}：对上一步的 0.01 单位总分精确求平均，再四舍五入到 0.01。`,
+			en: `Mean and ${TRIMMED_MEAN_NAME.en}: the exact average of those totals (in hundredths), rounded half away from zero to 0.01.`
 		},
 		{
 			zh: '模型拟合值等浮点计算结果：先四舍五入到 6 位小数，再四舍五入到 0.01。',

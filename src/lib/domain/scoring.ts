@@ -18,6 +18,12 @@ export function mean(values: readonly number[]): number | null {
 }
 
 /** Drops one highest and one lowest when there are at least five reviews; the plain mean below that. */
+/**
+ * The trimmed mean's one name, in every message that names it (columns, the ranking basis, the
+ * published score rule, the rounding notes): two names for one figure read as two figures.
+ */
+export const TRIMMED_MEAN_NAME = { zh: '去极值平均分', en: 'trimmed mean', enHeading: 'Trimmed mean' } as const;
+
 export function trimmedMean(values: readonly number[]): number | null {
 	if (values.length < 5) return mean(values);
 	const sorted = [...values].sort((a, b) => a - b);

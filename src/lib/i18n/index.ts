@@ -12,19 +12,31 @@ import { results } from './messages/results';
 import { files } from './messages/files';
 import { calendar } from './messages/calendar';
 import { grants } from './messages/grants';
+import { feedback } from './messages/feedback';
+import { status } from './messages/status';
+import { inbox } from './messages/inbox';
+import { roundTemplate } from './messages/round-template';
+import { sharing } from './messages/sharing';
+import { auditWords } from './messages/audit';
+import { proposalHistory } from './messages/proposal-history';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 export const LOCALE_COOKIE = 'lang';
 
-const catalogue = { ...common, ...auth, ...admin, ...rounds, ...needs, ...proposals, ...review, ...organisations, ...results, ...files, ...calendar, ...grants };
+const catalogue = { ...common, ...auth, ...admin, ...rounds, ...needs, ...proposals, ...review, ...organisations, ...results, ...files, ...calendar, ...feedback, ...status, ...inbox, ...roundTemplate, ...sharing, ...auditWords, ...proposalHistory, ...grants };
 
 export type MessageKey = keyof typeof catalogue;
 export type Params = Record<string, string | number>;
 
 export function isLocale(value: unknown): value is Locale {
 	return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/** Every key of the catalogue: for tests that read all of the UI's words. */
+export function messageKeys(): MessageKey[] {
+	return Object.keys(catalogue) as MessageKey[];
 }
 
 export function isMessageKey(value: unknown): value is MessageKey {
@@ -35,7 +47,7 @@ export function isMessageKey(value: unknown): value is MessageKey {
  * Parameters that carry a stored key rather than text: `{ phase: 'review' }` shows as 专家评审.
  * So a server can say which phase or status stopped an action without knowing the reader's language.
  */
-const KEYED_PARAMS: Record<string, string> = { phase: 'phase.', status: 'proposal.status.' };
+const KEYED_PARAMS: Record<string, string> = { phase: 'phase.', status: 'proposal.status.', objectionStatus: 'objection.status.' };
 
 function paramText(locale: Locale, name: string, value: string | number): string {
 	const prefix = KEYED_PARAMS[name];

@@ -12,6 +12,7 @@ import {
 } from '../domain/budget';
 import { formValues, money, optionalWholeNumber, paramsOf, text, type FieldError, type FieldErrors } from './form';
 import { isBlank, textOrEmpty } from './text';
+import type { ProposalVersionContent } from '../domain/proposal-diff';
 import { isMessageKey } from '../i18n';
 
 export const PROPOSAL_TITLE_MAX = 60;
@@ -276,32 +277,10 @@ export const proposalFilterSchema = z.object({
 	category: z.enum(SERVICE_CATEGORIES).optional().catch(undefined)
 });
 
-export interface ProposalActivity {
-	name: string;
-	startMonth: string;
-	endMonth: string;
-}
-
-export interface ProposalIndicator {
-	name: string;
-	target: string;
-	unit: string;
-}
+export type { ProposalActivity, ProposalIndicator } from '../domain/proposal-diff';
 
 /**
  * Everything the organisation writes in a proposal, as the checked form gives it and the pages
- * show it; the grant requested is its budget's total.
+ * show it; the grant requested is its budget's total. One shape with a stored version's content.
  */
-export interface ProposalInput {
-	title: string;
-	summary: string;
-	targetGroup: string;
-	beneficiaries: number | null;
-	team: string;
-	matchingCashFen: number;
-	volunteerHours: number;
-	needIds: number[];
-	lines: BudgetLine[];
-	activities: ProposalActivity[];
-	indicators: ProposalIndicator[];
-}
+export type ProposalInput = ProposalVersionContent;

@@ -61,3 +61,9 @@ export const reviewerProfileSchema = z.object({
 	organisationId: z.union([z.literal('').transform(() => null), chosenId]),
 	categories: z.array(z.enum(SERVICE_CATEGORIES, 'err.choice')).max(SERVICE_CATEGORIES.length)
 });
+
+/** A message to the panel's discussion of a proposal. */
+export const discussionSchema = z.object({ body: text(2000, { multiline: true }) });
+
+/** An admin's reason to see who wrote a proposal's reviews. */
+export const identitiesSchema = z.object({ reason: text(500) });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { money, moneyFen, text, wholeNumber } from './form';
+import { money, moneyFen, optionalWholeNumber, text, wholeNumber } from './form';
 import { isBlank, textOrEmpty } from './text';
 import { BUDGET_CATEGORIES } from '../domain/budget';
 import { PHASES, PHASE_START, scheduleErrors, type ScheduledPhase } from '../domain/phases';
@@ -63,6 +63,9 @@ export const roundSchema = z
 			...schedule
 		};
 	});
+
+/** The earlier round a new round starts from (the picker's `from`, the form's hidden field), or none. */
+export const templateChoiceSchema = z.object({ templateId: optionalWholeNumber(1, Number.MAX_SAFE_INTEGER) });
 
 /** The most one volunteer hour may count for towards matching funds: ¥1,000. */
 export const VOLUNTEER_RATE_MAX_FEN = 100_000;

@@ -6,7 +6,7 @@ import { ok, refuse, type Outcome } from './outcome';
 import type { Role } from './schema';
 import { audit } from './audit';
 import { randomString } from './random';
-import { reviewerMayOpen } from './reviews';
+import { reviewerMayOpen } from './conflicts';
 import { cleanText } from '../schemas/text';
 
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;

@@ -1,7 +1,7 @@
 import type { DB } from './db';
 import type { ConflictSource } from './schema-review-panel';
 import { audit } from './audit';
-import { notify } from './notify';
+import { notify, recipients } from './notify';
 import { phaseOf } from './rounds';
 import { ok, phaseClosed, refuse, type Outcome } from './outcome';
 import { ASSIGNMENT_PHASES } from '../domain/phases';
@@ -26,6 +26,21 @@ export async function isConflicted(db: DB, reviewerId: number, proposalId: numbe
 	]);
 	if (!proposal || !reviewer) return true;
 	return declared !== undefined || (reviewer.organisation_id !== null && reviewer.organisation_id === proposal.organisation_id);
+}
+
+/**
+ * Whether a reviewer may open a proposal (its page, attachments and reviews): only through a
+ * live assignment, and never with a conflict of interest (same organisation, declared or set by
+ * an admin). The one place that answers this, so every door asks the same question.
+ */
+export async function reviewerMayOpen(db: DB, reviewerId: number, proposalId: number): Promise<boolean> {
+	const row = await db
+		.selectFrom('review_assignments')
+		.select('id')
+		.where('reviewer_id', '=', reviewerId)
+		.where('proposal_id', '=', proposalId)
+		.executeTakeFirst();
+	return row !== undefined && !(await isConflicted(db, reviewerId, proposalId));
 }
 
 /** Every conflicted (reviewer, proposal) pair of a round, for assignment: `${proposalId}:${reviewerId}`. */
@@ -104,21 +119,21 @@ async function recordConflict(
 				discardedSubmittedReview: assignment?.status === 'submitted'
 			}
 		});
+		// The admins hear of a declared conflict with the change itself (the in-app notice, the mail in the outbox).
+		if (input.source === 'declared') {
+			await notify(
+				trx,
+				(await recipients(trx, { role: 'admin' })).map((userId) => ({
+					userId,
+					kind: 'notice.conflictDeclared' as const,
+					params: { title: proposal.title },
+					link: `/admin/rounds/${proposal.round_id}/proposals#p-${proposal.id}`
+				})),
+				now
+			);
+		}
 		return assignment !== undefined;
 	});
-	if (input.source === 'declared') {
-		const admins = await db.selectFrom('users').select('id').where('role', '=', 'admin').where('disabled_at', 'is', null).execute();
-		await notify(
-			db,
-			admins.map((a) => ({
-				userId: a.id,
-				kind: 'notice.conflictDeclared' as const,
-				params: { title: proposal.title },
-				link: `/admin/rounds/${proposal.round_id}/proposals#p-${proposal.id}`
-			})),
-			now
-		);
-	}
 	return ok({ endedAssignment: ended });
 }
 

@@ -8,7 +8,7 @@ import { openSqlite } from './db/sqlite';
 
 export type DB = Kysely<Database>;
 
-export { engineOf, describeTarget, type Engine } from './db/engine';
+export { engineOf, describeTarget, isPostgresTarget, type Engine } from './db/engine';
 export { isUniqueViolation, isForeignKeyViolation } from './db/errors';
 export { writeTransaction, lockRows, lockName } from './db/transactions';
 export { sqliteOf } from './db/sqlite';

@@ -60,7 +60,7 @@ describe('results', () => {
 		);
 		await setPhase(db, round.id, 'decision');
 		// The line funds the scored proposal (with less than it asked for) and leaves out the unscored one.
-		const drawn = await drawLine(db, { roundId: round.id, actorId: admin.id });
+		const drawn = await drawLine(db, { roundId: round.id, actorId: admin.id, shortReviewsReason: '测试：评审份数不足时划线' });
 		if (!drawn.ok) throw new Error('draw failed');
 		const reduced = await setReducedAward(db, {
 			roundId: round.id,
@@ -122,6 +122,7 @@ describe('results', () => {
 			'requestedFen',
 			'reviewCount',
 			'score',
+			'stage',
 			'street',
 			'title'
 		]);
@@ -146,6 +147,7 @@ describe('results', () => {
 			'reviewCount',
 			'round',
 			'score',
+			'stage',
 			'street',
 			'summary',
 			'targetGroup',
@@ -210,7 +212,7 @@ describe('the funding line, the notice and the final list', async () => {
 	it('draws the line in rank order, skips what no longer fits, and stores every reason', async () => {
 		const { db, round, admin, ids, ineligible, state } = await lineRound();
 		const [a, b, c, d] = ids;
-		expect((await drawLine(db, { roundId: round.id, actorId: admin.id })).ok).toBe(true);
+		expect((await drawLine(db, { roundId: round.id, actorId: admin.id, shortReviewsReason: '测试：评审份数不足时划线' })).ok).toBe(true);
 		expect(await state()).toEqual([
 			{ id: a, status: 'funded', award_fen: 4_000_000, funding_reason: 'funded', funding_rank: 1 },
 			{ id: b, status: 'funded', award_fen: 4_000_000, funding_reason: 'funded', funding_rank: 2 },
@@ -264,7 +266,7 @@ describe('the funding line, the notice and the final list', async () => {
 
 	it('refuses a notice in a year the holiday calendar lacks, and publishes it once an admin records the year', async () => {
 		const { db, round, admin, fresh } = await lineRound();
-		await drawLine(db, { roundId: round.id, actorId: admin.id });
+		await drawLine(db, { roundId: round.id, actorId: admin.id, shortReviewsReason: '测试：评审份数不足时划线' });
 		// Far beyond the years the tests' calendar covers (last year to next), whatever year this runs in.
 		const far = Math.max(2031, new Date().getUTCFullYear() + 5);
 		// The first Monday of March that year, 10:00 in Beijing.
@@ -297,7 +299,7 @@ describe('the funding line, the notice and the final list', async () => {
 
 	it('refuses a notice period that runs from a recorded year into one not recorded', async () => {
 		const { db, round, admin } = await lineRound();
-		await drawLine(db, { roundId: round.id, actorId: admin.id });
+		await drawLine(db, { roundId: round.id, actorId: admin.id, shortReviewsReason: '测试：评审份数不足时划线' });
 		const far = Math.max(2031, new Date().getUTCFullYear() + 5);
 		const { recordCalendarYear } = await import('./work-calendar');
 		const { TEST_CALENDAR_SOURCE } = await import('../../../tests/helpers/db');
@@ -318,14 +320,14 @@ describe('the funding line, the notice and the final list', async () => {
 			ok: false,
 			errors: { _form: { key: 'results.err.lineNotDrawn' } }
 		});
-		await drawLine(db, { roundId: round.id, actorId: admin.id });
+		await drawLine(db, { roundId: round.id, actorId: admin.id, shortReviewsReason: '测试：评审份数不足时划线' });
 		const publishedAt = new Date('2026-03-02T07:00:00.000Z');
 		const published = await publishNotice(db, { roundId: round.id, actorId: admin.id }, publishedAt);
 		expect(published).toEqual({ ok: true, value: { endsAt: '2026-03-09T16:00:00.000Z' } });
 		const r1 = await fresh();
 		expect(phaseOf(r1, publishedAt)).toBe('notice');
 		// The line is frozen now: only an objection changes it.
-		expect((await drawLine(db, { roundId: round.id, actorId: admin.id }, publishedAt)).ok).toBe(false);
+		expect((await drawLine(db, { roundId: round.id, actorId: admin.id, shortReviewsReason: '测试：评审份数不足时划线' }, publishedAt)).ok).toBe(false);
 
 		const during = new Date('2026-03-04T02:00:00.000Z');
 		const base = { roundId: round.id, name: '林先生', contact: '13900000001', reason: '该项目与去年资助项目重复申报。', submissionKey: 'k-1' };
@@ -388,7 +390,7 @@ describe('the funding line, the notice and the final list', async () => {
 
 	it('refuses to confirm while an objection is unanswered', async () => {
 		const { db, round, admin, ids } = await lineRound();
-		await drawLine(db, { roundId: round.id, actorId: admin.id });
+		await drawLine(db, { roundId: round.id, actorId: admin.id, shortReviewsReason: '测试：评审份数不足时划线' });
 		await publishNotice(db, { roundId: round.id, actorId: admin.id }, new Date('2026-03-02T07:00:00.000Z'));
 		await fileObjection(
 			db,
@@ -404,7 +406,7 @@ describe('the funding line, the notice and the final list', async () => {
 	it('changes the line only in the decision phase', async () => {
 		const { db, round, admin, ids } = await lineRound();
 		await setPhase(db, round.id, 'review');
-		expect(await drawLine(db, { roundId: round.id, actorId: admin.id })).toEqual({
+		expect(await drawLine(db, { roundId: round.id, actorId: admin.id, shortReviewsReason: '测试：评审份数不足时划线' })).toEqual({
 			ok: false,
 			errors: { _form: { key: 'err.phaseClosed', params: { phase: 'review' } } }
 		});

@@ -6,6 +6,8 @@ import { LINE_EDIT_PHASES, NOTICE_PHASES } from '../domain/phases';
 import type { ProposalStatus } from './schema';
 import { formatFen } from '../domain/money';
 import { audit } from './audit';
+import { tellDecision } from './inbox';
+import { shortReviews } from './round-guards';
 import { overridePhase, phaseOf, type Round } from './rounds';
 import {
 	drawFundingLine,
@@ -112,6 +114,7 @@ async function lineInputs(db: DB, round: Round) {
 	const candidates: LineCandidate[] = rows.map((r) => ({
 		id: r.id,
 		eligible: ELIGIBLE_STATUSES.includes(r.status),
+		checked: r.status !== 'submitted' && r.status !== 'returned',
 		requestedFen: r.requested_fen,
 		score: scores.get(r.id)?.score ?? null,
 		district: r.district,
@@ -176,7 +179,7 @@ function reasonText(
 async function applyLine(
 	trx: DB,
 	round: Round,
-	input: { actorId: number; cause: string; reason?: string | null },
+	input: { actorId: number; cause: string; reason?: string | null; extra?: Record<string, unknown> },
 	now: Date
 ): Promise<FundingLine> {
 	const { rows, candidates, basis } = await lineInputs(trx, round);
@@ -218,7 +221,8 @@ async function applyLine(
 			basis,
 			awardedFen: line.totals.awardedFen,
 			fundedCount: line.totals.fundedCount,
-			changed
+			changed,
+			...input.extra
 		}
 	});
 	return line;
@@ -229,10 +233,13 @@ async function roundForUpdate(db: DB, roundId: number) {
 	return db.selectFrom('rounds').selectAll().where('id', '=', roundId).forUpdate().executeTakeFirst();
 }
 
-/** Draws (or redraws) the funding line from the current scores and rules. */
+/**
+ * Draws (or redraws) the funding line from the current scores and rules. With proposals short of
+ * reviews it is refused unless the admin gives a reason, kept in the audit log with their ids.
+ */
 export async function drawLine(
 	db: DB,
-	input: { roundId: number; actorId: number },
+	input: { roundId: number; actorId: number; shortReviewsReason?: string | null },
 	now = new Date()
 ): Promise<Outcome<FundingLine>> {
 	return db.transaction().execute(async (trx) => {
@@ -240,7 +247,11 @@ export async function drawLine(
 		if (!round) return refuse('review.err.noRound');
 		if (!LINE_EDIT_PHASES.includes(phaseOf(round, now))) return phaseClosed(round, now);
 		if (round.notice_published_at) return refuse('results.err.noticePublished');
-		return ok(await applyLine(trx, round, { actorId: input.actorId, cause: 'draw' }, now));
+		const short = await shortReviews(trx, round);
+		const reason = input.shortReviewsReason?.trim() || null;
+		if (short.length > 0 && !reason) return refuse('guard.short.refused', { count: short.length });
+		const extra = short.length > 0 ? { shortReviews: short.map((p) => p.id) } : {};
+		return ok(await applyLine(trx, round, { actorId: input.actorId, cause: 'draw', reason: short.length > 0 ? reason : null, extra }, now));
 	});
 }
 
@@ -420,6 +431,7 @@ export async function publishNotice(
 			detail: { endsAt, workingDays: round.notice_working_days }
 		});
 		await overridePhase(trx, round, 'notice', input.actorId, 'publish_notice', now);
+		await tellDecision(trx, round, 'notice', endsAt, now);
 		return ok({ endsAt });
 	});
 }
@@ -478,6 +490,7 @@ export async function confirmFinalList(
 			entityId: round.id,
 			detail: { awardedFen: funding.awardedFen, poolFen: funding.poolFen }
 		});
+		await tellDecision(trx, round, 'confirmed', null, now);
 		return ok(undefined);
 	});
 }

@@ -75,7 +75,7 @@ describe('eligibility check', () => {
 		expect(returned).toEqual({ ok: true });
 		expect(await latestCheck(db, id)).toMatchObject({ outcome: 'return', comment: '请补充登记证书', revisionDueAt: due });
 		const list = await listOrganisationProposals(db, org);
-		expect(list[0]).toMatchObject({ status: 'returned', nextStep: 'proposal.next.returnedOpen', revisionDueAt: due });
+		expect(list[0]).toMatchObject({ stage: 'returned', nextStep: 'status.next.returned', revisionDueAt: due });
 
 		// Applications are closed, yet the returned proposal may be fixed and resubmitted.
 		const own = (await getOwnProposal(db, id, org))!;

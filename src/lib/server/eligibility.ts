@@ -3,12 +3,11 @@ import { notFound, ok, phaseClosed, refuse, refuseAll, type Outcome } from './ou
 import type { ProposalStatus, Round } from './schema';
 import type { EligibilityOutcome } from './schema-proposal-details';
 import { audit } from './audit';
+import { tellEligibility } from './inbox';
 import { inPhase } from './rounds';
 import { ELIGIBILITY_PHASES } from '../domain/phases';
-import { getProposalContent } from './proposals';
-import { eligibilityChecklist, roundRules } from './proposal-rules';
-import { listAttachments } from './attachments';
-import { budgetProblems } from '../domain/budget';
+import { proposalDossier } from './proposal-dossier';
+import { eligibilityChecklist } from './proposal-rules';
 import { formatInZone } from '../domain/time';
 import type { FieldErrors } from '../schemas/form';
 import { ELIGIBILITY_COMMENT_MAX } from '../schemas/eligibility';
@@ -91,8 +90,7 @@ export async function proposalForCheck(db: DB, round: Round, proposalId: number)
 		.where('proposals.status', 'in', CHECKED)
 		.executeTakeFirst();
 	if (!row) return undefined;
-	const content = (await getProposalContent(db, proposalId))!;
-	const rules = roundRules(round);
+	const dossier = (await proposalDossier(db, round, proposalId))!;
 	const checks = await db
 		.selectFrom('eligibility_checks')
 		.innerJoin('users', 'users.id', 'eligibility_checks.checked_by')
@@ -107,14 +105,7 @@ export async function proposalForCheck(db: DB, round: Round, proposalId: number)
 		.where('eligibility_checks.proposal_id', '=', proposalId)
 		.orderBy('eligibility_checks.id', 'desc')
 		.execute();
-	return {
-		proposal: row,
-		content,
-		rules,
-		problems: budgetProblems(content.lines, { matchingCashFen: content.matchingCashFen, volunteerHours: content.volunteerHours }, rules),
-		attachments: await listAttachments(db, proposalId),
-		checks
-	};
+	return { proposal: row, ...dossier, checks };
 }
 
 /**
@@ -183,6 +174,7 @@ export async function recordEligibility(
 			reason: comment || null,
 			detail: { roundId: round.id, from: current.status, to: status, revisionDueAt: dueAt, ticked: ticked.size, items: checklist.length }
 		});
+		await tellEligibility(trx, { proposalId, outcome: input.outcome, revisionDueAt: dueAt, timeZone: round.time_zone }, now);
 		return ok();
 	});
 }

@@ -438,12 +438,12 @@ describe('what the public sees', () => {
 
 		await db
 			.updateTable('rounds')
-			.set({ results_published_at: new Date().toISOString() })
+			.set({ results_published_at: new Date().toISOString(), phase_override: 'implementation' })
 			.where('id', '=', round.id)
 			.execute();
-		const project = { id: funded, title: '项目 funded', completed: false };
-		expect((await trackNeed(db, receiptCode))?.funded).toEqual([project]);
-		expect((await getPublicNeed(db, id))?.funded).toEqual([project]);
+		const project = { id: funded, title: '项目 funded', stage: 'implementing', completed: false };
+		expect(await trackNeed(db, receiptCode)).toMatchObject({ funded: [project], stage: 'implementing' });
+		expect(await getPublicNeed(db, id)).toMatchObject({ funded: [project], stage: 'implementing' });
 	});
 
 	it('hides the needs of a round still in draft', async () => {

@@ -6,7 +6,8 @@ import type { Database, NeedStatus, Round } from './schema';
 import type { NeedInput } from '../schemas/needs';
 import { NEEDS_CALL_PHASES, currentPhase } from '../domain/phases';
 import { audit } from './audit';
-import { inPhase } from './rounds';
+import { decisionState, inPhase } from './rounds';
+import { needStage, proposalStage, stageCountsAsFunded, type NeedStage, type ProposalStage, type RoundDecisionState } from '../domain/status';
 import { randomString } from './random';
 import { LIMITS, consume } from './rate-limit';
 import { resolvePlace } from './places';
@@ -110,39 +111,29 @@ export async function reportNeed(
 /** Proposals that count as answering a need: submitted or further, not drafts or withdrawn. */
 export const ANSWERING = ['submitted', 'eligible', 'ineligible', 'funded', 'not_funded'] as const;
 
-async function answeringCount(db: DB, needId: number): Promise<number> {
-	const row = await db
-		.selectFrom('proposal_needs')
-		.innerJoin('proposals', 'proposals.id', 'proposal_needs.proposal_id')
-		.select((eb) => eb.fn.countAll<number>().as('n'))
-		.where('proposal_needs.need_id', '=', needId)
-		.where('proposals.status', 'in', ANSWERING)
-		.executeTakeFirstOrThrow();
-	return Number(row.n);
-}
-
-/** Funded projects answering a need, only once their round's results are published. */
-async function fundedProjects(
-	db: DB,
-	needId: number,
-	now = new Date()
-): Promise<{ id: number; title: string; completed: boolean }[]> {
+/** The proposals answering a need (submitted or further), each with its status now (one status model). */
+async function answeringStages(db: DB, needId: number, now = new Date()) {
 	const rows = await db
 		.selectFrom('proposal_needs')
 		.innerJoin('proposals', 'proposals.id', 'proposal_needs.proposal_id')
-		.innerJoin('rounds', 'rounds.id', 'proposals.round_id')
-		.select(['proposals.id', 'proposals.title', 'rounds.closed_at', 'rounds.phase_override'])
+		.select(['proposals.id', 'proposals.title', 'proposals.status', 'proposals.round_id'])
 		.where('proposal_needs.need_id', '=', needId)
-		.where('proposals.status', '=', 'funded')
-		.where('rounds.results_published_at', 'is not', null)
+		.where('proposals.status', 'in', ANSWERING)
 		.orderBy('proposals.id')
 		.execute();
-	// A funded project is complete once its round has closed (final reports are in).
-	return rows.map((r) => ({
-		id: r.id,
-		title: r.title,
-		completed: r.phase_override === 'closed' || (r.phase_override === null && r.closed_at <= now.toISOString())
-	}));
+	const states = new Map<number, RoundDecisionState>();
+	for (const id of new Set(rows.map((r) => r.round_id))) {
+		const round = await db.selectFrom('rounds').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+		states.set(id, decisionState(round, now));
+	}
+	return rows.map((r) => ({ id: r.id, title: r.title, stage: proposalStage(r.status, states.get(r.round_id)!) }));
+}
+
+/** Funded projects answering a need: only once their round's list is confirmed. */
+function fundedOf(answering: Awaited<ReturnType<typeof answeringStages>>) {
+	return answering
+		.filter((p) => stageCountsAsFunded(p.stage))
+		.map((p) => ({ id: p.id, title: p.title, stage: p.stage, completed: p.stage === 'completed' }));
 }
 
 export interface TrackedNeed {
@@ -159,7 +150,9 @@ export interface TrackedNeed {
 	publicId: number | null;
 	round: { slug: string; title: string; timeZone: string };
 	answeredBy: number;
-	funded: { id: number; title: string; completed: boolean }[];
+	funded: { id: number; title: string; stage: ProposalStage; completed: boolean }[];
+	/** The need's status now (one status model). */
+	stage: NeedStage;
 }
 
 function needByReceipt(db: DB) {
@@ -202,6 +195,7 @@ export async function trackNeed(db: DB, code: string, now = new Date()): Promise
 		row = next;
 	}
 	const published = row.status === 'published';
+	const answering = published ? await answeringStages(db, row.id, now) : [];
 	return {
 		receiptCode: formatReceiptCode(own.receipt_code),
 		title: own.title,
@@ -216,8 +210,9 @@ export async function trackNeed(db: DB, code: string, now = new Date()): Promise
 				: null,
 		publicId: published ? row.id : null,
 		round: { slug: row.round_slug, title: row.round_title, timeZone: row.time_zone },
-		answeredBy: published ? await answeringCount(db, row.id) : 0,
-		funded: published ? await fundedProjects(db, row.id, now) : []
+		answeredBy: answering.length,
+		funded: fundedOf(answering),
+		stage: needStage(row.status, answering.map((p) => p.stage))
 	};
 }
 
@@ -360,6 +355,7 @@ export async function getPublicNeed(db: DB, id: number, now = new Date()) {
 	if (!row) return undefined;
 	const phase = currentPhase(row, now);
 	if (phase === 'draft') return undefined;
+	const answering = await answeringStages(db, row.id, now);
 	return {
 		id: row.id,
 		title: row.title,
@@ -375,8 +371,9 @@ export async function getPublicNeed(db: DB, id: number, now = new Date()) {
 		publishedAt: row.published_at,
 		supportOpen: phase !== 'closed',
 		round: { id: row.round_id, slug: row.round_slug, title: row.round_title, timeZone: row.time_zone },
-		proposalCount: await answeringCount(db, row.id),
-		funded: await fundedProjects(db, row.id, now)
+		proposalCount: answering.length,
+		funded: fundedOf(answering),
+		stage: needStage('published', answering.map((p) => p.stage))
 	};
 }
 

@@ -4,6 +4,8 @@ import { freshDb, makeOrganisation, makeProposal, makeRound, makeUser } from '..
 import { startSmtpCatcher } from '../../../tests/helpers/smtp-catcher';
 import { assignReviewer, sendReviewReminders } from './assignments';
 import { listNotices, setMailTransport } from './notify';
+import { deliverOutbox, listOutbox, outboxCounts } from './outbox';
+import { RETRY_FIRST_MS } from '../domain/backoff';
 
 const saved = { url: process.env.SMTP_URL, from: process.env.SMTP_FROM };
 afterEach(() => {
@@ -40,6 +42,9 @@ describe('e-mail to a real SMTP server', () => {
 			process.env.SMTP_FROM = 'grants@example.org';
 			setMailTransport(undefined);
 			expect(await sendReviewReminders(db, { roundId: round.id, actorId: admin.id })).toEqual({ ok: true, value: { reminded: 5 } });
+			// Written to the outbox with the change; sent after the response.
+			expect(smtp.mails).toHaveLength(0);
+			expect(await deliverOutbox(db)).toEqual({ sent: 5, failed: 0 });
 
 			expect(smtp.mails.map((m) => m.to).flat().sort()).toEqual(reviewers.map((r) => r.email).sort());
 			const mail = smtp.mails[0];
@@ -69,4 +74,48 @@ describe('e-mail to a real SMTP server', () => {
 		expect(await sendReviewReminders(db, { roundId: round.id, actorId: admin.id })).toEqual({ ok: true, value: { reminded: 1 } });
 		expect((await listNotices(db, reviewers[0].id)).map((n) => n.kind)).toContain('notice.reviewReminder');
 	});
+
+	it('keeps an outbox message through a failed send and sends it on the retry, not before its time', async () => {
+		const { db, round, admin, reviewers } = await roundWithReviewers(1);
+		process.env.SMTP_URL = `smtp://127.0.0.1:${await closedPort()}`;
+		setMailTransport(undefined);
+		const t0 = new Date();
+		expect((await sendReviewReminders(db, { roundId: round.id, actorId: admin.id }, t0)).ok).toBe(true);
+
+		// The mail server is down: the send fails, the message stays with its error and a later attempt.
+		expect(await deliverOutbox(db, t0)).toEqual({ sent: 0, failed: 1 });
+		const [waiting] = await listOutbox(db);
+		expect(waiting).toMatchObject({ attempts: 1, nextAttemptAt: new Date(t0.getTime() + RETRY_FIRST_MS).toISOString() });
+		expect(waiting.lastError).toBeTruthy();
+		// Admins see it, without the address.
+		expect(waiting.recipient).not.toBe(reviewers[0].email);
+		expect(await outboxCounts(db)).toEqual({ waiting: 1, failing: 1 });
+
+		const smtp = await startSmtpCatcher();
+		try {
+			process.env.SMTP_URL = smtp.url;
+			setMailTransport(undefined);
+			// Before its next attempt is due nothing is sent.
+			expect(await deliverOutbox(db, new Date(t0.getTime() + RETRY_FIRST_MS - 1000))).toEqual({ sent: 0, failed: 0 });
+			expect(await deliverOutbox(db, new Date(t0.getTime() + RETRY_FIRST_MS))).toEqual({ sent: 1, failed: 0 });
+			expect(smtp.mails.map((m) => m.to)).toEqual([[reviewers[0].email]]);
+			expect(smtp.mails[0].subject).toContain('份评审未提交');
+			expect(await outboxCounts(db)).toEqual({ waiting: 0, failing: 0 });
+			// Sent once: a later run finds nothing.
+			expect(await deliverOutbox(db, new Date(t0.getTime() + 10 * RETRY_FIRST_MS))).toEqual({ sent: 0, failed: 0 });
+			expect(smtp.mails).toHaveLength(1);
+		} finally {
+			setMailTransport(undefined);
+			await smtp.close();
+		}
+	});
 });
+
+/** A port that was free a moment ago: nothing listens there. */
+async function closedPort(): Promise<number> {
+	const probe = createServer();
+	await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+	const { port } = probe.address() as AddressInfo;
+	await new Promise((resolve) => probe.close(resolve));
+	return port;
+}

@@ -1,8 +1,20 @@
 import type { DB } from './db';
 import { translate, type MessageKey, type Params } from '../i18n';
+import { mailConfigured, type Mail } from './mail';
+import { enqueueMails } from './outbox';
 
 /** What a notice says: a catalogue key whose zh/en text the reader's page (or the email) fills in. */
-export type NoticeKind = 'notice.reviewAssigned' | 'notice.reviewReminder' | 'notice.conflictDeclared';
+export type NoticeKind =
+	| 'notice.reviewAssigned'
+	| 'notice.reviewReminder'
+	| 'notice.conflictDeclared'
+	| 'notice.returned'
+	| 'notice.eligibilityPassed'
+	| 'notice.eligibilityRejected'
+	| 'notice.reviewsComplete'
+	| 'notice.noticePublished'
+	| 'notice.listConfirmed'
+	| 'notice.objectionAnswered';
 
 export interface NoticeInput {
 	userId: number;
@@ -12,59 +24,12 @@ export interface NoticeInput {
 	link: string | null;
 }
 
-/** One e-mail, already written: who gets it and what it says. */
-export interface Mail {
-	to: string;
-	subject: string;
-	text: string;
-}
-
-/** What `sendMails` needs of a transport: nodemailer's, or a test's. */
-export interface MailTransport {
-	sendMail(m: Mail & { from: string }): Promise<unknown>;
-	close?(): void;
-}
-
-/** The transport, made once, only when SMTP_URL is set (null: mail is off). */
-let transport: MailTransport | null | undefined;
-
-async function mailer(): Promise<MailTransport | null> {
-	if (transport !== undefined) return transport;
-	const url = process.env.SMTP_URL;
-	if (!url) return (transport = null);
-	const nodemailer = await import('nodemailer');
-	// A pool keeps a couple of connections open and sends a batch (a bulk assignment reaches every
-	// reviewer) over them, instead of a new connection and login per message. Settings in the
-	// URL's query (`?pool=false&maxConnections=…`) win over these.
-	transport = nodemailer.createTransport({ url, pool: true, maxConnections: 2, maxMessages: 100 });
-	return transport;
-}
-
-/** For tests: forget the transport so that a changed SMTP_URL is read again, or use a fake one. */
-export function setMailTransport(next: MailTransport | null | undefined) {
-	transport?.close?.();
-	transport = next;
-}
+export { setMailTransport, type Mail, type MailTransport } from './mail';
 
 /**
- * The one place e-mail leaves the app: sends each mail, and reports what failed instead of
- * throwing, since a notice's in-app copy is its record. (A later outbox moves the sending out
- * of the request by calling this from a worker.)
- */
-export async function sendMails(mails: readonly Mail[]): Promise<{ sent: number; failed: number }> {
-	const mail = mails.length ? await mailer() : null;
-	if (!mail) return { sent: 0, failed: 0 };
-	const from = process.env.SMTP_FROM || 'no-reply@localhost';
-	const results = await Promise.allSettled(mails.map((m) => mail.sendMail({ from, ...m })));
-	const failures = results.filter((r) => r.status === 'rejected');
-	// The addresses stay out of the log.
-	for (const f of failures) console.error('notice email failed:', (f.reason as Error)?.message);
-	return { sent: results.length - failures.length, failed: failures.length };
-}
-
-/**
- * Leaves an in-app notice for each user and, when SMTP is configured, emails it in Chinese and
- * English. A failed email never fails the action that caused it: the in-app notice is the record.
+ * Leaves an in-app notice for each user and, when SMTP is configured, writes its e-mail (Chinese
+ * and English) to the outbox. Call it inside the transaction of the change it tells of: the
+ * notices and mails are then kept or dropped with it, and sent after the response (outbox.ts).
  */
 export async function notify(db: DB, notices: readonly NoticeInput[], now = new Date()): Promise<void> {
 	if (notices.length === 0) return;
@@ -81,7 +46,7 @@ export async function notify(db: DB, notices: readonly NoticeInput[], now = new 
 			}))
 		)
 		.execute();
-	if ((await mailer()) === null) return;
+	if (!mailConfigured()) return;
 	const users = await db
 		.selectFrom('users')
 		.select(['id', 'email'])
@@ -99,7 +64,14 @@ export async function notify(db: DB, notices: readonly NoticeInput[], now = new 
 		const link = n.link ? `\n\n${origin}${n.link}` : '';
 		mails.push({ to, subject: zh, text: `${zh}\n${en}${link}` });
 	}
-	await sendMails(mails);
+	await enqueueMails(db, mails, now);
+}
+
+/** The active users of a role, or of an organisation (its station staff): who a notice goes to. */
+export async function recipients(db: DB, who: { role: 'admin' } | { organisationId: number }): Promise<number[]> {
+	let query = db.selectFrom('users').select('id').where('disabled_at', 'is', null);
+	query = 'role' in who ? query.where('role', '=', who.role) : query.where('organisation_id', '=', who.organisationId).where('role', '=', 'station');
+	return (await query.orderBy('id').execute()).map((u) => u.id);
 }
 
 /** A user's notices, newest first. */
@@ -122,11 +94,20 @@ export async function listNotices(db: DB, userId: number, limit = 20) {
 	}));
 }
 
-export async function markNoticesRead(db: DB, userId: number, now = new Date()): Promise<void> {
-	await db
-		.updateTable('notices')
-		.set({ read_at: now.toISOString() })
+/** How many of a user's notices are unread (the inbox link in the header). */
+export async function unreadCount(db: DB, userId: number): Promise<number> {
+	const row = await db
+		.selectFrom('notices')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
 		.where('user_id', '=', userId)
 		.where('read_at', 'is', null)
-		.execute();
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}
+
+/** Marks a user's notices read; with `upToId`, only those up to it (what the page showed). */
+export async function markNoticesRead(db: DB, userId: number, now = new Date(), upToId?: number): Promise<void> {
+	let query = db.updateTable('notices').set({ read_at: now.toISOString() }).where('user_id', '=', userId).where('read_at', 'is', null);
+	if (upToId !== undefined) query = query.where('id', '<=', upToId);
+	await query.execute();
 }

@@ -14,7 +14,7 @@ async function onNotice() {
 	const p = await makeProposal(db, round.id, org, 'eligible');
 	await addReviews(db, round.id, p, [80], [reviewer.id]);
 	await setPhase(db, round.id, 'decision');
-	await drawLine(db, { roundId: round.id, actorId: admin.id });
+	await drawLine(db, { roundId: round.id, actorId: admin.id, shortReviewsReason: '测试：评审份数不足时划线' });
 	await publishNotice(db, { roundId: round.id, actorId: admin.id });
 	return { db, round, admin, p };
 }

@@ -1,6 +1,7 @@
 import type { DB } from './db';
 import type { ObjectionEffect, ObjectionStatus } from './schema-decision-notice';
 import { audit } from './audit';
+import { tellObjectionAnswered } from './inbox';
 import { phaseOf, type Round } from './rounds';
 import { ok, phaseClosed, refuse, type Outcome } from './outcome';
 import { NOTICE_PHASES } from '../domain/phases';
@@ -212,6 +213,7 @@ export async function answerObjection(
 			reason: response,
 			detail: { proposalId: objection.proposal_id, effect }
 		});
+		await tellObjectionAnswered(trx, objection.proposal_id, input.outcome, now);
 		if (effect === 'exclude') {
 			await redrawAfterObjection(trx, round, { actorId: input.actorId, objectionId: objection.id, reason: response }, now);
 		}

@@ -177,6 +177,7 @@ describe('open data', () => {
 		const candidates: LineCandidate[] = record.proposals.map((p) => ({
 			id: p.id,
 			eligible: p.eligible,
+			checked: p.checked,
 			requestedFen: p.requestedFen,
 			score: p.rankingScore,
 			district: p.district,

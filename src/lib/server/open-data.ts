@@ -45,7 +45,8 @@ export async function resultsJson(db: DB, round: Round) {
 			funded: r.funded,
 			awardFen: r.awardFen,
 			reason: r.reason,
-			reasonText: r.reasonText
+			reasonText: r.reasonText,
+			status: r.stage
 		}))
 	};
 }
@@ -65,7 +66,8 @@ export const RESULTS_CSV_HEADER = [
 	'是否资助 funded',
 	'资助金额（元） award_yuan',
 	'原因 reason',
-	'说明 reason_text'
+	'说明 reason_text',
+	'状态 status'
 ] as const;
 
 export async function resultsCsv(db: DB, round: Round): Promise<string | null> {
@@ -87,7 +89,8 @@ export async function resultsCsv(db: DB, round: Round): Promise<string | null> {
 			r.funded ? 'yes' : 'no',
 			fen2yuan(r.awardFen),
 			r.reason,
-			r.reasonText
+			r.reasonText,
+			r.stage
 		])
 	);
 }
@@ -97,6 +100,8 @@ export interface DecisionRecordProposal {
 	title: string;
 	district: string;
 	eligible: boolean;
+	/** False when its eligibility was never decided (published as not_checked, not ineligible). */
+	checked: boolean;
 	requestedFen: number;
 	submittedAt: string | null;
 	/** Reviewers' weighted totals (0–100), labelled A, B, … within this proposal, highest first. */
@@ -174,6 +179,7 @@ export async function decisionRecord(db: DB, round: Round): Promise<DecisionReco
 				title: p.title,
 				district: p.district,
 				eligible: ['eligible', 'funded', 'not_funded'].includes(r.status),
+				checked: r.status !== 'submitted' && r.status !== 'returned',
 				requestedFen: p.requestedFen,
 				submittedAt: r.submitted_at,
 				reviews: reviewTotals.map((total, i) => ({ reviewer: reviewerLabel(i), total })),
@@ -203,7 +209,7 @@ export async function decisionRecord(db: DB, round: Round): Promise<DecisionReco
 			minScore: rules.minScore,
 			districtCapsFen: rules.districtCapsFen,
 			steps: [
-				'1. Not eligible → not funded (ineligible).',
+				'1. Not eligible → not funded (ineligible; not_checked when its eligibility was never decided).',
 				'2. override.kind = exclude → not funded (override_exclude), outside the ranking.',
 				'3. Rank the rest by rankingScore, highest first; no score ranks last. Equal scores: tieRule (lower_request = smaller amount first; earlier_submission = earlier submittedAt first), then smaller id.',
 				'4. The amount is reducedAwardFen when it is set and below requestedFen, else requestedFen.',

@@ -1,10 +1,10 @@
 /** Lists of proposals: a station's own with their next step, and every proposal for the admins, filtered. */
 import type { DB } from './db';
 import type { ProposalStatus, Round } from './schema';
-import { getRoundById, phaseOf } from './rounds';
-import type { Phase } from '../domain/phases';
+import { decisionState, getRoundById } from './rounds';
 import type { MessageKey } from '../i18n';
 import { deadlineOf } from './proposal-rules';
+import { proposalStage, type ProposalStage, type RoundDecisionState } from '../domain/status';
 
 /** The organisation's proposals across rounds, newest round first, with what happens next. */
 export async function listOrganisationProposals(db: DB, organisationId: number, now = new Date()) {
@@ -19,36 +19,36 @@ export async function listOrganisationProposals(db: DB, organisationId: number, 
 	for (const id of new Set(rows.map((r) => r.round_id))) rounds.set(id, await getRoundById(db, id));
 	return rows.map((r) => {
 		const round = rounds.get(r.round_id)!;
-		const phase = phaseOf(round, now);
+		const state = decisionState(round, now);
+		const stage = proposalStage(r.status, state);
 		const revisionOpen = r.status === 'returned' && !!r.revision_due_at && now.toISOString() < r.revision_due_at;
 		return {
 			id: r.id,
 			title: r.title,
 			requestedFen: r.requested_fen,
-			status: r.status,
+			stage,
 			roundTitle: round.title,
 			roundSlug: round.slug,
 			timeZone: round.time_zone,
-			phase,
+			phase: state.phase,
 			deadline: deadlineOf(round),
-			revisionDueAt: r.status === 'returned' ? r.revision_due_at : null,
-			nextStep: nextStep(r.status, phase, revisionOpen)
+			revisionDueAt: stage === 'returned' ? r.revision_due_at : null,
+			nextStep: nextStep(stage, state.phase === 'applications', revisionOpen)
 		};
 	});
 }
 
-/** What the organisation can expect next for a proposal, as a catalogue key. */
-export function nextStep(status: ProposalStatus, phase: Phase, revisionOpen = false): MessageKey {
-	const open = phase === 'applications';
-	switch (status) {
+/** What the organisation can expect next for a proposal at its stage, as a catalogue key. */
+export function nextStep(stage: ProposalStage, applicationsOpen: boolean, revisionOpen = false): MessageKey {
+	switch (stage) {
 		case 'draft':
-			return open ? 'proposal.next.draftOpen' : 'proposal.next.draftLate';
+			return applicationsOpen ? 'status.next.draft' : 'status.next.draftLate';
 		case 'submitted':
-			return open ? 'proposal.next.submittedOpen' : 'proposal.next.submittedCheck';
+			return applicationsOpen ? 'status.next.submitted' : 'status.next.awaiting_check';
 		case 'returned':
-			return revisionOpen ? 'proposal.next.returnedOpen' : 'proposal.next.returnedLate';
+			return revisionOpen ? 'status.next.returned' : 'status.next.returnedLate';
 		default:
-			return `proposal.next.${status}`;
+			return `status.next.${stage}`;
 	}
 }
 
@@ -60,7 +60,7 @@ export interface ProposalFilter {
 }
 
 /** Every proposal for the admins' overview (drafts stay the station's own business). */
-export async function listAllProposals(db: DB, filter: ProposalFilter) {
+export async function listAllProposals(db: DB, filter: ProposalFilter, now = new Date()) {
 	let query = db
 		.selectFrom('proposals')
 		.innerJoin('organisations', 'organisations.id', 'proposals.organisation_id')
@@ -100,13 +100,16 @@ export async function listAllProposals(db: DB, filter: ProposalFilter) {
 		);
 	}
 	const rows = await query.orderBy('proposals.round_id', 'desc').orderBy('proposals.id').limit(1000).execute();
+	const states = new Map<number, RoundDecisionState>();
+	for (const id of new Set(rows.map((r) => r.round_id))) states.set(id, decisionState((await getRoundById(db, id))!, now));
 	return rows.map((r) => ({
 		...r,
+		stage: proposalStage(r.status, states.get(r.round_id)!),
 		categories: [...new Set(String(r.categories ?? '').split(',').filter(Boolean))]
 	}));
 }
 
-/** Counts of the listed proposals by status, district and need category. */
+/** Counts of the listed proposals by status (the one status model's), district and need category. */
 export function proposalCounts(rows: Awaited<ReturnType<typeof listAllProposals>>) {
 	const count = (keys: string[]) => {
 		const m = new Map<string, number>();
@@ -114,7 +117,7 @@ export function proposalCounts(rows: Awaited<ReturnType<typeof listAllProposals>
 		return [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 	};
 	return {
-		byStatus: count(rows.map((r) => r.status)),
+		byStage: count(rows.map((r) => r.stage)),
 		byDistrict: count(rows.map((r) => r.district)),
 		byCategory: count(rows.flatMap((r) => r.categories))
 	};

@@ -309,9 +309,9 @@ describe('proposals', () => {
 		await create(db, round, orgA, userA.id, input, true);
 		await create(db, round, orgA, userA.id, { ...input, title: '草稿' });
 		const list = await listOrganisationProposals(db, orgA);
-		expect(list.map((p) => [p.title, p.status, p.nextStep, p.roundSlug])).toEqual([
-			['草稿', 'draft', 'proposal.next.draftOpen', round.slug],
-			[input.title, 'submitted', 'proposal.next.submittedOpen', round.slug]
+		expect(list.map((p) => [p.title, p.stage, p.nextStep, p.roundSlug])).toEqual([
+			['草稿', 'draft', 'status.next.draft', round.slug],
+			[input.title, 'submitted', 'status.next.submitted', round.slug]
 		]);
 	});
 
@@ -330,7 +330,7 @@ describe('proposals', () => {
 		expect(await listAllProposals(db, { category: 'children' })).toHaveLength(1);
 		expect(await listAllProposals(db, { status: 'eligible' })).toEqual([]);
 		expect(proposalCounts(all)).toEqual({
-			byStatus: [['submitted', 2]],
+			byStage: [['submitted', 2]],
 			byDistrict: [['天河区', 1], ['海珠区', 1]],
 			byCategory: [['elderly', 2], ['children', 1]]
 		});

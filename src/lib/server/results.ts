@@ -5,9 +5,10 @@ import type { LineReason } from '../domain/funding-line';
 import { memoUntilWrite } from './cache';
 import { oneDecimal } from '../domain/rounding';
 import { audit } from './audit';
-import { phaseOf } from './rounds';
+import { decisionState, isFinal, phaseOf } from './rounds';
 import { ok, refuse, type Outcome } from './outcome';
 import { proposalScoreSummary } from './reviews';
+import { lineRowStatus, proposalStage, type ProposalStage, type RoundDecisionState } from '../domain/status';
 
 /**
  * What the public reads of a round's decision (public fields only): the line on the notice, the
@@ -87,7 +88,9 @@ async function computePublicLine(db: DB, roundId: number): Promise<PublicLineRow
 	const out: PublicLineRow[] = rows.map((r) => {
 		const funded = r.status === 'funded';
 		// Rounds decided before the funding line existed have no stored reason: say what the status says.
-		const reason = (r.funding_reason as LineReason | null) ?? (funded ? 'funded' : ELIGIBLE_STATUSES.includes(r.status) ? 'below_line' : 'ineligible');
+		const reason =
+			(r.funding_reason as LineReason | null) ??
+			(funded ? 'funded' : ELIGIBLE_STATUSES.includes(r.status) ? 'below_line' : r.status === 'ineligible' ? 'ineligible' : 'not_checked');
 		const eligibleReason = reason === 'override_fund' || reason === 'override_exclude' || (funded && (r.award_fen ?? 0) < r.requested_fen);
 		return {
 			id: r.id,
@@ -118,10 +121,15 @@ async function computePublicLine(db: DB, roundId: number): Promise<PublicLineRow
 
 export type PublicResultRow = PublicLineRow;
 
+/** The rows of a published line, each with its status now (the record keeps outcomes, not phases). */
+export function withStages<T extends { funded: boolean; reason: string }>(rows: readonly T[], state: RoundDecisionState): (T & { stage: ProposalStage })[] {
+	return rows.map((r) => ({ ...r, stage: proposalStage(lineRowStatus(r), state) }));
+}
+
 export interface PublicResults {
 	publishedAt: string;
-	/** Every proposal of the line (funded first), each with its reason. */
-	projects: PublicLineRow[];
+	/** Every proposal of the line (funded first), each with its reason and status. */
+	projects: (PublicLineRow & { stage: ProposalStage })[];
 	totals: { count: number; awardedFen: number; poolFen: number };
 }
 
@@ -129,14 +137,10 @@ export interface PublicResults {
  * The round's final list for the public, or null while results are unpublished. Only public
  * fields: no reviewer, no per-review score, no private note.
  */
-export async function listResults(db: DB, roundId: number): Promise<PublicResults | null> {
-	const round = await db
-		.selectFrom('rounds')
-		.select(['id', 'pool_fen', 'results_published_at'])
-		.where('id', '=', roundId)
-		.executeTakeFirst();
+export async function listResults(db: DB, roundId: number, now = new Date()): Promise<PublicResults | null> {
+	const round = await db.selectFrom('rounds').selectAll().where('id', '=', roundId).executeTakeFirst();
 	if (!round?.results_published_at) return null;
-	const projects = await publicLine(db, round.id);
+	const projects = withStages(await publicLine(db, round.id), decisionState(round, now));
 	const funded = projects.filter((p) => p.funded);
 	return {
 		publishedAt: round.results_published_at,
@@ -260,17 +264,15 @@ export async function getPublicProject(db: DB, id: number, now = new Date()) {
 	const record = await publishedRecord(db, round);
 	const details = record ? record.projects[String(id)] : await projectDetails(db, id, round, await publicLine(db, round.id));
 	if (!details) return undefined;
-	return { id, ...details, round: { slug: round.slug, title: round.title, final: !!round.results_published_at } };
+	const stage = proposalStage('funded', decisionState(round, now));
+	return { id, ...details, stage, round: { slug: round.slug, title: round.title } };
 }
 
 // ---------------------------------------------------------------------------------------------
 // The published record: the final list and its projects as confirmed, in versions.
 // ---------------------------------------------------------------------------------------------
 
-/** Whether the round's list is final: confirmed after its notice, or published before notices existed. */
-export function isFinal(round: Pick<Round, 'results_confirmed_at' | 'results_published_at' | 'notice_published_at'>): boolean {
-	return !!round.results_confirmed_at || (!round.notice_published_at && !!round.results_published_at);
-}
+export { isFinal };
 
 export interface PublishedRecord {
 	version: number;
@@ -382,9 +384,9 @@ export async function correctPublishedRecord(
 export type NoticeStage = 'notice' | 'final';
 
 /** The public notice of a round: null until published. */
-export async function getNotice(db: DB, round: Round) {
+export async function getNotice(db: DB, round: Round, now = new Date()) {
 	if (!round.notice_published_at && !round.results_published_at) return null;
-	const rows = await publicLine(db, round.id);
+	const rows = withStages(await publicLine(db, round.id), decisionState(round, now));
 	const awardedFen = rows.reduce((s, r) => s + (r.awardFen ?? 0), 0);
 	return {
 		stage: (isFinal(round) ? 'final' : 'notice') as NoticeStage,

@@ -5,6 +5,7 @@ import { freshDb, makeOrganisation, makeProposal, makeRound, makeUser, setPhase 
 import { declareConflict, setConflict, liftConflict } from './conflicts';
 import { setPanel, updateReviewerProfile } from './reviewers';
 import { listNotices, setMailTransport } from './notify';
+import { deliverOutbox } from './outbox';
 import { getRubric, rubricLocked, rubricWithGuidance, updateRubric, type CriterionInput } from './rubric';
 import {
 	assignReviewer,
@@ -450,10 +451,15 @@ describe('review progress and reminders', () => {
 
 		const sent: { to: string; subject: string; text: string }[] = [];
 		setMailTransport({ sendMail: async (m) => void sent.push(m) });
+		const smtpUrl = process.env.SMTP_URL;
+		process.env.SMTP_URL = 'smtp://mail.test';
 		try {
 			expect(await sendReviewReminders(db, { roundId: round.id, actorId: admin.id })).toEqual({ ok: true, value: { reminded: 1 } });
+			expect(await deliverOutbox(db)).toEqual({ sent: 1, failed: 0 });
 		} finally {
 			setMailTransport(undefined);
+			if (smtpUrl === undefined) delete process.env.SMTP_URL;
+			else process.env.SMTP_URL = smtpUrl;
 		}
 		expect(sent.map((m) => m.to)).toEqual([reviewer.email]);
 		expect(sent[0].text).toContain('1 份评审未提交');

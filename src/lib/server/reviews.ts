@@ -2,7 +2,7 @@
 import type { DB } from './db';
 import type { FieldErrors } from '../schemas/form';
 import { COMMENT_MAX, CRITERION_COMMENT_MAX } from '../schemas/review';
-import { ASSIGNMENT_PHASES, SCORING_PHASES } from '../domain/phases';
+import { ASSIGNMENT_PHASES, DISCUSSION_PHASES, SCORING_PHASES } from '../domain/phases';
 import {
 	calibratedScores,
 	disagreement,
@@ -13,7 +13,11 @@ import {
 	weightedTotal
 } from '../domain/scoring';
 import { audit } from './audit';
-import { isConflicted } from './conflicts';
+import { isConflicted, reviewerMayOpen } from './conflicts';
+import { proposalDossier } from './proposal-dossier';
+import { tellIfReviewsComplete } from './inbox';
+
+export { reviewerMayOpen };
 import { ok, phaseClosed, refuse, refuseAll, type Outcome } from './outcome';
 import { getRubric, rubricWithGuidance } from './rubric';
 import { getRoundByIdOrThrow, inPhase, phaseOf, type Round } from './rounds';
@@ -124,8 +128,6 @@ export async function getAssignmentForReviewer(
 			'review_assignments.started_at',
 			'proposals.id as proposal_id',
 			'proposals.title',
-			'proposals.summary',
-			'proposals.requested_fen',
 			'organisations.name as organisation_name'
 		])
 		.where('review_assignments.id', '=', assignmentId)
@@ -133,7 +135,7 @@ export async function getAssignmentForReviewer(
 		.executeTakeFirst();
 	if (!row || !(await reviewerMayOpen(db, reviewerId, row.proposal_id))) return undefined;
 	const round = await getRoundByIdOrThrow(db, row.round_id);
-	const [rubric, scoreRows, commentRows, needs] = await Promise.all([
+	const [rubric, scoreRows, commentRows, dossier] = await Promise.all([
 		rubricWithGuidance(db, row.round_id),
 		db
 			.selectFrom('review_scores')
@@ -142,19 +144,13 @@ export async function getAssignmentForReviewer(
 			.execute(),
 		db
 			.selectFrom('review_criterion_comments')
-			.select(['criterion_id', 'comment'])
+			.select(['criterion_id', 'comment', 'for_applicant'])
 			.where('assignment_id', '=', row.id)
 			.execute(),
-		db
-			.selectFrom('proposal_needs')
-			.innerJoin('needs', 'needs.id', 'proposal_needs.need_id')
-			.select(['needs.id', 'needs.title', 'needs.category'])
-			.where('proposal_needs.proposal_id', '=', row.proposal_id)
-			.orderBy('needs.id')
-			.execute()
+		proposalDossier(db, round, row.proposal_id)
 	]);
 	const scores = new Map(scoreRows.map((s) => [s.criterion_id, s.score]));
-	const comments = new Map(commentRows.map((c) => [c.criterion_id, c.comment]));
+	const comments = new Map(commentRows.map((c) => [c.criterion_id, c]));
 	const criteria = rubric.map((c) => ({
 		id: c.id,
 		nameZh: c.name_zh,
@@ -164,7 +160,8 @@ export async function getAssignmentForReviewer(
 		scaleMax: c.scale_max,
 		bands: scoreBands(c.scale_max).map((b) => ({ ...b, guidance: c[`guidance_${b.band}`] })),
 		score: scores.get(c.id) ?? null,
-		comment: comments.get(c.id) ?? null
+		comment: comments.get(c.id)?.comment ?? null,
+		forApplicant: comments.get(c.id)?.for_applicant === 1
 	}));
 	const complete = criteria.every((c) => c.score !== null);
 	const total = complete
@@ -192,12 +189,19 @@ export async function getAssignmentForReviewer(
 			submittedAt: row.submitted_at
 		},
 		proposal: {
+			id: row.proposal_id,
 			title: row.title,
-			summary: row.summary,
-			requestedFen: row.requested_fen,
-			// Blind review: the applicant is not named to the reviewer.
-			organisationName: blind ? null : row.organisation_name,
-			needs
+			// Blind review: the applicant is not named to the reviewer (only that: the proposal is
+			// read in full, as the admin reads it).
+			organisationName: blind ? null : row.organisation_name
+		},
+		// The whole proposal, as the admin's eligibility check shows it.
+		dossier: dossier && {
+			content: dossier.content,
+			volunteerHourFen: dossier.rules.volunteerHourFen,
+			problems: dossier.problems,
+			needs: dossier.needs,
+			attachments: dossier.attachments
 		},
 		round: {
 			title: round.title,
@@ -208,11 +212,23 @@ export async function getAssignmentForReviewer(
 			blind
 		},
 		editable: inPhase(round, SCORING_PHASES, now),
+		discussionOpen: inPhase(round, DISCUSSION_PHASES, now) && !round.results_confirmed_at,
 		mayDeclareConflict: inPhase(round, ASSIGNMENT_PHASES, now),
 		criteria,
 		total,
 		others
 	};
+}
+
+/** The proposal of the reviewer's own assignment; undefined for anyone else's. */
+export async function assignmentProposal(db: DB, assignmentId: number, reviewerId: number): Promise<number | undefined> {
+	const row = await db
+		.selectFrom('review_assignments')
+		.select('proposal_id')
+		.where('id', '=', assignmentId)
+		.where('reviewer_id', '=', reviewerId)
+		.executeTakeFirst();
+	return row?.proposal_id;
 }
 
 export interface ReviewInput {
@@ -222,6 +238,8 @@ export interface ReviewInput {
 	scores: Record<number, number | null | undefined>;
 	/** Comment per criterion id; blank or missing for none. */
 	criterionComments?: Record<number, string | null | undefined>;
+	/** Criterion ids whose comment the reviewer wrote for the applicant too. */
+	forApplicant?: readonly number[];
 	comment: string | null;
 	privateNote: string | null;
 }
@@ -264,7 +282,8 @@ export async function saveReview(
 		if (!known.has(id)) errors._form = { key: 'err.invalid' };
 	}
 	const scores: { criterion_id: number; score: number }[] = [];
-	const comments: { criterion_id: number; comment: string }[] = [];
+	const comments: { criterion_id: number; comment: string; for_applicant: number }[] = [];
+	const shared = new Set(input.forApplicant ?? []);
 	for (const c of rubric) {
 		const score = input.scores[c.id];
 		if (score === null || score === undefined) {
@@ -278,7 +297,7 @@ export async function saveReview(
 		if (comment && comment.length > CRITERION_COMMENT_MAX) {
 			errors[`comment_${c.id}`] = { key: 'err.tooLong', params: { max: CRITERION_COMMENT_MAX } };
 		} else if (comment) {
-			comments.push({ criterion_id: c.id, comment });
+			comments.push({ criterion_id: c.id, comment, for_applicant: shared.has(c.id) ? 1 : 0 });
 		}
 	}
 	if (Object.keys(errors).length > 0) return refuseAll(errors);
@@ -322,6 +341,7 @@ export async function saveReview(
 				entityId: assignment.proposal_id,
 				detail: { assignmentId: assignment.id, resubmitted: assignment.status === 'submitted' }
 			});
+			if (assignment.status !== 'submitted') await tellIfReviewsComplete(trx, assignment.round_id, now);
 		}
 		return true;
 	});
@@ -338,21 +358,6 @@ export async function saveReview(
 				)
 			: null;
 	return ok({ total });
-}
-
-/**
- * Whether a reviewer may open a proposal (its page, attachments and reviews): only through a
- * live assignment, and never with a conflict of interest (same organisation, declared or set by
- * an admin). The one place that answers this, so every door asks the same question.
- */
-export async function reviewerMayOpen(db: DB, reviewerId: number, proposalId: number): Promise<boolean> {
-	const row = await db
-		.selectFrom('review_assignments')
-		.select('id')
-		.where('reviewer_id', '=', reviewerId)
-		.where('proposal_id', '=', proposalId)
-		.executeTakeFirst();
-	return row !== undefined && !(await isConflicted(db, reviewerId, proposalId));
 }
 
 /**

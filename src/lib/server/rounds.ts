@@ -4,12 +4,24 @@ import { audit } from './audit';
 import { currentPhase, scheduledPhase, type Phase, PHASES, PHASE_START } from '../domain/phases';
 import { DEFAULT_RUBRIC } from '../domain/scoring';
 import type { PublicRound } from '../domain/round-view';
+import type { RoundDecisionState } from '../domain/status';
+import { templateRubric, templateSettings } from './round-template';
 
 export type { Round };
 
 /** The round's phase now (or at `now`), honouring an admin's override. */
 export function phaseOf(round: Round, now = new Date()): Phase {
 	return currentPhase(round, now);
+}
+
+/** Whether the round's list is final: confirmed after its notice, or published before notices existed. */
+export function isFinal(round: Pick<Round, 'results_confirmed_at' | 'results_published_at' | 'notice_published_at'>): boolean {
+	return !!round.results_confirmed_at || (!round.notice_published_at && !!round.results_published_at);
+}
+
+/** What the round says about its decision now: the input of the one status model (domain/status.ts). */
+export function decisionState(round: Round, now = new Date()): RoundDecisionState {
+	return { phase: phaseOf(round, now), noticePublished: !!round.notice_published_at, final: isFinal(round) };
 }
 
 /** Whether the round is in one of `phases`: the gate on every phase-bound action. */
@@ -49,18 +61,30 @@ export async function listPublicRounds(db: DB, now = new Date()): Promise<Round[
 
 export type RoundInput = Omit<NewRound, 'id' | 'created_at' | 'created_by' | 'phase_override' | 'results_published_at'>;
 
-/** Creates a round with the default rubric of DOMAIN.md. */
-export async function createRound(db: DB, input: RoundInput, actorId: number | null): Promise<number> {
+/**
+ * Creates a round with the default rubric of DOMAIN.md, or, given a `template` round, with the
+ * template's rubric, proposal rules, checklist and review and decision settings.
+ */
+export async function createRound(
+	db: DB,
+	input: RoundInput,
+	actorId: number | null,
+	template?: Round
+): Promise<number> {
 	return db.transaction().execute(async (trx) => {
 		const { id } = await trx
 			.insertInto('rounds')
-			.values({ ...input, created_by: actorId, created_at: new Date().toISOString() })
+			.values({
+				...(template ? templateSettings(template) : {}),
+				...input,
+				created_by: actorId,
+				created_at: new Date().toISOString()
+			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		await trx
-			.insertInto('rubric_criteria')
-			.values(
-				DEFAULT_RUBRIC.map((c, i) => ({
+		const criteria = template
+			? await templateRubric(trx, template.id, id)
+			: DEFAULT_RUBRIC.map((c, i) => ({
 					round_id: id,
 					position: i + 1,
 					name_zh: c.name_zh,
@@ -68,15 +92,14 @@ export async function createRound(db: DB, input: RoundInput, actorId: number | n
 					description: '',
 					weight: c.weight,
 					scale_max: 10
-				}))
-			)
-			.execute();
+				}));
+		if (criteria.length > 0) await trx.insertInto('rubric_criteria').values(criteria).execute();
 		await audit(trx, {
 			actorId,
 			action: 'round.create',
 			entity: 'round',
 			entityId: id,
-			detail: { slug: input.slug, poolFen: input.pool_fen }
+			detail: { slug: input.slug, poolFen: input.pool_fen, ...(template ? { templateSlug: template.slug } : {}) }
 		});
 		return id;
 	});

@@ -33,6 +33,17 @@ export interface ReviewCriterionCommentTable {
 	assignment_id: number;
 	criterion_id: number;
 	comment: string;
+	/** 1 when the reviewer wrote it for the applicant too (shown once the final list is confirmed). */
+	for_applicant: import('kysely').Generated<number>;
+}
+
+/** The panel's discussion of one proposal (never shown to the applicant or a conflicted reviewer). */
+export interface ProposalDiscussionTable {
+	id: import('kysely').Generated<number>;
+	proposal_id: number;
+	author_id: number;
+	body: string;
+	created_at: Instant;
 }
 
 export interface NoticeTable {
@@ -50,5 +61,6 @@ export interface ReviewPanelTables {
 	round_panel: RoundPanelTable;
 	review_conflicts: ReviewConflictTable;
 	review_criterion_comments: ReviewCriterionCommentTable;
+	proposal_discussion: ProposalDiscussionTable;
 	notices: NoticeTable;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb, makeOrganisation, makeProposal, makeRound, makeUser, setPhase } from '../../../tests/helpers/db';
 import { addReviews } from '../../../tests/helpers/decision';
-import { drawLine, publishNotice } from './decisions';
+import { confirmFinalList, drawLine, publishNotice } from './decisions';
 import { roundStats } from './stats';
 
 describe('roundStats', () => {
@@ -50,15 +50,18 @@ describe('roundStats', () => {
 		expect(before).toMatchObject({ needsTotal: 2, decided: false, proposalsTotal: 0, successRate: null, leverage: null });
 
 		await setPhase(db, round.id, 'decision');
-		await drawLine(db, { roundId: round.id, actorId: admin.id });
+		await drawLine(db, { roundId: round.id, actorId: admin.id, shortReviewsReason: '测试：评审份数不足时划线' });
 		await publishNotice(db, { roundId: round.id, actorId: admin.id });
 		const fresh = await db.selectFrom('rounds').selectAll().where('id', '=', round.id).executeTakeFirstOrThrow();
 		const stats = await roundStats(db, fresh);
 		const hourFen = Number((fresh as unknown as { volunteer_hour_fen?: number }).volunteer_hour_fen ?? 0);
+		// During the notice nothing is funded yet: the one funded-to-be is proposed (拟资助).
 		expect(stats).toMatchObject({
 			decided: true,
+			final: false,
 			proposalsTotal: 2,
-			fundedTotal: 1,
+			fundedTotal: 0,
+			proposedTotal: 1,
 			successRate: 0.5,
 			awardedFen: 3_000_000,
 			matchingCashFen: 300_000,
@@ -70,5 +73,11 @@ describe('roundStats', () => {
 		// A proposal answering no need counts under "other".
 		expect(stats.byCategory.find((r) => r.key === 'other')).toMatchObject({ proposals: 1, funded: 0 });
 		expect(stats.byDistrict).toEqual([{ key: '海珠区', needs: 2, proposals: 2, funded: 1, awardFen: 3_000_000 }]);
+
+		// Once the list is confirmed, it is funded.
+		const after = new Date(Date.parse(fresh.notice_ends_at!) + 1000);
+		expect((await confirmFinalList(db, { roundId: round.id, actorId: admin.id }, after)).ok).toBe(true);
+		const confirmed = await db.selectFrom('rounds').selectAll().where('id', '=', round.id).executeTakeFirstOrThrow();
+		expect(await roundStats(db, confirmed, after)).toMatchObject({ final: true, fundedTotal: 1, proposedTotal: 0, awardedFen: 3_000_000 });
 	});
 });

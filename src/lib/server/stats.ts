@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import type { DB } from './db';
 import type { Round } from './rounds';
-import { publicLine } from './results';
+import { publicLine, withStages } from './results';
+import { decisionState } from './rounds';
+import { stageCountsAsFunded } from '../domain/status';
 
 export interface CountRow {
 	key: string;
@@ -14,8 +16,13 @@ export interface CountRow {
 export interface RoundStats {
 	needsTotal: number;
 	proposalsTotal: number;
+	/** Funded projects: only once the list is confirmed (0 during the notice). */
 	fundedTotal: number;
-	/** Funded ÷ proposals in the line, 0–1; null without proposals. */
+	/** Proposed for funding on the notice: only while the list is not yet confirmed. */
+	proposedTotal: number;
+	/** Whether the list is confirmed: the money and per-row figures are of funded projects; else of proposed ones. */
+	final: boolean;
+	/** Funded (or, on the notice, proposed) ÷ proposals in the line, 0–1; null without proposals. */
 	successRate: number | null;
 	awardedFen: number;
 	matchingCashFen: number;
@@ -43,7 +50,7 @@ function bump(map: Map<string, CountRow>, key: string, f: (r: CountRow) => void)
  * and funding figures appear only once the line is public. A proposal's category is that of the
  * needs it answers (it counts once in each), its district that of its organisation.
  */
-export async function roundStats(db: DB, round: Round): Promise<RoundStats> {
+export async function roundStats(db: DB, round: Round, now = new Date()): Promise<RoundStats> {
 	const needRows = await db
 		.selectFrom('needs')
 		.select(['category', 'district', sql<number>`count(*)`.as('n')])
@@ -62,12 +69,17 @@ export async function roundStats(db: DB, round: Round): Promise<RoundStats> {
 	}
 	const decided = !!round.notice_published_at || !!round.results_published_at;
 	let proposalsTotal = 0;
-	let fundedTotal = 0;
+	let countedTotal = 0;
 	let awardedFen = 0;
 	let matchingCashFen = 0;
 	let volunteerHours = 0;
+	const state = decisionState(round, now);
 	if (decided) {
-		const line = await publicLine(db, round.id);
+		// Through the one status model: funded only once confirmed, proposed (公示中 · 拟资助) before.
+		const line = withStages(await publicLine(db, round.id), state).map((p) => ({
+			...p,
+			funded: state.final ? stageCountsAsFunded(p.stage) : p.stage === 'notice_funded'
+		}));
 		const funding = new Map(
 			(
 				await db
@@ -82,7 +94,7 @@ export async function roundStats(db: DB, round: Round): Promise<RoundStats> {
 			proposalsTotal += 1;
 			const award = p.funded ? (p.awardFen ?? 0) : 0;
 			if (p.funded) {
-				fundedTotal += 1;
+				countedTotal += 1;
 				awardedFen += award;
 				matchingCashFen += funding.get(p.id)?.matching_cash_fen ?? 0;
 				volunteerHours += funding.get(p.id)?.volunteer_hours ?? 0;
@@ -104,8 +116,10 @@ export async function roundStats(db: DB, round: Round): Promise<RoundStats> {
 	return {
 		needsTotal,
 		proposalsTotal,
-		fundedTotal,
-		successRate: proposalsTotal ? fundedTotal / proposalsTotal : null,
+		fundedTotal: state.final ? countedTotal : 0,
+		proposedTotal: state.final ? 0 : countedTotal,
+		final: state.final,
+		successRate: proposalsTotal ? countedTotal / proposalsTotal : null,
 		awardedFen,
 		matchingCashFen,
 		volunteerHours,

@@ -115,7 +115,7 @@ describe('recording a year', () => {
 		const proposal = await makeProposal(db, round.id, await makeOrganisation(db));
 		await addReviews(db, round.id, proposal, [80], [reviewer.id]);
 		await setPhase(db, round.id, 'decision');
-		await drawLine(db, { roundId: round.id, actorId: admin.id });
+		await drawLine(db, { roundId: round.id, actorId: admin.id, shortReviewsReason: '测试：评审份数不足时划线' });
 		// Published Tuesday 29 September 2026: 30 Sep, 8 Oct, 9 Oct, Saturday 10 Oct, 12 Oct.
 		expect(await publishNotice(db, { roundId: round.id, actorId: admin.id }, new Date('2026-09-29T02:00:00.000Z'))).toEqual({
 			ok: true,

@@ -107,42 +107,7 @@ export const proposals = {
 	},
 	'proposal.conflict.saved': { zh: '已保存的版本', en: 'The saved version' },
 	'proposal.conflict.yours': { zh: '您的修改', en: 'Your changes' },
-	'proposal.next.draftOpen': {
-		zh: '草稿未提交，请在截止前提交',
-		en: 'Draft: submit it before the deadline'
-	},
-	'proposal.next.draftLate': {
-		zh: '未在截止前提交',
-		en: 'Not submitted before the deadline'
-	},
-	'proposal.next.submittedOpen': {
-		zh: '已提交，截止前仍可修改',
-		en: 'Submitted; you can edit it until the deadline'
-	},
-	'proposal.next.submittedCheck': {
-		zh: '等待资格审查',
-		en: 'Waiting for the eligibility check'
-	},
-	'proposal.next.eligible': {
-		zh: '等待专家评审和评审决策',
-		en: 'Waiting for expert review and the decision'
-	},
-	'proposal.next.ineligible': {
-		zh: '资格审查未通过',
-		en: 'Did not pass the eligibility check'
-	},
-	'proposal.next.funded': {
-		zh: '拟资助：等待公示结束后签约',
-		en: 'Funded: the grant agreement follows the public notice'
-	},
-	'proposal.next.not_funded': { zh: '未获资助，可查看评审结果', en: 'Not funded; see the results' },
-	'proposal.next.withdrawn': { zh: '无', en: 'None' },
 	'proposal.status.returned': { zh: '退回修改', en: 'Returned for revision' },
-	'proposal.next.returnedOpen': {
-		zh: '已退回：请按审查意见修改，在修改期限前重新提交',
-		en: 'Returned: fix it as the comments ask and resubmit before the revision deadline'
-	},
-	'proposal.next.returnedLate': { zh: '修改期限已过', en: 'The revision deadline has passed' },
 	'proposal.err.revisionDeadline': {
 		zh: '修改期限已于 {at} 截止，未能保存。',
 		en: 'The revision deadline passed at {at}; nothing was saved.'
@@ -305,8 +270,8 @@ export const proposals = {
 	},
 	'eligibility.revisionDueAt': { zh: '修改期限', en: 'Revision deadline' },
 	'eligibility.revisionDueHint': {
-		zh: '退回修改时必填（{tz} 时间），不晚于专家评审开始（{before}）。',
-		en: 'Required to return ({tz} time); no later than the start of expert review ({before}).'
+		zh: '{tz} 时间，不晚于专家评审开始（{before}）。',
+		en: '{tz} time; no later than the start of expert review ({before}).'
 	},
 	'eligibility.record': { zh: '登记结果', en: 'Record outcome' },
 	'eligibility.history': { zh: '审查记录', en: 'Check history' },
@@ -336,4 +301,5 @@ export const proposals = {
 		zh: '请按审查意见修改，并在 {at} 前重新提交；保存修改不会重新提交。',
 		en: 'Fix it as the comments ask and resubmit before {at}; saving changes does not resubmit.'
 	},
+	'eligibility.revisionDueRequired': { zh: '（选择退回时必填）', en: '(required to return)' }
 } satisfies Messages;

@@ -1,4 +1,5 @@
 import type { Messages } from '../types';
+import { TRIMMED_MEAN_NAME as TM } from '../../domain/scoring';
 
 export const results = {
 	'results.title': { zh: '{round} · 资助结果', en: '{round} · results' },
@@ -15,8 +16,8 @@ export const results = {
 	'results.col.award': { zh: '资助金额', en: 'Award' },
 	'results.col.score': { zh: '评审得分', en: 'Score' },
 	'results.scoreRule': {
-		zh: '评审得分为专家加权总分（0–100）的平均分；5 份及以上评审时去掉一个最高分和一个最低分。',
-		en: 'The score is the average of the reviewers’ weighted totals (0–100); with five or more reviews the highest and lowest are dropped.'
+		zh: `评审得分为${TM.zh}：专家加权总分（0–100）的平均分，5 份及以上评审时先去掉一个最高分和一个最低分。`,
+		en: `The score is the ${TM.en}: the average of the reviewers’ weighted totals (0–100), with five or more reviews after dropping the highest and the lowest.`
 	},
 	'results.totals': { zh: '合计', en: 'Totals' },
 	'results.count': { zh: '获资助项目', en: 'Funded projects' },
@@ -212,7 +213,7 @@ export const results = {
 	'decision.back': { zh: '返回轮次', en: 'Back to the round' },
 	'decision.phase': { zh: '当前阶段：{phase}', en: 'Phase: {phase}' },
 	'decision.done': { zh: '已保存，资助线已重新划定。', en: 'Saved; the funding line was drawn again.' },
-	'decision.basis.trimmed_mean': { zh: '排名依据：截尾平均分', en: 'Ranked by: trimmed mean' },
+	'decision.basis.trimmed_mean': { zh: `排名依据：${TM.zh}`, en: `Ranked by: ${TM.en}` },
 	'decision.basis.calibrated': { zh: '排名依据：校准分', en: 'Ranked by: calibrated score' },
 	'decision.pool': { zh: '资助总额', en: 'Pool' },
 	'decision.awarded': { zh: '已分配', en: 'Awarded' },
@@ -229,8 +230,8 @@ export const results = {
 	'decision.tieRule': { zh: '同分排序规则', en: 'Tie rule' },
 	'decision.tie.lower_request': { zh: '申请金额较少者优先，再按编号', en: 'Smaller amount first, then by number' },
 	'decision.tie.earlier_submission': { zh: '提交时间较早者优先，再按编号', en: 'Earlier submission first, then by number' },
-	'decision.minScore': { zh: '最低分（低于此分不资助，可留空）', en: 'Minimum score (below it is not funded; optional)' },
-	'decision.caps': { zh: '各区资助上限（每行“区名,金额（元）”，可留空）', en: 'District caps (one per line "district,yuan"; optional)' },
+	'decision.minScore': { zh: '最低分（低于此分不资助）', en: 'Minimum score (below it is not funded)' },
+	'decision.caps': { zh: '各区资助上限（每行“区名,金额（元）”）', en: 'District caps (one per line "district,yuan")' },
 	'decision.noticeDays': { zh: '公示期（工作日）', en: 'Notice period (working days)' },
 	'decision.saveSettings': { zh: '保存规则并重新划线', en: 'Save the rules and redraw' },
 	'decision.col.amount': { zh: '拟资助金额', en: 'Award' },

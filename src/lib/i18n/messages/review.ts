@@ -1,4 +1,5 @@
 import type { Messages } from '../types';
+import { TRIMMED_MEAN_NAME as TM } from '../../domain/scoring';
 
 export const review = {
 	// Reviewer's queue
@@ -28,15 +29,15 @@ export const review = {
 	'review.scoreLegend': { zh: '{name}（0–{max} 分，权重 {weight}）', en: '{name} (0–{max}, weight {weight})' },
 	'review.notScored': { zh: '未评分', en: 'not scored' },
 	'review.score': { zh: '得分', en: 'Score' },
-	'review.comment': { zh: '给申报主体的总体意见', en: 'Overall comment for the applicant' },
+	'review.comment': { zh: '给申报主体的总体意见（申报主体可见）', en: 'Overall comment for the applicant (the applicant will read this)' },
 	'review.commentHint': {
-		zh: '申报主体可能看到此意见，最多 2000 字。',
-		en: 'The applicant may see this comment. At most 2000 characters.'
+		zh: '最终名单确认后，申报主体会在申报页和结果通知书中读到此意见，不显示您的姓名。最多 2000 字。',
+		en: 'Once the final list is confirmed, the applicant reads this on their proposal page and letter, without your name. At most 2000 characters.'
 	},
-	'review.privateNote': { zh: '仅供评审组的备注', en: 'Private note for the panel' },
+	'review.privateNote': { zh: '仅供评审组的备注（申报主体看不到）', en: 'Private note for the panel (the applicant never sees it)' },
 	'review.privateNoteHint': {
-		zh: '只有评审组和管理员可见，不会公开。最多 2000 字。',
-		en: 'Seen only by the panel and admins, never published. At most 2000 characters.'
+		zh: '只有管理员可见，不会公开（与其他评审专家交流请用评审组讨论）。最多 2000 字。',
+		en: 'Seen by admins only, never published (to talk with the other reviewers, use the panel discussion). At most 2000 characters.'
 	},
 	'review.saveDraft': { zh: '保存草稿', en: 'Save draft' },
 	'review.submit': { zh: '提交评审', en: 'Submit review' },
@@ -73,7 +74,7 @@ export const review = {
 	'review.admin.col.reviewers': { zh: '评审专家', en: 'Reviewers' },
 	'review.admin.col.count': { zh: '已提交评审', en: 'Reviews in' },
 	'review.admin.col.mean': { zh: '平均分', en: 'Mean' },
-	'review.admin.col.trimmed': { zh: '去极值平均分', en: 'Trimmed mean' },
+	'review.admin.col.trimmed': { zh: TM.zh, en: TM.enHeading },
 	'review.admin.submittedMark': { zh: '（已提交）', en: '(submitted)' },
 	'review.admin.noReviewers': { zh: '尚未分配', en: 'None assigned' },
 	'review.admin.award': { zh: '资助金额：{amount}', en: 'Award: {amount}' },
@@ -92,7 +93,7 @@ export const review = {
 	'review.notices': { zh: '新通知（{count}）', en: 'New notices ({count})' },
 	'review.noticesRead': { zh: '全部标为已读', en: 'Mark all as read' },
 	'review.blind': { zh: '（盲评：不显示申报主体）', en: '(blind review: applicant hidden)' },
-	'review.criterionComment': { zh: '本项评语（可选）', en: 'Comment on this criterion (optional)' },
+	'review.criterionComment': { zh: '本项评语', en: 'Comment on this criterion' },
 	'review.band.low': { zh: '较弱 {min}–{max}', en: 'Weak {min}–{max}' },
 	'review.band.fair': { zh: '一般 {min}–{max}', en: 'Fair {min}–{max}' },
 	'review.band.good': { zh: '良好 {min}–{max}', en: 'Good {min}–{max}' },
@@ -154,7 +155,7 @@ export const review = {
 	'review.manage.col.sd': { zh: '标准差', en: 'SD' },
 	'review.manage.col.rank': { zh: '排名依据', en: 'Ranks by' },
 	'review.manage.disagreement': { zh: '分歧大', en: 'Disagreement' },
-	'review.manage.ranking.trimmed_mean': { zh: '去极值平均分', en: 'Trimmed mean' },
+	'review.manage.ranking.trimmed_mean': { zh: TM.zh, en: TM.enHeading },
 	'review.manage.ranking.calibrated': { zh: '校准分', en: 'Calibrated score' },
 	'review.manage.rankingNow': { zh: '本轮排名依据：{score}', en: 'This round ranks by: {score}' },
 	'review.manage.reassign': { zh: '改派给', en: 'Reassign to' },

@@ -128,8 +128,6 @@ export const rounds = {
 	'round.rubric.weight': { zh: '权重', en: 'Weight' },
 	'round.rubric.scale': { zh: '分值', en: 'Scale' },
 	'admin.overview.title': { zh: '管理后台', en: 'Administration' },
-	'admin.overview.newNeeds': { zh: '待审核需求', en: 'Needs awaiting moderation' },
-	'admin.overview.submitted': { zh: '已提交项目', en: 'Submitted proposals' },
 	'admin.overview.users': { zh: '用户', en: 'Users' },
 	'admin.overview.rounds': { zh: '轮次', en: 'Rounds' },
 	'audit.title': { zh: '审计日志', en: 'Audit log' },

@@ -83,32 +83,34 @@ const NEED_TEMPLATES: { category: ServiceCategory; title: string; description: s
 	{ category: 'other', title: '社区公共空间夜间照明不足', description: '小巷晚上很暗，老人和下晚班的居民走路不安全。', group: '夜间出行居民' }
 ];
 
-const PROPOSAL_TEMPLATES = [
-	{ title: '“暖心到家”独居长者探访计划', summary: '组织 30 名邻里志愿者结对 60 名独居长者，每周上门探访，建立长者关怀档案与紧急联络机制。' },
-	{ title: '长者饭堂“爱心送餐”志愿服务', summary: '招募并培训送餐志愿者，为高龄和行动不便长者提供每日送餐，并顺带健康关怀。' },
-	{ title: '“银龄触网”长者智能手机课堂', summary: '开设 12 期手机课堂，由青少年志愿者一对一教长者使用挂号、支付和防诈骗功能。' },
-	{ title: '四点半课堂：双职工家庭儿童课后托管', summary: '利用社区活动室开设课后托管，提供作业辅导、阅读和安全教育。' },
-	{ title: '“无碍同行”残障人士出行支持', summary: '联合街道推动出入口无障碍改造，并组建陪同出行志愿队。' },
-	{ title: '心青年日间活动坊', summary: '为心智障碍青年开设手工、烘焙和社区融合活动，为家长提供喘息服务。' },
-	{ title: '困境儿童“成长伙伴”学业辅导', summary: '链接高校志愿者为困境家庭儿童提供每周两次学业辅导与成长陪伴。' },
-	{ title: '照顾者喘息与互助小组', summary: '为长期照顾者提供临时照护、减压工作坊和互助小组。' },
-	{ title: '“新羊城人”融入计划', summary: '为来穗家庭开展社区导览、政策讲解和亲子融合活动。' },
-	{ title: '垃圾分类“楼长制”示范', summary: '培育楼长和分类督导员，开展入户宣传和积分激励。' },
-	{ title: '天台共享菜园', summary: '与居民共建楼顶菜园，开展自然教育和邻里共耕活动。' },
-	{ title: '社区时间银行试点', summary: '建立志愿服务时长记录与兑换机制，激励居民互助。' },
-	{ title: '“新起点”社区矫正对象技能培训', summary: '开展职业技能培训和就业对接，帮助矫正对象回归社会。' },
-	{ title: '禁毒情景剧进校园', summary: '与中学合作排演禁毒情景剧，以互动方式开展禁毒教育。' },
-	{ title: '“点亮小巷”夜间照明与安全巡逻', summary: '联合物业补装照明，组织居民志愿巡逻队。' },
-	{ title: '邻里节与楼道互助群', summary: '举办邻里节，建立楼道互助群和应急联络人机制。' },
-	{ title: '儿童友好微空间改造', summary: '与儿童共同设计改造小区闲置角落，建设安全的游戏空间。' },
-	{ title: '青少年“数字戒瘾”兴趣营', summary: '开展运动、音乐和编程兴趣营，引导青少年健康使用网络。' },
-	{ title: '长者防跌倒居家改造', summary: '为高龄长者评估居家风险，加装扶手和防滑设施。' },
-	{ title: '新市民办事“一张图”', summary: '编制社区办事指南，开设周末政策咨询点。' }
+/** Proposals, each with the service category of the needs it answers (its links are chosen by it). */
+export const PROPOSAL_TEMPLATES: { category: ServiceCategory; title: string; summary: string }[] = [
+	{ category: 'elderly', title: '“暖心到家”独居长者探访计划', summary: '组织 30 名邻里志愿者结对 60 名独居长者，每周上门探访，建立长者关怀档案与紧急联络机制。' },
+	{ category: 'elderly', title: '长者饭堂“爱心送餐”志愿服务', summary: '招募并培训送餐志愿者，为高龄和行动不便长者提供每日送餐，并顺带健康关怀。' },
+	{ category: 'elderly', title: '“银龄触网”长者智能手机课堂', summary: '开设 12 期手机课堂，由青少年志愿者一对一教长者使用挂号、支付和防诈骗功能。' },
+	{ category: 'children', title: '四点半课堂：双职工家庭儿童课后托管', summary: '利用社区活动室开设课后托管，提供作业辅导、阅读和安全教育。' },
+	{ category: 'disability', title: '“无碍同行”残障人士出行支持', summary: '联合街道推动出入口无障碍改造，并组建陪同出行志愿队。' },
+	{ category: 'disability', title: '心青年日间活动坊', summary: '为心智障碍青年开设手工、烘焙和社区融合活动，为家长提供喘息服务。' },
+	{ category: 'hardship', title: '困境儿童“成长伙伴”学业辅导', summary: '链接高校志愿者为困境家庭儿童提供每周两次学业辅导与成长陪伴。' },
+	{ category: 'hardship', title: '照顾者喘息与互助小组', summary: '为长期照顾者提供临时照护、减压工作坊和互助小组。' },
+	{ category: 'migrants', title: '“新羊城人”融入计划', summary: '为来穗家庭开展社区导览、政策讲解和亲子融合活动。' },
+	{ category: 'environment', title: '垃圾分类“楼长制”示范', summary: '培育楼长和分类督导员，开展入户宣传和积分激励。' },
+	{ category: 'environment', title: '天台共享菜园', summary: '与居民共建楼顶菜园，开展自然教育和邻里共耕活动。' },
+	{ category: 'mutual_aid', title: '社区时间银行试点', summary: '建立志愿服务时长记录与兑换机制，激励居民互助。' },
+	{ category: 'corrections', title: '“新起点”社区矫正对象技能培训', summary: '开展职业技能培训和就业对接，帮助矫正对象回归社会。' },
+	{ category: 'drugs', title: '禁毒情景剧进校园', summary: '与中学合作排演禁毒情景剧，以互动方式开展禁毒教育。' },
+	{ category: 'other', title: '“点亮小巷”夜间照明与安全巡逻', summary: '联合物业补装照明，组织居民志愿巡逻队。' },
+	{ category: 'mutual_aid', title: '邻里节与楼道互助群', summary: '举办邻里节，建立楼道互助群和应急联络人机制。' },
+	{ category: 'children', title: '儿童友好微空间改造', summary: '与儿童共同设计改造小区闲置角落，建设安全的游戏空间。' },
+	{ category: 'youth', title: '青少年“数字戒瘾”兴趣营', summary: '开展运动、音乐和编程兴趣营，引导青少年健康使用网络。' },
+	{ category: 'elderly', title: '长者防跌倒居家改造', summary: '为高龄长者评估居家风险，加装扶手和防滑设施。' },
+	{ category: 'migrants', title: '新市民办事“一张图”', summary: '编制社区办事指南，开设周末政策咨询点。' }
 ];
 
 const RESIDENT_NAMES = ['陈阿姨', '黄伯', '李女士', '王先生', '梁姐', '吴叔', '何小姐', '罗先生', '邓阿婆', '周女士'];
 
-const DAY = 24 * 60 * 60 * 1000;
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
 
 function scheduleAround(now: Date, daysIntoReview: number) {
 	// Phases start at 09:00 Beijing time on days counted from today, so the demo round is in
@@ -236,14 +238,23 @@ export async function seedDemo(db: DB, now = new Date()): Promise<DemoAccounts> 
 		return s;
 	};
 
-	async function seedNeeds(roundId: number, count: number, since: Date) {
-		const published: number[] = [];
+	/**
+	 * Needs reported during the round's needs call (from its start until it closes, or until now
+	 * when it is still open), each published a little later but never after that end: no need
+	 * reads as published in the future, or after stations had to answer it.
+	 */
+	async function seedNeeds(roundId: number, count: number) {
+		const round = (await getRoundById(db, roundId))!;
+		const opened = Date.parse(round.needs_call_at) + HOUR;
+		const closes = Math.min(Date.parse(round.applications_at), now.getTime()) - HOUR;
+		const published: { id: number; category: ServiceCategory }[] = [];
 		for (let i = 0; i < count; i++) {
 			const template = NEED_TEMPLATES[i % NEED_TEMPLATES.length];
 			const district = DISTRICTS[rnd.int(0, DISTRICTS.length - 1)];
 			const street = rnd.pick(STREETS[district]);
 			const status = i % 12 === 5 ? 'declined' : i % 9 === 7 ? 'new' : 'published';
-			const created = new Date(since.getTime() + rnd.int(0, 25) * DAY + rnd.int(0, 86_000) * 1000);
+			const created = new Date(opened + rnd.next() * (closes - opened) * 0.8);
+			const publishedAt = new Date(Math.min(created.getTime() + rnd.int(2, 48) * HOUR, closes));
 			const withContact = rnd.next() < 0.6;
 			const { id } = await db
 				.insertInto('needs')
@@ -264,16 +275,22 @@ export async function seedDemo(db: DB, now = new Date()): Promise<DemoAccounts> 
 					decline_reason: status === 'declined' ? '该诉求属于物业维修范围，已转交街道城管部门处理。' : null,
 					support_count: status === 'published' ? rnd.int(0, 80) : 0,
 					created_at: iso(created),
-					published_at: status === 'published' ? iso(new Date(created.getTime() + 2 * DAY)) : null
+					published_at: status === 'published' ? iso(publishedAt) : null
 				})
 				.returning('id')
 				.executeTakeFirstOrThrow();
-			if (status === 'published') published.push(id);
+			if (status === 'published') published.push({ id, category: template.category });
 		}
 		return published;
 	}
 
-	async function seedProposals(roundId: number, count: number, needs: number[], submittedAt: Date, finished: boolean) {
+	async function seedProposals(
+		roundId: number,
+		count: number,
+		needs: { id: number; category: ServiceCategory }[],
+		submittedAt: Date,
+		finished: boolean
+	) {
 		const rubric = await getRubric(db, roundId);
 		const ids: { id: number; requested: number; total: number }[] = [];
 		for (let i = 0; i < count; i++) {
@@ -298,7 +315,11 @@ export async function seedDemo(db: DB, now = new Date()): Promise<DemoAccounts> 
 				})
 				.returning('id')
 				.executeTakeFirstOrThrow();
-			const linked = new Set([needs[(i * 3) % needs.length], needs[(i * 3 + 1) % needs.length]]);
+			// Up to two published needs of the proposal's own category: its project's categories
+			// (read from its needs) then say what the proposal is about.
+			const own = needs.filter((n) => n.category === template.category).map((n) => n.id);
+			if (own.length === 0) throw new Error(`demo: no published ${template.category} need for “${template.title}”`);
+			const linked = new Set([own[i % own.length], own[(i + 1) % own.length]]);
 			for (const needId of linked) await db.insertInto('proposal_needs').values({ proposal_id: id, need_id: needId }).execute();
 			if (status !== 'eligible') continue;
 			// Five reviewers without a conflict; in the current round some have not finished.
@@ -340,13 +361,13 @@ export async function seedDemo(db: DB, now = new Date()): Promise<DemoAccounts> 
 
 	// The earlier round went through the whole decision as it would have a year ago: funding
 	// line, public notice with two objections answered, confirmed final list; now it is closed.
-	const earlierNeeds = await seedNeeds(earlierId, 24, new Date(now.getTime() - 440 * DAY));
+	const earlierNeeds = await seedNeeds(earlierId, 24);
 	await seedProposals(earlierId, 10, earlierNeeds, new Date(now.getTime() - 400 * DAY), true);
 	await decideEarlierRound(db, earlierId, adminId);
 
 	// The current round: in expert review, with band guidance, expertise, a panel and a declared
 	// conflict.
-	const currentNeeds = await seedNeeds(currentId, 60, new Date(now.getTime() - 85 * DAY));
+	const currentNeeds = await seedNeeds(currentId, 60);
 	await seedProposals(currentId, 20, currentNeeds, new Date(now.getTime() - 25 * DAY), false);
 	await seedReview(db, { roundSlug: DEMO_ROUND_SLUG }, now);
 
@@ -356,7 +377,7 @@ export async function seedDemo(db: DB, now = new Date()): Promise<DemoAccounts> 
 		{ ...roundBase, slug: DEMO_SECOND_SLUG, title: '2026 年第二批社区公益微创投', year: 2026, pool_fen: 20_000_000, ...scheduleAround(now, -60) },
 		adminId
 	);
-	await seedNeeds(secondId, 12, new Date(now.getTime() - 10 * DAY));
+	await seedNeeds(secondId, 12);
 
 	// Budgets, activities, indicators and matching funds for every proposal.
 	const proposals = await db.selectFrom('proposals').select('id').orderBy('id').execute();

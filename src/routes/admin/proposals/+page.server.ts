@@ -35,6 +35,7 @@ export const load: PageServerLoad = async (event) => {
 			roundId: r.round_id,
 			title: r.title,
 			status: r.status,
+			stage: r.stage,
 			requestedFen: r.requested_fen,
 			roundTitle: r.round_title,
 			organisation: r.organisation,

@@ -3,7 +3,6 @@ import { getDb } from '$lib/server/db';
 import { requireRoundAccess } from '$lib/server/auth/guard';
 import {
 	getRoundBySlug,
-	overridePhase,
 	phaseOf,
 	scheduleOf,
 	updateRound
@@ -12,7 +11,9 @@ import { getRubric } from '$lib/server/rubric';
 import { roundFormValues } from '$lib/server/round-form';
 import { phaseOverrideSchema, roundSchema } from '$lib/schemas/rounds';
 import { fieldError, fieldErrors, formValues } from '$lib/schemas/form';
-import { scheduledPhase } from '$lib/domain/phases';
+import { PHASES, scheduledPhase } from '$lib/domain/phases';
+import { movePhase, uncheckedProposals } from '$lib/server/round-guards';
+import { cleanText } from '$lib/schemas/text';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -31,6 +32,11 @@ export const load: PageServerLoad = async (event) => {
 			resultsPublishedAt: round.results_published_at
 		},
 		schedule: scheduleOf(round),
+		// Only while leaving the check is still ahead: the guard's choice is asked for then.
+		unchecked:
+			PHASES.indexOf(phaseOf(round, now)) <= PHASES.indexOf('eligibility')
+				? (await uncheckedProposals(getDb(), round.id)).map((p) => ({ id: p.id, title: p.title }))
+				: [],
 		rubric: await getRubric(getDb(), round.id),
 		values: roundFormValues(round)
 	};
@@ -58,7 +64,15 @@ export const actions: Actions = {
 			return fail(400, { phaseValues: values, phaseErrors: fieldErrors(parsed.error) });
 		}
 		const { phase, reason } = parsed.data;
-		await overridePhase(getDb(), round, phase === 'schedule' ? null : phase, user.id, reason);
+		const moved = await movePhase(getDb(), {
+			round,
+			phase: phase === 'schedule' ? null : phase,
+			actorId: user.id,
+			reason,
+			carryUnchecked: values.carryUnchecked === '1',
+			carryReason: cleanText(values.carryReason ?? '', { multiline: true }).slice(0, 500) || null
+		});
+		if (!moved.ok) return fail(400, { phaseValues: values, phaseErrors: moved.errors });
 		redirect(303, `/admin/rounds/${round.id}?phase=1`);
 	}
 };

@@ -1,10 +1,12 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
-import { getAssignmentForReviewer, saveReview } from '$lib/server/reviews';
+import { assignmentProposal, getAssignmentForReviewer, saveReview } from '$lib/server/reviews';
+import { postToDiscussion, readDiscussion } from '$lib/server/discussion';
+import { httpStatus } from '$lib/server/outcome';
 import { declareConflict } from '$lib/server/conflicts';
 import { fieldErrors, formValues } from '$lib/schemas/form';
-import { conflictSchema, criterionCommentSchema, reviewSchema as schema } from '$lib/schemas/review';
+import { conflictSchema, criterionCommentSchema, discussionSchema, reviewSchema as schema } from '$lib/schemas/review';
 import { parseWhole } from '$lib/domain/numbers';
 import { newSubmissionKey, once } from '$lib/server/submissions';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -32,6 +34,14 @@ function commentsFrom(values: Record<string, string>): Record<number, string> {
 	return comments;
 }
 
+/** The criteria whose comment the reviewer ticked as written for the applicant (`share_<criterion id>`). */
+function sharedFrom(values: Record<string, string>): number[] {
+	return Object.keys(values).flatMap((name) => {
+		const m = /^share_(\d+)$/.exec(name);
+		return m ? [Number(m[1])] : [];
+	});
+}
+
 function assignmentId(event: Pick<RequestEvent, 'params'>): number {
 	const id = Number(event.params.id);
 	if (!Number.isSafeInteger(id) || id <= 0) error(404, 'not found');
@@ -42,9 +52,17 @@ export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'reviewer');
 	// Anyone but the assigned reviewer (or a reviewer with a conflict) gets the same 404 as for an
 	// id that does not exist.
-	const view = await getAssignmentForReviewer(getDb(), assignmentId(event), user.id);
+	const db = getDb();
+	const view = await getAssignmentForReviewer(db, assignmentId(event), user.id);
 	if (!view) error(404, 'not found');
-	return { ...view, submissionKey: newSubmissionKey() };
+	// The panel's discussion opens to a reviewer once their own review is in.
+	const discussion = view.assignment.status === 'submitted' ? await readDiscussion(db, user, view.proposal.id) : null;
+	return {
+		...view,
+		discussion: discussion?.ok ? discussion.value : null,
+		posted: event.url.searchParams.has('posted'),
+		submissionKey: newSubmissionKey()
+	};
 };
 
 async function save(event: RequestEvent, submit: boolean) {
@@ -60,6 +78,7 @@ async function save(event: RequestEvent, submit: boolean) {
 			reviewerId: user.id,
 			scores: scoresFrom(values),
 			criterionComments: commentsFrom(values),
+			forApplicant: sharedFrom(values),
 			comment: parsed.data.comment,
 			privateNote: parsed.data.privateNote
 		},
@@ -75,6 +94,22 @@ async function save(event: RequestEvent, submit: boolean) {
 export const actions: Actions = {
 	save: once((event) => save(event, false)),
 	submit: once((event) => save(event, true)),
+	discuss: once(async (event) => {
+		const user = requireRole(event, 'reviewer');
+		const id = assignmentId(event);
+		const db = getDb();
+		const view = await assignmentProposal(db, id, user.id);
+		if (view === undefined) error(404, 'not found');
+		const values = formValues(await event.request.formData());
+		const parsed = discussionSchema.safeParse(values);
+		if (!parsed.success) return fail(400, { action: 'discuss', values, errors: fieldErrors(parsed.error) });
+		const result = await postToDiscussion(db, { viewer: user, proposalId: view, body: parsed.data.body });
+		if (!result.ok) {
+			if (httpStatus(result) === 404) error(404, 'not found');
+			return fail(httpStatus(result), { action: 'discuss', values, errors: result.errors });
+		}
+		redirect(303, `/review/assignments/${id}?posted=1#discussion-h`);
+	}),
 	conflict: once(async (event) => {
 		const user = requireRole(event, 'reviewer');
 		const id = assignmentId(event);

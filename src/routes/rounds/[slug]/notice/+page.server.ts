@@ -11,6 +11,7 @@ import { fieldErrors, formError, formValues } from '$lib/schemas/form';
 import { OBJECTION_REASON_MAX, objectionSchema } from '$lib/schemas/decisions';
 import { noticePeriod, type WorkCalendar } from '$lib/domain/working-days';
 import { workCalendar } from '$lib/server/work-calendar';
+import { qrSvg } from '$lib/server/qr';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The notice's working days, when the calendar knows them (the stored end date is shown anyway). */
@@ -27,13 +28,15 @@ async function roundOr404(slug: string) {
 	return round;
 }
 
-export const load: PageServerLoad = async ({ params }) => {
+export const load: PageServerLoad = async ({ params, url }) => {
 	const db = getDb();
 	const round = await roundOr404(params.slug);
 	const notice = await getNotice(db, round);
 	const now = new Date();
+	const pageUrl = `${url.origin}/rounds/${round.slug}/notice`;
 	return {
 		round: { slug: round.slug, title: round.title, timeZone: round.time_zone },
+		printed: { url: pageUrl, qrSvg: await qrSvg(pageUrl), renderedAt: now.toISOString() },
 		notice: notice && {
 			stage: notice.stage,
 			publishedAt: notice.publishedAt,

@@ -1,7 +1,8 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireStation } from '$lib/server/auth/guard';
-import { getRoundById } from '$lib/server/rounds';
+import { decisionState, getRoundById } from '$lib/server/rounds';
+import { proposalStage } from '$lib/domain/status';
 import {
 	editClosed,
 	getOwnProposal,
@@ -15,6 +16,8 @@ import {
 import { addAttachment, listAttachments, readAttachmentUpload, removeAttachment } from '$lib/server/attachments';
 import { httpStatus } from '$lib/server/outcome';
 import { latestCheck } from '$lib/server/eligibility';
+import { applicantFeedback, feedbackOpen } from '$lib/server/feedback';
+import { ELIGIBLE_STATUSES } from '$lib/server/results';
 import { versionSchema, type ProposalFormValues, type ProposalInput } from '$lib/schemas/proposals';
 import { formError, formValues, type FieldErrors } from '$lib/schemas/form';
 import { editRows, idParam, readProposalForm, roundView, valuesFrom } from '../shared.server';
@@ -48,7 +51,7 @@ function closedNotice(errors: FieldErrors | null) {
 }
 
 export const load: PageServerLoad = async (event) => {
-	const { proposal, round } = await ownProposal(event);
+	const { proposal, round, organisationId } = await ownProposal(event);
 	const db = getDb();
 	const closed = editClosed(round, proposal);
 	const editable = !closed;
@@ -58,6 +61,7 @@ export const load: PageServerLoad = async (event) => {
 			id: proposal.id,
 			title: proposal.title,
 			status: proposal.status,
+			stage: proposalStage(proposal.status, decisionState(round)),
 			version: proposal.version,
 			updatedAt: proposal.updated_at,
 			revisionDueAt: proposal.revision_due_at
@@ -72,6 +76,9 @@ export const load: PageServerLoad = async (event) => {
 		history: (await proposalHistory(db, proposal.id)).map((h) => ({ id: h.id, version: h.version, takenAt: h.takenAt, by: h.by, content: h.content })),
 		check: await latestCheck(db, proposal.id),
 		grant: proposal.status === 'funded' ? await stationGrant(db, proposal.id) : null,
+		feedback: await applicantFeedback(db, round, { proposalId: proposal.id, organisationId }),
+		// On the notice the list may still change: the station is told its feedback waits for the final list.
+		feedbackWaits: !feedbackOpen(round) && !!round.notice_published_at && ELIGIBLE_STATUSES.includes(proposal.status),
 		values: valuesFrom(proposal.content, proposal.version),
 		done: event.url.searchParams.get('done'),
 		submissionKey: newSubmissionKey()

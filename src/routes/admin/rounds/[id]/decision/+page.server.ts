@@ -16,6 +16,8 @@ import {
 } from '$lib/server/decisions';
 import { correctPublishedRecord, publishedRecord } from '$lib/server/results';
 import { countOpenObjections } from '$lib/server/objections';
+import { shortReviews } from '$lib/server/round-guards';
+import { cleanText } from '$lib/schemas/text';
 import { fenToYuanInput } from '$lib/domain/money';
 import { fieldErrors, formValues } from '$lib/schemas/form';
 import { lineSchemas as schemas } from '$lib/schemas/decisions';
@@ -56,6 +58,7 @@ export const load: PageServerLoad = async (event) => {
 		byDistrictFen: line.byDistrictFen,
 		rows: line.rows,
 		openObjections: openObjections,
+		shortReviews: editable ? await shortReviews(db, round) : [],
 		can: {
 			edit: editable,
 			publish: editable && !!round.line_drawn_at,
@@ -87,17 +90,20 @@ function lineAction<K extends LineAction>(
 	});
 }
 
-function roundAction(action: string, run: (roundId: number, actorId: number) => Promise<Outcome<unknown>>) {
+function roundAction(action: string, run: (roundId: number, actorId: number, values: Record<string, string>) => Promise<Outcome<unknown>>) {
 	return once(async (event: RequestEvent) => {
 		const { user, round } = await requireRoundAccess(event, event.params.id);
-		const result = await run(round.id, user.id);
-		if (!result.ok) return fail(400, { action, proposalId: null, values: {}, errors: result.errors });
+		const values = formValues(await event.request.formData());
+		const result = await run(round.id, user.id, values);
+		if (!result.ok) return fail(400, { action, proposalId: null, values, errors: result.errors });
 		redirect(303, `/admin/rounds/${round.id}/decision?done=${action}`);
 	});
 }
 
 export const actions: Actions = {
-	draw: roundAction('draw', (roundId, actorId) => drawLine(getDb(), { roundId, actorId })),
+	draw: roundAction('draw', (roundId, actorId, values) =>
+		drawLine(getDb(), { roundId, actorId, shortReviewsReason: cleanText(values.shortReviewsReason ?? '', { multiline: true }).slice(0, 500) || null })
+	),
 	settings: lineAction('settings', (d, roundId, actorId) =>
 		saveLineSettings(getDb(), {
 			roundId,

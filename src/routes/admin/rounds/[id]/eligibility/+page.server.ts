@@ -1,14 +1,16 @@
 import { getDb } from '$lib/server/db';
 import { requireRoundAccess } from '$lib/server/auth/guard';
-import { phaseOf } from '$lib/server/rounds';
+import { decisionState, phaseOf } from '$lib/server/rounds';
+import { proposalStage } from '$lib/domain/status';
 import { listForEligibility } from '$lib/server/eligibility';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { round } = await requireRoundAccess(event, event.params.id);
-	const proposals = await listForEligibility(getDb(), round.id);
+	const state = decisionState(round);
+	const proposals = (await listForEligibility(getDb(), round.id)).map((p) => ({ ...p, stage: proposalStage(p.status, state) }));
 	const counts: Record<string, number> = {};
-	for (const p of proposals) counts[p.status] = (counts[p.status] ?? 0) + 1;
+	for (const p of proposals) counts[p.stage] = (counts[p.stage] ?? 0) + 1;
 	return {
 		round: { id: round.id, title: round.title, timeZone: round.time_zone, phase: phaseOf(round) },
 		proposals,

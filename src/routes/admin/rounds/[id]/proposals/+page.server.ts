@@ -2,7 +2,8 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { requireRoundAccess } from '$lib/server/auth/guard';
-import { inPhase, phaseOf } from '$lib/server/rounds';
+import { decisionState, inPhase, phaseOf } from '$lib/server/rounds';
+import { proposalStage } from '$lib/domain/status';
 import { ASSIGNMENT_PHASES } from '$lib/domain/phases';
 import { listReviewers } from '$lib/server/users';
 import { assignReviewer, autoAssignRound, reassignReviewer, unassignReviewer } from '$lib/server/assignments';
@@ -46,6 +47,7 @@ export const load: PageServerLoad = async (event) => {
 			const s = summary.get(p.id);
 			return {
 				...p,
+				stage: proposalStage(p.status, decisionState(round, now)),
 				calibrated: one(s?.calibrated),
 				sd: one(s?.sd),
 				disagreement: s?.disagreement ?? false,

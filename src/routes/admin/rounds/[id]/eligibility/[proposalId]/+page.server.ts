@@ -1,14 +1,14 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireRoundAccess } from '$lib/server/auth/guard';
-import { phaseOf } from '$lib/server/rounds';
+import { decisionState, phaseOf } from '$lib/server/rounds';
+import { proposalStage } from '$lib/domain/status';
 import { httpStatus } from '$lib/server/outcome';
 import { proposalForCheck, recordEligibility } from '$lib/server/eligibility';
 import { eligibilitySchema as schema } from '$lib/schemas/eligibility';
 import { newSubmissionKey, once } from '$lib/server/submissions';
-import { linkedNeeds } from '$lib/server/proposals';
+import { proposalHistory } from '$lib/server/proposals';
 import { eligibilityChecklist } from '$lib/server/proposal-rules';
-import { budgetProblemError } from '$lib/schemas/proposals';
 import { fieldError, fieldErrors, formValues, type FieldErrors } from '$lib/schemas/form';
 import { zonedToUtc } from '$lib/domain/time';
 import type { Actions, PageServerLoad } from './$types';
@@ -24,14 +24,15 @@ async function context(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
 }
 
 export const load: PageServerLoad = async (event) => {
-	const { db, round, found } = await context(event);
-	const { proposal, content, rules, problems, attachments, checks } = found;
+	const { round, found } = await context(event);
+	const { proposal, content, rules, problems, attachments, needs, checks } = found;
 	return {
 		round: { id: round.id, title: round.title, timeZone: round.time_zone, phase: phaseOf(round), reviewAt: round.review_at },
 		rules,
 		proposal: {
 			id: proposal.id,
 			status: proposal.status,
+			stage: proposalStage(proposal.status, decisionState(round)),
 			submittedAt: proposal.submitted_at,
 			revisionDueAt: proposal.revision_due_at
 		},
@@ -44,10 +45,11 @@ export const load: PageServerLoad = async (event) => {
 			introduction: proposal.introduction
 		},
 		content,
-		needs: await linkedNeeds(db, proposal.id),
-		problems: problems.map(budgetProblemError),
+		needs,
+		problems,
 		attachments,
 		checks,
+		history: await proposalHistory(getDb(), proposal.id),
 		checklist: eligibilityChecklist(round),
 		done: event.url.searchParams.get('done'),
 		submissionKey: newSubmissionKey()

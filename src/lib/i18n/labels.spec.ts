@@ -1,0 +1,48 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isMessageKey, translate } from './index';
+
+/** Every .svelte file under src/. */
+function svelteFiles(dir: string): string[] {
+	return readdirSync(dir).flatMap((name) => {
+		const path = join(dir, name);
+		if (statSync(path).isDirectory()) return svelteFiles(path);
+		return path.endsWith('.svelte') ? [path] : [];
+	});
+}
+
+/** The catalogue keys the pages use as a form field's label. */
+function labelKeys(): Set<string> {
+	const keys = new Set<string>();
+	const patterns = [/label=\{t\('([\w.]+)'/g, /label: t\('([\w.]+)'/g, /<label[^>]*>\s*\{t\('([\w.]+)'/g];
+	for (const file of svelteFiles('src')) {
+		const source = readFileSync(file, 'utf8');
+		for (const pattern of patterns) for (const m of source.matchAll(pattern)) keys.add(m[1]);
+	}
+	return keys;
+}
+
+/** Words that say "optional" in a label: the field components add the one marker themselves. */
+const OPTIONAL_ZH = /选填|可选|可留空|可不填/;
+const OPTIONAL_EN = /optional/i;
+
+describe('field labels', () => {
+	it('never say "optional" themselves: the field adds one marker, so no label shows two', () => {
+		const keys = [...labelKeys()];
+		// Labels given as label={t('…')}, label: t('…') and <label>{t('…')}: a pattern that stops
+		// matching fails here instead of passing on nothing.
+		expect(keys.length).toBeGreaterThan(150);
+		const unknown = keys.filter((k) => !isMessageKey(k));
+		expect(unknown).toEqual([]);
+		const doubled = keys.filter(
+			(k) => isMessageKey(k) && (OPTIONAL_ZH.test(translate('zh-CN', k)) || OPTIONAL_EN.test(translate('en', k)))
+		);
+		expect(doubled).toEqual([]);
+	});
+
+	it('the marker itself is one word in each language', () => {
+		expect(translate('zh-CN', 'common.optional')).toBe('（选填）');
+		expect(translate('en', 'common.optional')).toBe('(optional)');
+	});
+});

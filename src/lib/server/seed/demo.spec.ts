@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { freshDb } from '../../../../tests/helpers/db';
+import { PROPOSAL_TEMPLATES, seedDemo } from './demo';
+
+describe('the demo seed', () => {
+	it('publishes no need in the future or outside its round’s needs call', async () => {
+		const db = await freshDb();
+		const now = new Date();
+		await seedDemo(db, now);
+		const needs = await db
+			.selectFrom('needs')
+			.innerJoin('rounds', 'rounds.id', 'needs.round_id')
+			.select(['needs.id', 'needs.created_at', 'needs.published_at', 'needs.status', 'rounds.needs_call_at', 'rounds.applications_at'])
+			.execute();
+		// 24 in the earlier round, 60 in the current one, 12 in the second round of the year.
+		expect(needs).toHaveLength(96);
+		const at = (iso: string) => Date.parse(iso);
+		const wrong = needs.filter(
+			(n) =>
+				at(n.created_at) > now.getTime() ||
+				at(n.created_at) < at(n.needs_call_at) ||
+				at(n.created_at) > at(n.applications_at) ||
+				(n.status === 'published') !== (n.published_at !== null) ||
+				(n.published_at !== null &&
+					(at(n.published_at) > now.getTime() || at(n.published_at) < at(n.created_at) || at(n.published_at) > at(n.applications_at)))
+		);
+		expect(wrong).toEqual([]);
+	});
+
+	it('links each proposal to published needs of its own category, published before it was submitted', async () => {
+		const db = await freshDb();
+		await seedDemo(db);
+		const links = await db
+			.selectFrom('proposal_needs')
+			.innerJoin('proposals', 'proposals.id', 'proposal_needs.proposal_id')
+			.innerJoin('needs', 'needs.id', 'proposal_needs.need_id')
+			.select(['proposals.id', 'proposals.title', 'proposals.submitted_at', 'needs.category', 'needs.status', 'needs.published_at', 'needs.round_id', 'proposals.round_id as proposal_round'])
+			.execute();
+		const proposals = new Set(links.map((l) => l.id));
+		expect(proposals.size).toBe(30);
+		const category = new Map(PROPOSAL_TEMPLATES.map((t) => [t.title, t.category]));
+		const wrong = links.filter(
+			(l) =>
+				l.category !== category.get(l.title) ||
+				l.status !== 'published' ||
+				l.round_id !== l.proposal_round ||
+				Date.parse(l.published_at!) > Date.parse(l.submitted_at!)
+		);
+		expect(wrong).toEqual([]);
+	});
+});
