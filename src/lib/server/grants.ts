@@ -11,15 +11,14 @@ import {
 	conditionsFor,
 	planRefusal,
 	progressPercent,
-	projectStage,
 	splitByPercents,
 	timeline,
 	type ClosingOutcome,
 	type Milestone,
-	type ProjectStage,
 	type TrancheCondition
 } from '../domain/project-lifecycle';
 import { utcToZonedInput } from '../domain/time';
+import { grantStage, type GrantStage } from '../domain/status';
 
 /**
  * A funded project after the award: its agreement (签约) and tranche plan, its payments (拨付,
@@ -91,7 +90,7 @@ export interface ProjectLedger {
 	entries: LedgerRow[];
 	money: ProjectMoney;
 	closing: { outcome: ClosingOutcome; closedOn: string; note: string; returnDueFen: number } | null;
-	stage: ProjectStage;
+	stage: GrantStage;
 	progress: number;
 	timeline: Milestone[];
 }
@@ -141,7 +140,7 @@ export async function projectLedger(db: DB, proposalId: number): Promise<Project
 		entries,
 		money,
 		closing,
-		stage: projectStage({ signedOn: agreement?.signedOn ?? null, paidFen: money.paidFen, closing }),
+		stage: grantStage({ signedOn: agreement?.signedOn ?? null, paidFen: money.paidFen, closing }),
 		progress: progressPercent(money.paidFen, project.awardFen),
 		timeline: timeline({
 			confirmedAt: project.round.results_confirmed_at ?? project.round.results_published_at,

@@ -2,11 +2,6 @@ import type { Messages } from '../types';
 
 /** After the award: agreements (签约), payments in tranches (分期拨付), closing (结项), the public timeline. */
 export const grants = {
-	'grants.stage.agreement_pending': { zh: '待签约', en: 'Agreement pending' },
-	'grants.stage.signed': { zh: '已签约', en: 'Agreement signed' },
-	'grants.stage.in_progress': { zh: '实施中', en: 'In progress' },
-	'grants.stage.completed': { zh: '已结项', en: 'Completed' },
-	'grants.stage.terminated': { zh: '已终止', en: 'Terminated' },
 	'grants.condition.signing': { zh: '签约后拨付', en: 'On signing' },
 	'grants.condition.midterm_report': { zh: '中期报告通过后拨付', en: 'After the mid-term report is accepted' },
 	'grants.condition.final_report': { zh: '结项报告通过后拨付', en: 'After the final report is accepted' },
@@ -121,5 +116,7 @@ export const grants = {
 	'grants.err.overAward': { zh: '拨付合计不能超过资助金额。', en: 'Payments cannot exceed the award.' },
 	'grants.err.overPaid': { zh: '退回不能超过已拨付的金额。', en: 'A return cannot exceed what was paid.' },
 	'grants.err.reversed': { zh: '这笔账目已冲正。', en: 'This entry is reversed already.' },
-	'grants.err.returnsExceed': { zh: '冲正后已退回金额将超过已拨付金额。', en: 'After the reversal more would be returned than paid.' }
+	'grants.err.returnsExceed': { zh: '冲正后已退回金额将超过已拨付金额。', en: 'After the reversal more would be returned than paid.' },
+	'grants.paidOfAwarded': { zh: '已拨付（占资助金额）', en: 'Paid of awarded' },
+	'grants.paidOfAwardedValue': { zh: '{paid} / {awarded}（{percent}%）', en: '{paid} of {awarded} ({percent}%)' }
 } satisfies Messages;
