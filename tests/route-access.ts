@@ -195,6 +195,16 @@ export const ENDPOINTS: Record<string, EndpointRule> = {
 		audience: 'admin',
 		url: (w) => `/admin/rounds/${w.callRoundId}/needs/export.xlsx`,
 		status: 200
+	},
+	'GET /admin/rounds/[id]/projects/payments.csv': {
+		audience: 'admin',
+		url: (w) => `/admin/rounds/${w.resultsRoundId}/projects/payments.csv`,
+		status: 200
+	},
+	'GET /admin/rounds/[id]/projects/payments.xlsx': {
+		audience: 'admin',
+		url: (w) => `/admin/rounds/${w.resultsRoundId}/projects/payments.xlsx`,
+		status: 200
 	}
 };
 

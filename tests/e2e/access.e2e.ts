@@ -93,7 +93,7 @@ test('the route tree is read whole, and every route in it is classified', () => 
 	expect(tree.pages.length).toBe(49);
 	expect(tree.actions.length).toBe(75);
 	expect(tree.actions.filter((a) => a.name === 'default').length).toBe(14);
-	expect(tree.endpoints.length).toBe(10);
+	expect(tree.endpoints.length).toBe(12);
 	expect(unclassified(tree)).toEqual([]);
 });
 

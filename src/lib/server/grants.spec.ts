@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb, makeOrganisation, makeProposal, makeRound, makeUser } from '../../../tests/helpers/db';
 import type { DB } from './db';
-import { closeProject, projectLedger, publicImplementation, recordAgreement, recordConditionMet, recordPayment, recordReturn, reverseEntry, todayIn } from './grants';
+import { closeProject, exportPayments, projectLedger, publicImplementation, recordAgreement, recordConditionMet, recordPayment, recordReturn, reverseEntry, todayIn } from './grants';
 import { runOnce } from './submissions';
+import { grantFactsFor } from './grant-facts';
 import type { RequestEvent } from '@sveltejs/kit';
 
 const AWARD = 5_000_000;
@@ -121,6 +122,15 @@ describe('payments', () => {
 		view = (await projectLedger(db, id))!;
 		expect(view.money.paidFen).toBe(2_500_000);
 		expect(view.tranches[0].paidOn).toBe(today);
+		// The status reads the same net total, and the finance export adds up to it.
+		expect(await grantFactsFor(db, id)).toEqual({ signedOn: today, paidFen: 2_500_000, closing: null });
+		const exported = await exportPayments(db, { roundId: base.roundId, actorId: base.actorId, format: 'csv' });
+		expect(exported.map((e) => [e.amountFen, e.reference, e.tranche])).toEqual([
+			[2_500_000, 'wrong', 1],
+			[-2_500_000, 'wrong', 1],
+			[2_500_000, 'right', 1]
+		]);
+		expect(exported.reduce((s, e) => s + e.amountFen, 0)).toBe(view.money.paidFen);
 	});
 
 	it('the database refuses to change or delete a ledger entry', async () => {

@@ -187,7 +187,9 @@ export async function roundProjects(db: DB, round: Round) {
 			awardFen: view.project.awardFen,
 			paidFen: view.money.paidFen,
 			returnedFen: view.money.returnedFen,
-			nextTranche: view.tranches.find((t) => t.paidFen < t.amountFen)?.position ?? null
+			nextTranche: view.tranches.find((t) => t.paidFen < t.amountFen)?.position ?? null,
+			// A payment due: a tranche whose condition holds and that is not paid in full, while open.
+			dueTranche: view.closing ? null : (view.tranches.find((t) => t.conditionMetAt && t.paidFen < t.amountFen)?.position ?? null)
 		});
 	}
 	return out;
@@ -475,4 +477,49 @@ export async function stationGrant(db: DB, proposalId: number) {
 		money: view.money,
 		closing: view.closing
 	};
+}
+
+/**
+ * The round's money moves for the finance office, oldest first: every payment, return and
+ * reversal (a reversal's amount negative), with its project, tranche, day and voucher. Audited
+ * like the other exports: who took the ledger out, and in which format.
+ */
+export async function exportPayments(db: DB, input: { roundId: number; actorId: number; format: 'csv' | 'xlsx' }) {
+	const rows = await db
+		.selectFrom('ledger_entries')
+		.innerJoin('proposals', 'proposals.id', 'ledger_entries.proposal_id')
+		.innerJoin('organisations', 'organisations.id', 'proposals.organisation_id')
+		.leftJoin('tranches', 'tranches.id', 'ledger_entries.tranche_id')
+		.select([
+			'ledger_entries.id',
+			'ledger_entries.kind',
+			'ledger_entries.amount_fen',
+			'ledger_entries.reverses_id',
+			'ledger_entries.occurred_on',
+			'ledger_entries.reference',
+			'ledger_entries.reason',
+			'ledger_entries.proposal_id',
+			'proposals.title',
+			'organisations.name as organisation',
+			'tranches.position'
+		])
+		.where('ledger_entries.round_id', '=', input.roundId)
+		.where('ledger_entries.kind', '!=', 'commitment')
+		.orderBy('ledger_entries.occurred_on')
+		.orderBy('ledger_entries.id')
+		.execute();
+	await audit(db, { actorId: input.actorId, action: 'grant.export', entity: 'round', entityId: input.roundId, detail: { format: input.format, rows: rows.length } });
+	return rows.map((r) => ({
+		id: r.id,
+		kind: r.kind,
+		reversesId: r.reverses_id,
+		amountFen: Number(r.amount_fen) * (r.reverses_id === null ? 1 : -1),
+		occurredOn: r.occurred_on,
+		reference: r.reference,
+		reason: r.reason,
+		proposalId: r.proposal_id!,
+		title: r.title,
+		organisation: r.organisation,
+		tranche: r.position
+	}));
 }

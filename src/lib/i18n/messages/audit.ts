@@ -171,6 +171,7 @@ export const auditWords = {
 	'audit.action.grant.reverse': { zh: '冲正一笔款项', en: 'Reversed a ledger entry' },
 	'audit.action.grant.close': { zh: '项目结项', en: 'Closed a project' },
 	'audit.action.grant.return': { zh: '录入退回款', en: 'Recorded money returned' },
+	'audit.action.grant.export': { zh: '导出拨付台账', en: 'Exported the payments' },
 	'audit.field.number': { zh: '协议编号', en: 'Agreement number' },
 	'audit.field.signedOn': { zh: '签约日期', en: 'Signed on' },
 	'audit.field.tranchesFen': { zh: '分期金额', en: 'Tranche amounts' },

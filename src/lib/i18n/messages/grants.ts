@@ -118,5 +118,18 @@ export const grants = {
 	'grants.err.reversed': { zh: '这笔账目已冲正。', en: 'This entry is reversed already.' },
 	'grants.err.returnsExceed': { zh: '冲正后已退回金额将超过已拨付金额。', en: 'After the reversal more would be returned than paid.' },
 	'grants.paidOfAwarded': { zh: '已拨付（占资助金额）', en: 'Paid of awarded' },
-	'grants.paidOfAwardedValue': { zh: '{paid} / {awarded}（{percent}%）', en: '{paid} of {awarded} ({percent}%)' }
+	'grants.paidOfAwardedValue': { zh: '{paid} / {awarded}（{percent}%）', en: '{paid} of {awarded} ({percent}%)' },
+	'grants.admin.due': { zh: '待拨付：{count} 个项目', en: 'Payments due: {count} projects' },
+	'grants.admin.dueBadge': { zh: '待拨付', en: 'Payment due' },
+	'grants.export.title': { zh: '导出拨付台账', en: 'Export the payments' },
+	'grants.export.occurredOn': { zh: '日期', en: 'Date' },
+	'grants.export.entry': { zh: '账目编号', en: 'Entry' },
+	'grants.export.project': { zh: '项目编号', en: 'Project id' },
+	'grants.export.name': { zh: '项目名称', en: 'Project' },
+	'grants.export.organisation': { zh: '申报主体', en: 'Organisation' },
+	'grants.export.kind': { zh: '类型', en: 'Kind' },
+	'grants.export.tranche': { zh: '期次', en: 'Tranche' },
+	'grants.export.amount': { zh: '金额（元）', en: 'Amount (yuan)' },
+	'grants.export.reference': { zh: '凭证号', en: 'Voucher reference' },
+	'grants.export.reason': { zh: '理由', en: 'Reason' }
 } satisfies Messages;
