@@ -149,6 +149,10 @@ test('agreement to closing: admin records each step, station, public page, track
 	await expect(grant).toContainText('海珠区南华西街社工服务站');
 	await expect(grant).toContainText('PZ-2026-0001');
 	await expect(grant).toContainText('实施中');
+	// What to do next, and by when the reports behind the later tranches are due.
+	await expect(grant).toContainText('项目实施中，按期提交报告');
+	await expect(grant.getByText('中期报告截止')).toBeVisible();
+	await expect(grant.getByText('结项报告截止')).toBeVisible();
 
 	// The public: the timeline and the money, and nothing private.
 	expect(await publicSees()).toEqual({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DEFAULT_TRANCHE_PERCENTS, planRefusal, progressPercent, splitByPercents, timeline } from './project-lifecycle';
+import { DEFAULT_TRANCHE_PERCENTS, planRefusal, progressPercent, reportDueDates, splitByPercents, timeline } from './project-lifecycle';
 
 describe('tranche plan', () => {
 	it('splits ¥50,000 as 50/30/20', () => {
@@ -52,5 +52,14 @@ describe('stage and timeline', () => {
 		expect(t[2].position).toBe(1);
 		expect(progressPercent(800, 1000)).toBe(80);
 		expect(progressPercent(1, 3)).toBe(33);
+	});
+});
+
+describe('report due dates', () => {
+	it('puts the mid-term report halfway through implementation and the final one at the round’s close', () => {
+		expect(reportDueDates('2026-03-01T00:00:00.000Z', '2026-12-31T00:00:00.000Z')).toEqual({
+			midterm_report: '2026-07-31T12:00:00.000Z',
+			final_report: '2026-12-31T00:00:00.000Z'
+		});
 	});
 });

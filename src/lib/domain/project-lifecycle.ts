@@ -78,3 +78,13 @@ export function timeline(facts: TimelineFacts): Milestone[] {
 	if (facts.closing) out.push({ kind: 'closed', on: facts.closing.on, outcome: facts.closing.outcome });
 	return out;
 }
+
+/**
+ * When the reports behind tranches 2 and 3 are due, from the round's schedule: the mid-term report
+ * halfway through implementation, the final report when the round's schedule closes.
+ */
+export function reportDueDates(implementationAt: string, closedAt: string): { midterm_report: string; final_report: string } {
+	const start = Date.parse(implementationAt);
+	const end = Date.parse(closedAt);
+	return { midterm_report: new Date(start + Math.floor((end - start) / 2)).toISOString(), final_report: new Date(end).toISOString() };
+}

@@ -46,3 +46,19 @@ export async function withStagesNow<T extends { id: number; status: RecordStatus
 export async function stageNow(db: DB, proposal: { id: number; status: RecordStatus }, state: RoundDecisionState): Promise<ProposalStage> {
 	return (await withStagesNow(db, [proposal], state))[0].stage;
 }
+
+/**
+ * The funded projects of a round not closed yet (completed or terminated): a round closes only
+ * when all its projects have.
+ */
+export async function openProjects(db: DB, roundId: number): Promise<number[]> {
+	const rows = await db
+		.selectFrom('proposals')
+		.select('id')
+		.where('round_id', '=', roundId)
+		.where('status', '=', 'funded')
+		.where((eb) => eb.not(eb.exists(eb.selectFrom('project_closings').select('proposal_id').whereRef('project_closings.proposal_id', '=', 'proposals.id'))))
+		.orderBy('id')
+		.execute();
+	return rows.map((r) => r.id);
+}

@@ -11,6 +11,7 @@ import {
 	conditionsFor,
 	planRefusal,
 	progressPercent,
+	reportDueDates,
 	splitByPercents,
 	timeline,
 	type ClosingOutcome,
@@ -465,8 +466,12 @@ export async function stationGrant(db: DB, proposalId: number) {
 	const view = await projectLedger(db, proposalId);
 	if (!view) return null;
 	const position = new Map(view.tranches.map((t) => [t.id, t.position]));
+	const due = reportDueDates(view.project.round.implementation_at, view.project.round.closed_at);
 	return {
 		stage: view.stage,
+		// What the station does next, and by when the reports behind the later tranches are due.
+		nextStep: `status.next.${view.stage}` as const,
+		dueDates: view.closing ? null : due,
 		awardFen: view.project.awardFen,
 		timeZone: view.project.round.time_zone,
 		agreement: view.agreement && { number: view.agreement.number, signedOn: view.agreement.signedOn, payeeAccountName: view.agreement.payeeAccountName },

@@ -119,6 +119,13 @@ export const grants = {
 	'grants.err.returnsExceed': { zh: '冲正后已退回金额将超过已拨付金额。', en: 'After the reversal more would be returned than paid.' },
 	'grants.paidOfAwarded': { zh: '已拨付（占资助金额）', en: 'Paid of awarded' },
 	'grants.paidOfAwardedValue': { zh: '{paid} / {awarded}（{percent}%）', en: '{paid} of {awarded} ({percent}%)' },
+	'grants.err.roundOpenProjects': {
+		zh: '还有 {count} 个立项项目未结项：全部结项（完成或终止）后本轮方可结束。',
+		en: '{count} funded projects are not closed yet: the round closes once all of them are (completed or terminated).'
+	},
+	'grants.admin.allClosed': { zh: '本轮全部立项项目已结项，可以结束本轮。', en: 'Every funded project of the round is closed: the round can close.' },
+	'grants.station.midtermDue': { zh: '中期报告截止', en: 'Mid-term report due' },
+	'grants.station.finalDue': { zh: '结项报告截止', en: 'Final report due' },
 	'grants.admin.due': { zh: '待拨付：{count} 个项目', en: 'Payments due: {count} projects' },
 	'grants.admin.dueBadge': { zh: '待拨付', en: 'Payment due' },
 	'grants.export.title': { zh: '导出拨付台账', en: 'Export the payments' },

@@ -15,6 +15,7 @@ export const load: PageServerLoad = async (event) => {
 		// The dashboard: how many projects at each stage, in the one status model's order.
 		byStage: FUNDED_STAGES.map((stage) => ({ stage, count: projects.filter((p) => p.stage === stage).length })),
 		paymentsDue: projects.filter((p) => p.dueTranche !== null).length,
+		allClosed: projects.length > 0 && projects.every((p) => p.stage === 'completed' || p.stage === 'terminated'),
 		totals: {
 			awardedFen: projects.reduce((s, p) => s + p.awardFen, 0),
 			paidFen: projects.reduce((s, p) => s + p.paidFen, 0)
