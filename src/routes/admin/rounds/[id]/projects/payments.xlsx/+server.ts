@@ -1,5 +1,5 @@
 import { requireRoundAccess } from '$lib/server/auth/guard';
-import { writeXlsx } from '$lib/server/table-file';
+import { downloadResponse, writeXlsx } from '$lib/server/table-file';
 import { paymentsSheet } from '../payments';
 import type { RequestHandler } from './$types';
 
@@ -8,11 +8,5 @@ export const GET: RequestHandler = async (event) => {
 	const { header, rows, fileName } = await paymentsSheet(access, event.locals.locale, 'xlsx');
 	// The project's title and the reason get room; the rest are short.
 	const buffer = await writeXlsx({ sheet: 'payments', header, rows, widths: { 3: 36, 4: 24, 9: 30 } });
-	return new Response(new Uint8Array(buffer), {
-		headers: {
-			'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-			'content-disposition': `attachment; filename="${fileName('xlsx')}"`,
-			'cache-control': 'private, no-store'
-		}
-	});
+	return downloadResponse(buffer, 'xlsx', fileName('xlsx'));
 };
