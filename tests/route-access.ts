@@ -146,6 +146,8 @@ export const PAGES: Record<string, PageRule> = {
 	},
 	'/admin/rounds/[id]/rubric': { audience: 'admin', url: (w) => `/admin/rounds/${w.roundId}/rubric` },
 	'/admin/rounds/[id]/progress': { audience: 'admin', url: (w) => `/admin/rounds/${w.roundId}/progress` },
+	'/admin/rounds/[id]/projects': { audience: 'admin', url: (w) => `/admin/rounds/${w.resultsRoundId}/projects` },
+	'/admin/rounds/[id]/projects/[proposalId]': { audience: 'admin', url: (w) => `/admin/rounds/${w.resultsRoundId}/projects/${w.project}` },
 	'/admin/rounds/[id]/decision': {
 		audience: 'admin',
 		url: (w) => `/admin/rounds/${w.noticeRoundId}/decision`,
@@ -192,6 +194,16 @@ export const ENDPOINTS: Record<string, EndpointRule> = {
 	'GET /admin/rounds/[id]/needs/export.xlsx': {
 		audience: 'admin',
 		url: (w) => `/admin/rounds/${w.callRoundId}/needs/export.xlsx`,
+		status: 200
+	},
+	'GET /admin/rounds/[id]/projects/payments.csv': {
+		audience: 'admin',
+		url: (w) => `/admin/rounds/${w.resultsRoundId}/projects/payments.csv`,
+		status: 200
+	},
+	'GET /admin/rounds/[id]/projects/payments.xlsx': {
+		audience: 'admin',
+		url: (w) => `/admin/rounds/${w.resultsRoundId}/projects/payments.xlsx`,
 		status: 200
 	}
 };
@@ -392,6 +404,31 @@ export const ACTIONS: Record<string, ActionRule> = {
 	'/admin/rounds/[id]/rubric ?/settings': { from: 'page', outcome: 'done' },
 	'/admin/rounds/[id]/progress ?/remind': { from: 'page', outcome: 'done' },
 	// The notice round's line is published: the page offers no editing, the rules refuse it.
+	// The world's funded project has no agreement, and the sweep leaves it so: each money form is
+	// refused by its rules (or its schema) whatever order it runs in; the journey in
+	// grants.e2e.ts records them for real.
+	'/admin/rounds/[id]/projects/[proposalId] ?/condition': { from: 'nothing', set: () => ({ trancheId: 'x', reason: REASON }), outcome: 'refused' },
+	'/admin/rounds/[id]/projects/[proposalId] ?/pay': {
+		from: 'nothing',
+		set: () => ({ trancheId: '1', amount: '0', paidOn: '2000-01-01', reference: 'PZ-0' }),
+		outcome: 'refused'
+	},
+	'/admin/rounds/[id]/projects/[proposalId] ?/reverse': { from: 'nothing', set: () => ({ entryId: 'x', reason: REASON }), outcome: 'refused' },
+	'/admin/rounds/[id]/projects/[proposalId] ?/close': {
+		from: 'nothing',
+		set: () => ({ outcome: 'completed', closedOn: '2000-01-01', note: REASON, returnDue: '0' }),
+		outcome: 'refused'
+	},
+	'/admin/rounds/[id]/projects/[proposalId] ?/return': {
+		from: 'nothing',
+		set: () => ({ amount: '1', returnedOn: '2000-01-01', reference: 'TH-0' }),
+		outcome: 'refused'
+	},
+	'/admin/rounds/[id]/projects/[proposalId] ?/agreement': {
+		from: 'nothing',
+		set: () => ({ number: 'XY-1', signedOn: '2000-01-01', payeeAccountName: '测试账户', plan: 'custom', amounts: '1' }),
+		outcome: 'refused'
+	},
 	'/admin/rounds/[id]/decision ?/draw': { from: 'nothing', outcome: 'refused' },
 	'/admin/rounds/[id]/decision ?/settings': {
 		from: 'nothing',

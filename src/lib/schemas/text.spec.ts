@@ -169,7 +169,7 @@ describe('every free-text field of every form', () => {
 });
 
 /** How many free-text fields the forms have; a new one raises it, and must pass the sweep. */
-const FREE_TEXT_FIELD_COUNT = 59;
+const FREE_TEXT_FIELD_COUNT = 68;
 
 /**
  * Strings that are not free text, by field name: choices, ids, numbers and amounts (read by the
@@ -195,6 +195,8 @@ const STRUCTURED_FIELDS = [
 	// the audit log's filter in the URL: names of actions and entities, matched exactly, never stored
 	'action', 'entity', 'entityId',
 	// the raw cells of a budget, activity or indicator row, before each is read by its own rule
-	'lines', 'activities', 'indicators'
+	'lines', 'activities', 'indicators',
+	// a funded project's agreement, payments and closing: ids, amounts, days
+	'trancheId', 'entryId', 'amount', 'returnDue', 'signedOn', 'paidOn', 'closedOn', 'returnedOn'
 ];
-const STRUCTURED_FIELD_COUNT = 88;
+const STRUCTURED_FIELD_COUNT = 98;

@@ -101,7 +101,7 @@ describe('results', () => {
 			[funded, true, 'funded'],
 			[turnedDown, false, 'no_score']
 		]);
-		expect(results?.totals).toEqual({ count: 1, awardedFen: 2_500_000, poolFen: 50_000_000 });
+		expect(results?.totals).toEqual({ count: 1, awardedFen: 2_500_000, paidFen: 0, poolFen: 50_000_000 });
 	});
 
 	it('shows only public fields: no private note, no reviewer, no resident contact', async () => {
@@ -117,6 +117,7 @@ describe('results', () => {
 			'funded',
 			'id',
 			'organisation',
+			'paidFen',
 			'rank',
 			'reason',
 			'reasonText',

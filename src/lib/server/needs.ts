@@ -9,6 +9,7 @@ import { audit } from './audit';
 import { decisionState, getRoundByIdOrThrow, inPhase } from './rounds';
 import { needStage, proposalStage, stageCountsAsFunded, type NeedStage, type ProposalStage, type RoundDecisionState } from '../domain/status';
 import { randomString } from './random';
+import { fundedIds, grantFactsOf } from './grant-facts';
 import { LIMITS, consume } from './rate-limit';
 import { resolvePlace } from './places';
 import { ok, phaseClosed, refuse, refuseField, type Outcome } from './outcome';
@@ -126,7 +127,8 @@ async function answeringStages(db: DB, needId: number, now = new Date()) {
 		const round = await getRoundByIdOrThrow(db, id);
 		states.set(id, decisionState(round, now));
 	}
-	return rows.map((r) => ({ id: r.id, title: r.title, stage: proposalStage(r.status, states.get(r.round_id)!) }));
+	const facts = await grantFactsOf(db, fundedIds(rows));
+	return rows.map((r) => ({ id: r.id, title: r.title, stage: proposalStage(r.status, states.get(r.round_id)!, facts.get(r.id) ?? null) }));
 }
 
 /** Funded projects answering a need: only once their round's list is confirmed. */

@@ -8,6 +8,7 @@ import type { RankingBasis } from '../domain/ranking';
 import { getNotice, publishedRecord } from './results';
 import { submittedTotals } from './reviews';
 import { decisionRecord2, type DecisionRecord2 } from './decision-record';
+import { publicImplementation } from './grants';
 
 /**
  * Open data of a round (信息公开): public once the notice (or, for older rounds, the results) is
@@ -23,6 +24,10 @@ export async function resultsJson(db: DB, round: Round) {
 	const notice = await getNotice(db, round);
 	if (!notice) return null;
 	const record = await publishedRecord(db, round);
+	// After confirmation each funded project says what became of it (phases 8–9): the same status
+	// as every page, what was paid, each tranche planned and paid, and when it closed.
+	const implementation = new Map<number, Awaited<ReturnType<typeof implementationOf>>>();
+	if (notice.stage === 'final') for (const r of notice.rows.filter((r) => r.funded)) implementation.set(r.id, await implementationOf(db, r.id, r.stage));
 	return {
 		round: { slug: round.slug, title: round.title, year: round.year },
 		stage: notice.stage,
@@ -49,8 +54,22 @@ export async function resultsJson(db: DB, round: Round) {
 			awardFen: r.awardFen,
 			reason: r.reason,
 			reasonText: r.reasonText,
-			status: r.stage
+			status: r.stage,
+			...(implementation.has(r.id) ? { implementation: implementation.get(r.id) } : {})
 		}))
+	};
+}
+
+/** A funded project's `implementation` object of results.json (amounts in fen, days YYYY-MM-DD). */
+async function implementationOf(db: DB, proposalId: number, status: string) {
+	const impl = await publicImplementation(db, proposalId);
+	return {
+		status,
+		paidFen: impl?.paidFen ?? 0,
+		returnedFen: impl?.returnedFen ?? 0,
+		tranches: (impl?.tranches ?? []).map((t) => ({ position: t.position, condition: t.condition, plannedFen: t.plannedFen, paidFen: t.paidFen, paidOn: t.paidOn })),
+		closedAt: impl?.closedAt ?? null,
+		closingOutcome: impl?.closingOutcome ?? null
 	};
 }
 

@@ -6,6 +6,7 @@ import type { ReviewPanelTables } from './schema-review-panel';
 import type { DecisionNoticeTables } from './schema-decision-notice';
 import type { SafeguardTables } from './schema-safeguards';
 import type { RankingBasis } from '../domain/ranking';
+import type { GrantTables } from './schema-grants';
 import type { OutboxTables } from './schema-outbox';
 
 /** Instants are ISO-8601 UTC strings (`new Date().toISOString()`), which sort as text. */
@@ -254,6 +255,7 @@ export interface Database
 		ReviewPanelTables,
 		DecisionNoticeTables,
 		SafeguardTables,
+		GrantTables,
 		OutboxTables {
 	organisations: OrganisationTable;
 	users: UserTable;

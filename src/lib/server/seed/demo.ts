@@ -2,6 +2,7 @@ import type { DB } from '../db';
 import { createRound, getRoundById, overridePhase } from '../rounds';
 import { getRubric } from '../rubric';
 import { confirmFinalList } from '../decisions';
+import { seedGrants, type GrantProgress } from './grants';
 import { answerObjection } from '../objections';
 import { seedPlaces } from './places';
 import { seedReview } from './review';
@@ -168,6 +169,13 @@ export async function decideEarlierRound(db: DB, roundId: number, adminId: numbe
 	if (!confirmed.ok) throw new Error(`demo confirm: ${JSON.stringify(confirmed.errors)}`);
 	// The notice held the round in its notice phase; from here its schedule rules (closed).
 	await overridePhase(db, noticed!, null, adminId, '演示：公示结束，按日程推进');
+}
+
+/** How far each funded project of the earlier round got in its year (by id order). */
+export function demoGrantPlan(i: number, count: number): GrantProgress {
+	if (i === count - 1) return 'terminated';
+	if (i === count - 2) return 'signed';
+	return (['completed', 'completed', 'midterm', 'paid'] as const)[i % 4];
 }
 
 export interface DemoAccounts {
@@ -360,6 +368,9 @@ export async function seedDemo(db: DB, now = new Date()): Promise<DemoAccounts> 
 	const earlierNeeds = await seedNeeds(earlierId, 24);
 	await seedProposals(earlierId, 10, earlierNeeds, new Date(now.getTime() - 400 * DAY), true);
 	await decideEarlierRound(db, earlierId, adminId);
+	// …and its year of work: agreements signed, tranches paid, most projects closed, one still
+	// waiting for its first payment, one terminated with its unspent money returned.
+	await seedGrants(db, { roundId: earlierId, actorId: adminId, plan: demoGrantPlan }, now);
 
 	// The current round: in expert review, with band guidance, expertise, a panel and a declared
 	// conflict.

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { getPublicProject } from '$lib/server/results';
+import { publicImplementation } from '$lib/server/grants';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
@@ -8,5 +9,16 @@ export const load: PageServerLoad = async ({ params }) => {
 	// Only funded projects of rounds with published results; anything else is simply not found.
 	const project = Number.isSafeInteger(id) && id > 0 ? await getPublicProject(getDb(), id) : undefined;
 	if (!project) error(404, 'not found');
-	return { project };
+	const impl = await publicImplementation(getDb(), id);
+	const implementation = impl && {
+		stage: impl.stage,
+		progress: impl.progress,
+		awardedFen: impl.awardedFen,
+		paidFen: impl.paidFen,
+		returnedFen: impl.returnedFen,
+		closingNote: impl.closingNote,
+		timeZone: impl.timeZone,
+		timeline: impl.timeline
+	};
+	return { project, implementation: implementation ?? null };
 };

@@ -3,6 +3,7 @@ import { getDb } from '$lib/server/db';
 import { formatReceiptCode, normaliseReceiptCode, trackNeed } from '$lib/server/needs';
 import { LIMITS, consume, overLimit } from '$lib/server/rate-limit';
 import { addressKey } from '$lib/domain/throttle';
+import { publicImplementation } from '$lib/server/grants';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -16,7 +17,22 @@ export const load: PageServerLoad = async (event) => {
 		await consume(db, 'track-miss', address, LIMITS.trackMiss);
 		error(404, 'not found');
 	}
-	return { need, isNew: event.url.searchParams.get('new') === '1' };
+	// After "funded": each project's agreement, payments and end, as its public page shows them.
+	const progress = await Promise.all(
+		need.funded.map(async ({ id }) => {
+			const impl = await publicImplementation(db, id);
+			return impl && {
+				id,
+				stage: impl.stage,
+				signedOn: impl.timeline.find((m) => m.kind === 'signed')?.on ?? null,
+				paidFen: impl.paidFen,
+				awardedFen: impl.awardedFen,
+				closedAt: impl.closedAt,
+				closingOutcome: impl.closingOutcome
+			};
+		})
+	);
+	return { need, progress: progress.filter((p) => !!p), isNew: event.url.searchParams.get('new') === '1' };
 };
 
 export const actions: Actions = {

@@ -2,7 +2,7 @@ import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireStation } from '$lib/server/auth/guard';
 import { decisionState, getRoundById } from '$lib/server/rounds';
-import { proposalStage } from '$lib/domain/status';
+import { stageNow } from '$lib/server/grant-facts';
 import {
 	editClosed,
 	getOwnProposal,
@@ -22,6 +22,7 @@ import { versionSchema, type ProposalFormValues, type ProposalInput } from '$lib
 import { formError, formValues, type FieldErrors } from '$lib/schemas/form';
 import { editRows, idParam, readProposalForm, roundView, valuesFrom } from '../shared.server';
 import { newSubmissionKey, once } from '$lib/server/submissions';
+import { stationGrant } from '$lib/server/grants';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The organisation's own proposal and its round; anyone else's is 404, in load and actions. */
@@ -60,7 +61,7 @@ export const load: PageServerLoad = async (event) => {
 			id: proposal.id,
 			title: proposal.title,
 			status: proposal.status,
-			stage: proposalStage(proposal.status, decisionState(round)),
+			stage: await stageNow(getDb(), proposal, decisionState(round)),
 			version: proposal.version,
 			updatedAt: proposal.updated_at,
 			revisionDueAt: proposal.revision_due_at
@@ -74,6 +75,7 @@ export const load: PageServerLoad = async (event) => {
 		attachments: await listAttachments(db, proposal.id),
 		history: (await proposalHistory(db, proposal.id)).map((h) => ({ id: h.id, version: h.version, takenAt: h.takenAt, by: h.by, content: h.content })),
 		check: await latestCheck(db, proposal.id),
+		grant: proposal.status === 'funded' ? await stationGrant(db, proposal.id) : null,
 		feedback: await applicantFeedback(db, round, { proposalId: proposal.id, organisationId }),
 		// On the notice the list may still change: the station is told its feedback waits for the final list.
 		feedbackWaits: !feedbackOpen(round) && !!round.notice_published_at && ELIGIBLE_STATUSES.includes(proposal.status),

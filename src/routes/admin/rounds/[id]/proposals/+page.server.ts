@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { requireRoundAccess } from '$lib/server/auth/guard';
 import { decisionState, inPhase, phaseOf } from '$lib/server/rounds';
-import { proposalStage } from '$lib/domain/status';
+import { withStagesNow } from '$lib/server/grant-facts';
 import { ASSIGNMENT_PHASES } from '$lib/domain/phases';
 import { listReviewers } from '$lib/server/users';
 import { assignReviewer, autoAssignRound, lastAutoAssignReport, reassignReviewer, unassignReviewer } from '$lib/server/assignments';
@@ -22,8 +22,9 @@ type ProposalAction = keyof typeof schemas;
 export const load: PageServerLoad = async (event) => {
 	const { round } = await requireRoundAccess(event, event.params.id);
 	const db = getDb();
+	const now = new Date();
 	const [proposals, reviewers, summary, panel, conflicts, conflictPairs] = await Promise.all([
-		listRoundProposals(db, round.id),
+		listRoundProposals(db, round.id).then((rows) => withStagesNow(db, rows, decisionState(round, now))),
 		listReviewers(db),
 		proposalScoreSummary(db, round.id),
 		panelIds(db, round.id),
@@ -32,7 +33,6 @@ export const load: PageServerLoad = async (event) => {
 	]);
 	const one = (v: number | null | undefined) => (v === null || v === undefined ? null : Math.round(v * 10) / 10);
 	const assignReport = await lastAutoAssignReport(db, round.id);
-	const now = new Date();
 	return {
 		round: {
 			id: round.id,
@@ -50,7 +50,6 @@ export const load: PageServerLoad = async (event) => {
 			const s = summary.get(p.id);
 			return {
 				...p,
-				stage: proposalStage(p.status, decisionState(round, now)),
 				calibrated: roundScore(s?.calibrated ?? null),
 				sd: one(s?.sd),
 				disagreement: s?.disagreement ?? false,
