@@ -182,6 +182,15 @@ test('agreement to closing: admin records each step, station, public page, track
 	await expect(visitor.getByText('已拨付 ¥25,000.00 / ¥50,000.00')).toBeVisible();
 	await visitor.screenshot({ path: test.info().outputPath('track-375.png'), fullPage: true });
 
+	// The round's page: paid of awarded, the ledger's sum over the round's funded projects.
+	await visitor.goto(`/rounds/${slug}`);
+	const paidLine = visitor.locator('main [data-paid]');
+	await expect(paidLine).toContainText('已拨付（占资助金额）');
+	const published = await (await visitor.request.get(`/rounds/${slug}/results.json`)).json();
+	const paidInJson = published.proposals.reduce((sum: number, p: { implementation?: { paidFen: number } }) => sum + (p.implementation?.paidFen ?? 0), 0);
+	expect(paidInJson).toBeGreaterThanOrEqual(2_500_000);
+	expect(Number(await paidLine.getAttribute('data-paid'))).toBe(paidInJson);
+
 	// The admin releases the second tranche (its report is not in the portal yet: a reason), pays
 	// it, and closes the project as completed.
 	await admin.goto(`/admin/rounds/${arranged.roundId}/projects/${arranged.id}`);

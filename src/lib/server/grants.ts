@@ -4,7 +4,7 @@ import type { Round } from './schema';
 import { audit } from './audit';
 import { notFound, ok, refuse, refuseField, type Outcome } from './outcome';
 import { publishedRecord } from './results';
-import { appendEntry, appendReversal, moneyOf, projectEntries, type LedgerRow } from './ledger';
+import { appendEntry, appendReversal, moneyOf, paidByProject, projectEntries, type LedgerRow } from './ledger';
 import { paymentRefusal, returnRefusal, type ProjectMoney } from '../domain/ledger';
 import {
 	DEFAULT_TRANCHE_PERCENTS,
@@ -61,6 +61,21 @@ export async function fundedProject(db: DB, proposalId: number): Promise<FundedP
 		organisation: details.organisation,
 		awardFen: details.awardFen,
 		round
+	};
+}
+
+/**
+ * A confirmed round's money so far: what its list awarded (the frozen record) and what has been
+ * paid out of it (the ledger, net of reversals); null before the list is final.
+ */
+export async function roundMoney(db: DB, round: Round): Promise<{ awardedFen: number; paidFen: number } | null> {
+	const record = await publishedRecord(db, round);
+	if (!record) return null;
+	const funded = record.line.filter((r) => r.funded).map((r) => ({ id: r.id, awardFen: r.awardFen ?? 0 }));
+	const paid = await paidByProject(db, funded.map((p) => p.id));
+	return {
+		awardedFen: funded.reduce((sum, p) => sum + p.awardFen, 0),
+		paidFen: [...paid.values()].reduce((sum, fen) => sum + fen, 0)
 	};
 }
 

@@ -5,6 +5,7 @@ import { listPublishedNeeds } from '../needs';
 import { listResults } from '../results';
 import { getRoundBySlug, phaseOf } from '../rounds';
 import { verifyPassword } from '../auth/password';
+import { openProjects } from '../grant-facts';
 
 describe('seedCity', () => {
 	it('builds a small city that the public pages can read', async () => {
@@ -23,6 +24,14 @@ describe('seedCity', () => {
 		const results = await listResults(db, earlier.id);
 		expect(results!.projects.length).toBeGreaterThan(0);
 		expect(results!.totals.awardedFen).toBeLessThanOrEqual(earlier.pool_fen);
+		// Its year after the award: every project through its tranches and closed, the last one
+		// terminated with 40 % of its first tranche (half the award) back.
+		const stages = results!.projects.map((p) => p.stage);
+		expect(stages.filter((s) => s === 'terminated')).toHaveLength(1);
+		expect(stages.filter((s) => s === 'completed')).toHaveLength(stages.length - 1);
+		expect(await openProjects(db, earlier.id)).toEqual([]);
+		const lastAward = results!.projects.find((p) => p.stage === 'terminated')!.awardFen ?? 0;
+		expect(results!.totals.paidFen).toBe(results!.totals.awardedFen - lastAward + Math.round(lastAward / 2));
 
 		// Unfinished reviews are left for the benchmark's reviewer to save.
 		const open = await db.selectFrom('review_assignments').select('id').where('status', '=', 'assigned').execute();

@@ -7,6 +7,7 @@ import { getRubric } from '../rubric';
 import { hashPassword } from '../auth/password';
 import { DISTRICTS, SERVICE_CATEGORIES, STREETS } from '../../domain/catalogue';
 import { seededRandom } from './demo';
+import { seedGrants, type GrantProgress } from './grants';
 import { ROUND_DEFAULTS } from '../../domain/round-defaults';
 
 /**
@@ -439,8 +440,17 @@ export async function seedCity(db: DB, options: CityOptions = {}): Promise<CityS
 			}
 		};
 	});
+	// The earlier round's year after the award, through the grant rules: every project signed and
+	// paid in its tranches, all closed as completed but one, terminated with part of its money back.
+	const admin = await db.selectFrom('users').select('id').where('email', '=', summary.adminEmail).executeTakeFirstOrThrow();
+	await seedGrants(db, { roundId: earlierId, actorId: admin.id, plan: cityGrantPlan }, now);
 	await refreshPlannerStatistics(db);
 	return summary;
+}
+
+/** How far the city's earlier (closed) round's projects got: completed, the last one terminated. */
+export function cityGrantPlan(i: number, count: number): GrantProgress {
+	return i === count - 1 ? 'terminated' : 'completed';
 }
 
 /**

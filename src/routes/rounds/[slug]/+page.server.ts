@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { publicRoundBySlug, publicRoundView } from '$lib/server/rounds';
 import { lotteryRecordOf } from '$lib/server/grey-zone-lottery';
+import { roundMoney } from '$lib/server/grants';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
@@ -9,9 +10,11 @@ export const load: PageServerLoad = async ({ params }) => {
 	const round = await publicRoundBySlug(getDb(), params.slug);
 	if (!round) error(404, 'not found');
 	// A grey-zone lottery's commitment is public from the moment it is recorded; its seed once drawn.
-	const lottery = await lotteryRecordOf(getDb(), round.id);
+	const [lottery, money] = await Promise.all([lotteryRecordOf(getDb(), round.id), roundMoney(getDb(), round)]);
 	return {
 		round: publicRoundView(round),
+		// Once the list is confirmed: paid of awarded, as on the stats page.
+		money,
 		lottery: lottery && {
 			recordedAt: lottery.recordedAt,
 			zone: lottery.zone.map((z) => z.id),
