@@ -6,6 +6,7 @@ import type { ReviewPanelTables } from './schema-review-panel';
 import type { DecisionNoticeTables } from './schema-decision-notice';
 import type { SafeguardTables } from './schema-safeguards';
 import type { OutboxTables } from './schema-outbox';
+import type { NeedSearchTables } from './schema-need-search';
 
 /** Instants are ISO-8601 UTC strings (`new Date().toISOString()`), which sort as text. */
 type Instant = string;
@@ -168,6 +169,8 @@ export interface NeedTable {
 	original_description?: string | null;
 	original_affected_group?: string | null;
 	carried_from_round_id?: number | null;
+	/** 1 once need_bigrams holds this text's pairs (need-search migration); 0 for a new or edited text. */
+	search_indexed: Generated<number>;
 }
 
 export type ProposalStatus =
@@ -242,7 +245,8 @@ export interface Database
 		ReviewPanelTables,
 		DecisionNoticeTables,
 		SafeguardTables,
-		OutboxTables {
+		OutboxTables,
+		NeedSearchTables {
 	organisations: OrganisationTable;
 	users: UserTable;
 	sessions: SessionTable;

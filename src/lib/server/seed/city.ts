@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, Transaction } from 'kysely';
+import { indexPendingNeeds } from '../need-search';
 import type { DB } from '../db';
 import { refreshPlannerStatistics } from '../db';
 import type { Database } from '../schema';
@@ -439,6 +440,8 @@ export async function seedCity(db: DB, options: CityOptions = {}): Promise<CityS
 			}
 		};
 	});
+	// The needs went in as rows: their text goes into the board's search index before the server reads it.
+	await indexPendingNeeds(db);
 	await refreshPlannerStatistics(db);
 	return summary;
 }
