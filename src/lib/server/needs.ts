@@ -14,6 +14,7 @@ import { resolvePlace } from './places';
 import { ok, phaseClosed, refuse, refuseField, type Outcome } from './outcome';
 import { isActiveCategory } from './categories';
 import { holdingPairsOf, indexNeedTexts, indexPendingNeeds } from './need-search';
+import { memoUntilWrite } from './cache';
 import type { BoardSort, BoardStatus } from '../schemas/needs';
 
 export const NEEDS_PAGE_SIZE = 20;
@@ -309,7 +310,12 @@ export async function listPublishedNeeds(db: DB, roundId: number, filter: NeedFi
 }
 
 /** The districts and streets that published needs of a round name, for the board's filters. */
-export async function boardPlaces(db: DB, roundId: number) {
+export function boardPlaces(db: DB, roundId: number) {
+	// Every visitor's board reads the same list: once per round until the data changes.
+	return memoUntilWrite(db, `boardPlaces:${roundId}`, () => readBoardPlaces(db, roundId));
+}
+
+async function readBoardPlaces(db: DB, roundId: number) {
 	const rows = await db
 		.selectFrom('needs')
 		.select(['district', 'street'])
