@@ -1,5 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { messages } from './scripts/vite-plugin-messages';
 
 // The integration tests run on both engines when a PostgreSQL server is given (scripts/with-postgres.ts
 // starts a throw-away one for `npm test`); `npx vitest run some.spec.ts` alone stays on SQLite.
@@ -18,7 +19,7 @@ const postgres = process.env.TEST_POSTGRES_URL
 	: [];
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [sveltekit(), messages()],
 	test: {
 		environment: 'node',
 		expect: { requireAssertions: true },

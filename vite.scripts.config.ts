@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
+import { messages } from './scripts/vite-plugin-messages';
 
 /**
  * The operator's scripts (migrate, admin:create, backup, restore, db:copy) and the server `npm start` runs
@@ -9,6 +10,8 @@ import { fileURLToPath } from 'node:url';
  * load from the production node_modules, as the built server's do.
  */
 export default defineConfig({
+	// Some scripts reach the message catalogue (e.g. a notice's words), whose loader names its modules.
+	plugins: [messages()],
 	resolve: { alias: { $lib: fileURLToPath(new URL('./src/lib', import.meta.url)) } },
 	build: {
 		ssr: true,

@@ -9,6 +9,7 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale } from '$lib/i18n';
+import messagesChunks from 'virtual:messages/preload';
 import { logServerError, sendableHeaders } from '$lib/server/headers';
 import { kickOutbox, outboxSettled, startOutboxTimer, stopOutboxTimer } from '$lib/server/outbox';
 import { countInFlight, settled } from '$lib/server/in-flight';
@@ -50,8 +51,15 @@ const i18n: Handle = async ({ event, resolve }) => {
 	const chosen = event.cookies.get(LOCALE_COOKIE);
 	const locale = isLocale(chosen) ? chosen : DEFAULT_LOCALE;
 	event.locals.locale = locale;
+	// The reader's words are a script of their own (see src/routes/+layout.ts): named up front, so
+	// the browser fetches them beside SvelteKit's scripts instead of after them; a page rendered
+	// without scripts (`csr = false`) names none.
+	const chunk = messagesChunks[locale];
 	return resolve(event, {
-		transformPageChunk: ({ html }) => html.replace('%lang%', locale)
+		transformPageChunk: ({ html }) => {
+			const preload = chunk && html.includes('<script') ? `<link rel="modulepreload" href="${chunk}">` : '';
+			return html.replace('%lang%', locale).replace('%messages.preload%', preload);
+		}
 	});
 };
 

@@ -9,13 +9,14 @@ export function fixtures(): FixtureIds {
 
 /**
  * Waits until the page's scripts have taken over (see the root layout); at once in a context
- * without JavaScript. (A browser parses <noscript> content as markup only when scripting is off.)
+ * without JavaScript, or on a page that ships none (`csr = false`). (A browser parses <noscript>
+ * content as markup only when scripting is off.)
  */
 export async function hydrated(page: Page): Promise<void> {
 	const scripting = await page.evaluate(() => {
 		const probe = document.createElement('noscript');
 		probe.innerHTML = '<i></i>';
-		return probe.childElementCount === 0;
+		return probe.childElementCount === 0 && document.scripts.length > 0;
 	});
 	if (scripting) await page.locator('html[data-ready]').waitFor({ state: 'attached' });
 }

@@ -9,12 +9,16 @@ test('health check answers ok', async ({ request }) => {
 });
 
 test('pages carry the security headers', async ({ request }) => {
-	const response = await request.get('/');
+	const response = await request.get('/login');
 	const headers = response.headers();
 	expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
 	expect(headers['content-security-policy']).toMatch(/script-src 'self' 'nonce-/);
 	expect(headers['x-content-type-options']).toBe('nosniff');
 	expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+	// A page that ships no scripts (the home page) allows no inline one either.
+	const home = (await request.get('/')).headers();
+	expect(home['content-security-policy']).toContain("script-src 'self';");
+	expect(home['x-content-type-options']).toBe('nosniff');
 });
 
 test('a cross-site form post is refused', async ({ request }) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isMessageKey } from './index';
+import { isMessageKey, messageKeys } from './index';
+import { catalogue, localeMessages } from './catalogue';
 
 type Catalogue = Record<string, { zh: string; en: string }>;
 
@@ -35,5 +36,18 @@ describe('the message catalogue', () => {
 				}
 			}
 		}
+	});
+
+	it('gives each language its own words for every key, and nothing of the other language', () => {
+		const keys = messageKeys();
+		expect(keys.length).toBe(owners.size);
+		const zh = localeMessages('zh-CN');
+		const en = localeMessages('en');
+		expect(Object.keys(zh)).toEqual(keys);
+		expect(Object.keys(en)).toEqual(keys);
+		expect(zh['results.backToRound']).toBe('返回轮次页面');
+		expect(en['results.backToRound']).toBe('Back to the round');
+		const crossed = keys.filter((key) => zh[key] !== catalogue[key].zh || en[key] !== catalogue[key].en);
+		expect(crossed).toEqual([]);
 	});
 });

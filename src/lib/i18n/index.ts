@@ -1,47 +1,48 @@
 import { formatFen } from '../domain/money';
 import { formatInZone } from '../domain/time';
-import { common } from './messages/common';
-import { auth } from './messages/auth';
-import { admin } from './messages/admin';
-import { rounds } from './messages/rounds';
-import { needs } from './messages/needs';
-import { proposals } from './messages/proposals';
-import { review } from './messages/review';
-import { organisations } from './messages/organisations';
-import { results } from './messages/results';
-import { files } from './messages/files';
-import { calendar } from './messages/calendar';
-import { fair } from './messages/fair';
-import { grants } from './messages/grants';
-import { feedback } from './messages/feedback';
-import { status } from './messages/status';
-import { inbox } from './messages/inbox';
-import { roundTemplate } from './messages/round-template';
-import { sharing } from './messages/sharing';
-import { auditWords } from './messages/audit';
-import { proposalHistory } from './messages/proposal-history';
+import type { catalogue } from './catalogue';
+import { localeMessages } from './catalogue';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from './locales';
 
-export const LOCALES = ['zh-CN', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = 'zh-CN';
-export const LOCALE_COOKIE = 'lang';
-
-const catalogue = { ...common, ...auth, ...admin, ...rounds, ...needs, ...proposals, ...review, ...organisations, ...results, ...files, ...calendar, ...feedback, ...status, ...inbox, ...roundTemplate, ...sharing, ...auditWords, ...proposalHistory, ...fair, ...grants };
+export { DEFAULT_LOCALE, LOCALE_COOKIE, LOCALES, isLocale, type Locale } from './locales';
 
 export type MessageKey = keyof typeof catalogue;
 export type Params = Record<string, string | number>;
 
-export function isLocale(value: unknown): value is Locale {
-	return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+/**
+ * Each language's words, by key, as far as they are loaded. The server holds both from the start;
+ * a browser holds only its reader's (loaded by the root layout through `loadMessages`), so a
+ * reader of Chinese never downloads the English catalogue, nor the other way round.
+ */
+const dictionaries: Partial<Record<Locale, Record<string, string>>> = {};
+if (import.meta.env?.SSR !== false) {
+	// Compiled out of the browser's bundle (`import.meta.env.SSR` is false there), and with it
+	// the catalogue; plain Node (the seed scripts) has no `import.meta.env` and keeps both.
+	for (const locale of LOCALES) dictionaries[locale] = localeMessages(locale);
+}
+
+const loaders: Record<Locale, () => Promise<{ default: Record<string, string> }>> = {
+	'zh-CN': () => import('virtual:messages/zh-CN'),
+	en: () => import('virtual:messages/en')
+};
+
+/** Makes the locale's words available to `translate`: a no-op on the server and once loaded. */
+export async function loadMessages(locale: Locale): Promise<void> {
+	dictionaries[locale] ??= (await loaders[locale]()).default;
+}
+
+/** The words of the locale, or of whichever locale is loaded (every locale has every key). */
+function dictionary(locale?: Locale): Record<string, string> {
+	return (locale && dictionaries[locale]) || dictionaries[DEFAULT_LOCALE] || dictionaries.en || {};
 }
 
 /** Every key of the catalogue: for tests that read all of the UI's words. */
 export function messageKeys(): MessageKey[] {
-	return Object.keys(catalogue) as MessageKey[];
+	return Object.keys(dictionary()) as MessageKey[];
 }
 
 export function isMessageKey(value: unknown): value is MessageKey {
-	return typeof value === 'string' && Object.hasOwn(catalogue, value);
+	return typeof value === 'string' && Object.hasOwn(dictionary(), value);
 }
 
 /**
@@ -96,8 +97,7 @@ export interface MessagePart {
  * Arabic or Hebrew then cannot reorder the app's own words and punctuation around it.
  */
 export function messageParts(locale: Locale, key: MessageKey, params?: Params): MessagePart[] {
-	const entry = catalogue[key];
-	const written: string = locale === 'en' ? entry.en : entry.zh;
+	const written = dictionary(locale)[key] ?? key;
 	const template = params ? plurals(locale, written, params) : written;
 	const parts: MessagePart[] = [];
 	let at = 0;

@@ -5,6 +5,7 @@ import { lockRows } from './db';
 import type { NeedStatus, Round } from './schema';
 import { ROLLOVER_FROM_PHASES, ROLLOVER_TO_PHASES } from '../domain/phases';
 import { audit } from './audit';
+import { indexNeedTexts } from './need-search';
 import { inPhase } from './rounds';
 import { ok, refuse, refuseField, type Outcome } from './outcome';
 import { ANSWERING, formatReceiptCode } from './needs';
@@ -160,6 +161,7 @@ export async function editAndPublishNeed(
 			.where('id', '=', id)
 			.execute();
 		if (edited.length) {
+			await indexNeedTexts(trx, [{ id, title: text.title, description: text.description, affected_group: text.affected_group }]);
 			await audit(trx, { actorId, action: 'need.edit', entity: 'need', entityId: id, detail: { fields: edited } });
 		}
 		if (publishing) await audit(trx, { actorId, action: 'need.publish', entity: 'need', entityId: id });

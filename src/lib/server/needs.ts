@@ -14,6 +14,8 @@ import { LIMITS, consume } from './rate-limit';
 import { resolvePlace } from './places';
 import { ok, phaseClosed, refuse, refuseField, type Outcome } from './outcome';
 import { isActiveCategory } from './categories';
+import { holdingPairsOf, indexNeedTexts, indexPendingNeeds } from './need-search';
+import { memoUntilWrite } from './cache';
 import type { BoardSort, BoardStatus } from '../schemas/needs';
 
 export const NEEDS_PAGE_SIZE = 20;
@@ -72,7 +74,7 @@ export async function reportNeed(
 	for (let attempt = 0; ; attempt++) {
 		const code = randomString(RECEIPT_LENGTH);
 		try {
-			await db
+			const { id } = await db
 				.insertInto('needs')
 				.values({
 					round_id: round.id,
@@ -95,7 +97,9 @@ export async function reportNeed(
 					status: 'new',
 					created_at: now.toISOString()
 				})
-				.execute();
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			await indexNeedTexts(db, [{ id, title: input.title, description: input.description, affected_group: input.affected_group }]);
 			return ok({ receiptCode: formatReceiptCode(code), duplicate: false });
 		} catch (error) {
 			// The same form sent twice at once: the other request stored it first.
@@ -248,6 +252,10 @@ export function boardQueries(db: DB, roundId: number, filter: NeedFilter = {}) {
 	const q = filter.q?.trim();
 	if (q) {
 		const pattern = likePattern(q);
+		// The index narrows the needs to those holding every character pair of the words; the text
+		// itself then decides, as it always did (the index only makes it quick).
+		const indexed = holdingPairsOf(q);
+		if (indexed) query = query.where(indexed);
 		query = query.where((eb) =>
 			eb.or([
 				likeAnyCase(db, eb.ref('needs.title'), pattern),
@@ -297,13 +305,19 @@ export function boardQueries(db: DB, roundId: number, filter: NeedFilter = {}) {
  * 20 a page. Each narrowing has its index (see the needs-registry migration).
  */
 export async function listPublishedNeeds(db: DB, roundId: number, filter: NeedFilter = {}) {
+	if (filter.q?.trim()) await indexPendingNeeds(db);
 	const { page, items, count } = boardQueries(db, roundId, filter);
 	const [rows, total] = await Promise.all([items.execute(), count.executeTakeFirstOrThrow()]);
 	return { items: rows, total: Number(total.n), page, pageSize: NEEDS_PAGE_SIZE };
 }
 
 /** The districts and streets that published needs of a round name, for the board's filters. */
-export async function boardPlaces(db: DB, roundId: number) {
+export function boardPlaces(db: DB, roundId: number) {
+	// Every visitor's board reads the same list: once per round until the data changes.
+	return memoUntilWrite(db, `boardPlaces:${roundId}`, () => readBoardPlaces(db, roundId));
+}
+
+async function readBoardPlaces(db: DB, roundId: number) {
 	const rows = await db
 		.selectFrom('needs')
 		.select(['district', 'street'])

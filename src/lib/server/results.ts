@@ -331,7 +331,12 @@ async function freezeRecord(db: DB, round: Round, input: { actorId: number | nul
 	return version;
 }
 
-async function latestRecord(db: DB, roundId: number): Promise<PublishedRecord | null> {
+/** The round's latest published record: parsed once until the data changes (it is the round's whole list). */
+function latestRecord(db: DB, roundId: number): Promise<PublishedRecord | null> {
+	return memoUntilWrite(db, `latestRecord:${roundId}`, () => readLatestRecord(db, roundId));
+}
+
+async function readLatestRecord(db: DB, roundId: number): Promise<PublishedRecord | null> {
 	const row = await db
 		.selectFrom('published_records')
 		.select(['version', 'content', 'reason', 'created_at'])
@@ -382,7 +387,7 @@ export async function correctPublishedRecord(
 		if (!round) return refuse('review.err.noRound');
 		if (!isFinal(round)) return refuse('results.err.notFinal');
 		// The version being corrected exists first (an older round's, frozen when first read).
-		if (!(await latestRecord(trx, round.id))) await freezeRecord(trx, round, { actorId: null, reason: null }, now);
+		if (!(await readLatestRecord(trx, round.id))) await freezeRecord(trx, round, { actorId: null, reason: null }, now);
 		const version = await freezeRecord(trx, round, { actorId: input.actorId, reason }, now);
 		await audit(trx, {
 			actorId: input.actorId,

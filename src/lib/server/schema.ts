@@ -8,6 +8,7 @@ import type { SafeguardTables } from './schema-safeguards';
 import type { RankingBasis } from '../domain/ranking';
 import type { GrantTables } from './schema-grants';
 import type { OutboxTables } from './schema-outbox';
+import type { NeedSearchTables } from './schema-need-search';
 
 /** Instants are ISO-8601 UTC strings (`new Date().toISOString()`), which sort as text. */
 type Instant = string;
@@ -181,6 +182,8 @@ export interface NeedTable {
 	original_description?: string | null;
 	original_affected_group?: string | null;
 	carried_from_round_id?: number | null;
+	/** 1 once need_bigrams holds this text's pairs (need-search migration); 0 for a new or edited text. */
+	search_indexed: Generated<number>;
 }
 
 export type ProposalStatus =
@@ -256,7 +259,8 @@ export interface Database
 		DecisionNoticeTables,
 		SafeguardTables,
 		GrantTables,
-		OutboxTables {
+		OutboxTables,
+		NeedSearchTables {
 	organisations: OrganisationTable;
 	users: UserTable;
 	sessions: SessionTable;

@@ -4,6 +4,7 @@ import type { Round } from './rounds';
 import { stagedLine } from './results';
 import { decisionState } from './rounds';
 import { stageCountsAsFunded } from '../domain/status';
+import { memoUntilWrite } from './cache';
 
 export interface CountRow {
 	key: string;
@@ -53,6 +54,12 @@ function bump(map: Map<string, CountRow>, key: string, f: (r: CountRow) => void)
  * needs it answers (it counts once in each), its district that of its organisation.
  */
 export async function roundStats(db: DB, round: Round, now = new Date()): Promise<RoundStats> {
+	// The same for every visitor until the data changes (or the clock moves the decision on).
+	const state = decisionState(round, now);
+	return memoUntilWrite(db, `roundStats:${round.id}:${JSON.stringify(state)}`, () => computeRoundStats(db, round, state));
+}
+
+async function computeRoundStats(db: DB, round: Round, state: ReturnType<typeof decisionState>): Promise<RoundStats> {
 	const needRows = await db
 		.selectFrom('needs')
 		.select(['category', 'district', sql<number>`count(*)`.as('n')])
@@ -76,7 +83,6 @@ export async function roundStats(db: DB, round: Round, now = new Date()): Promis
 	let paidFen = 0;
 	let matchingCashFen = 0;
 	let volunteerHours = 0;
-	const state = decisionState(round, now);
 	if (decided) {
 		// Through the one status model: funded only once confirmed, proposed (公示中 · 拟资助) before.
 		const line = (await stagedLine(db, round, now)).map((p) => ({

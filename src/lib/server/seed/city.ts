@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, Transaction } from 'kysely';
+import { indexPendingNeeds } from '../need-search';
 import type { DB } from '../db';
 import { refreshPlannerStatistics } from '../db';
 import type { Database } from '../schema';
@@ -444,6 +445,8 @@ export async function seedCity(db: DB, options: CityOptions = {}): Promise<CityS
 	// paid in its tranches, all closed as completed but one, terminated with part of its money back.
 	const admin = await db.selectFrom('users').select('id').where('email', '=', summary.adminEmail).executeTakeFirstOrThrow();
 	await seedGrants(db, { roundId: earlierId, actorId: admin.id, plan: cityGrantPlan }, now);
+	// The needs went in as rows: their text goes into the board's search index before the server reads it.
+	await indexPendingNeeds(db);
 	await refreshPlannerStatistics(db);
 	return summary;
 }

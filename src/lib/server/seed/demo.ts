@@ -1,4 +1,5 @@
 import type { DB } from '../db';
+import { indexPendingNeeds } from '../need-search';
 import { createRound, getRoundById, overridePhase } from '../rounds';
 import { getRubric } from '../rubric';
 import { confirmFinalList } from '../decisions';
@@ -389,6 +390,7 @@ export async function seedDemo(db: DB, now = new Date()): Promise<DemoAccounts> 
 	// Budgets, activities, indicators and matching funds for every proposal.
 	const proposals = await db.selectFrom('proposals').select('id').orderBy('id').execute();
 	await seedProposalDetails(db, proposals.map((p) => p.id));
+	await indexPendingNeeds(db);
 
 	return { admin: adminEmail, stations, reviewers };
 }

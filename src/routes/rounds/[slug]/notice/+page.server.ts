@@ -12,6 +12,7 @@ import { OBJECTION_REASON_MAX, objectionSchema } from '$lib/schemas/decisions';
 import { noticePeriod, type WorkCalendar } from '$lib/domain/working-days';
 import { workCalendar } from '$lib/server/work-calendar';
 import { qrSvg } from '$lib/server/qr';
+import { rankedPage } from '$lib/domain/ranked-pages';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The notice's working days, when the calendar knows them (the stored end date is shown anyway). */
@@ -34,6 +35,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	const notice = await getNotice(db, round);
 	const now = new Date();
 	const pageUrl = `${url.origin}/rounds/${round.slug}/notice`;
+	const { funded, others, ...list } = rankedPage(notice?.rows ?? [], url.searchParams.get('page'), url.searchParams.has('all'));
 	return {
 		round: { slug: round.slug, title: round.title, timeZone: round.time_zone },
 		printed: { url: pageUrl, qrSvg: await qrSvg(pageUrl), renderedAt: now.toISOString() },
@@ -45,8 +47,10 @@ export const load: PageServerLoad = async ({ params, url }) => {
 			workingDays: notice.workingDays,
 			days: notice.publishedAt ? noticeDaysShown(notice.publishedAt, notice.workingDays, round.time_zone, await workCalendar(db)) : [],
 			totals: notice.totals,
-			funded: notice.rows.filter((r) => r.funded),
-			others: notice.rows.filter((r) => !r.funded)
+			fundedCount: notice.rows.filter((r) => r.funded).length,
+			funded,
+			others,
+			list
 		},
 		objections: notice ? await listPublicObjections(db, round.id) : { openCount: 0, answered: [] },
 		open: noticeOpen(round, now),

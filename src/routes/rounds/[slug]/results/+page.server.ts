@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { publicRoundBySlug } from '$lib/server/rounds';
 import { listResults, publishedRecord } from '$lib/server/results';
+import { rankedPage } from '$lib/domain/ranked-pages';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
@@ -14,6 +15,8 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	const projects = results?.projects ?? [];
 	const match = (p: (typeof projects)[number]) =>
 		(!district || p.district === district) && (!category || p.categories.includes(category));
+	const shown = projects.filter(match);
+	const { funded, others, ...list } = rankedPage(shown, url.searchParams.get('page'), url.searchParams.has('all'));
 	return {
 		round: { slug: round.slug, title: round.title, timeZone: round.time_zone },
 		onNotice: !results && !!round.notice_published_at,
@@ -24,8 +27,10 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		results: results && {
 			publishedAt: results.publishedAt,
 			totals: results.totals,
-			funded: projects.filter((p) => p.funded && match(p)),
-			others: projects.filter((p) => !p.funded && match(p))
+			fundedShown: shown.filter((p) => p.funded).length,
+			funded,
+			others,
+			list
 		}
 	};
 };
