@@ -35,6 +35,8 @@ const memos = new WeakMap<DB, Map<string, { fingerprint: string; value: Promise<
  * share, such as a round's whole ranked list behind each of its project pages.
  */
 export function memoUntilWrite<T>(db: DB, key: string, compute: () => Promise<T>): Promise<T> {
+	// Inside a transaction the reader may see its own writes not yet committed: never remembered.
+	if (db.isTransaction) return compute();
 	let map = memos.get(db);
 	if (!map) memos.set(db, (map = new Map()));
 	const fingerprint = databaseFingerprint(db);
