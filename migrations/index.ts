@@ -12,6 +12,7 @@ import * as publishedRecords from './2026_11_29_0102_published_records';
 import * as workCalendar from './2026_11_29_0250_work_calendar';
 import * as reviewFeedback from './2026_11_29_0300_review_feedback';
 import * as outbox from './2026_11_29_0320_outbox';
+import * as accountLifecycle from './2026_11_29_0600_account_lifecycle';
 
 /**
  * Every migration, by name. Imported statically so that the built server, the scripts and the
@@ -30,5 +31,6 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_29_0102_published_records': publishedRecords,
 	'2026_11_29_0250_work_calendar': workCalendar,
 	'2026_11_29_0300_review_feedback': reviewFeedback,
-	'2026_11_29_0320_outbox': outbox
+	'2026_11_29_0320_outbox': outbox,
+	'2026_11_29_0600_account_lifecycle': accountLifecycle
 };

@@ -60,6 +60,7 @@ export const PAGES: Record<string, PageRule> = {
 	'/': { audience: 'public', url: () => '/' },
 	'/login': { audience: 'public', url: () => '/login' },
 	'/invite/[token]': { audience: 'public', url: (w) => `/invite/${w.invitationToken}` },
+	'/reset/[token]': { audience: 'public', url: (w) => `/reset/${w.resetToken}` },
 	'/track': { audience: 'public', url: (w) => `/track?code=${w.receiptCode}`, status: 303 },
 	'/track/[code]': { audience: 'public', url: (w) => `/track/${w.receiptCode}` },
 	'/needs/[id]': { audience: 'public', url: (w) => `/needs/${w.needId}` },
@@ -232,6 +233,12 @@ export const ACTIONS: Record<string, ActionRule> = {
 		set: () => ({ password: 'invited-password-2026', confirm: 'invited-password-2026' }),
 		outcome: 'done'
 	},
+	// The leaver's reset link: nobody else signs in as the leaver, so its sessions ending moves nothing.
+	'/reset/[token] ?/default': {
+		from: 'page',
+		set: () => ({ password: 'reset-password-2026', confirm: 'reset-password-2026' }),
+		outcome: 'done'
+	},
 	'/track/[code] ?/default': { from: 'nothing', set: (w) => ({ code: w.receiptCode }), outcome: 'done' },
 	'/needs/[id] ?/support': { from: 'page', outcome: 'done' },
 	'/rounds/[slug]/needs/new ?/default': {
@@ -324,11 +331,18 @@ export const ACTIONS: Record<string, ActionRule> = {
 	},
 	'/admin/places ?/seed': { from: 'page', outcome: 'done' },
 	'/admin/reviewers ?/default': { from: 'page', outcome: 'done' },
-	'/admin/users ?/default': {
+	'/admin/users ?/invite': {
 		from: 'page',
 		set: () => ({ email: 'new-reviewer@e2e.test', name: '新评审', role: 'reviewer' }),
 		outcome: 'done'
 	},
+	// The account forms act on the leaver, an account of the world nobody signs in as.
+	'/admin/users ?/disable': { from: 'nothing', set: (w) => ({ userId: String(w.leaver), reason: '已离职。' }), outcome: 'done' },
+	'/admin/users ?/enable': { from: 'nothing', set: (w) => ({ userId: String(w.leaver), reason: '返岗。' }), outcome: 'done' },
+	'/admin/users ?/leave': { from: 'nothing', set: (w) => ({ userId: String(w.leaver), reason: '调往其他机构。' }), outcome: 'done' },
+	// The invitation ?/invite just made.
+	'/admin/users ?/revoke': { from: 'page', outcome: 'done' },
+	'/admin/users ?/reset': { from: 'nothing', set: (w) => ({ userId: String(w.leaver) }), outcome: 'done' },
 	'/admin/rounds/new ?/default': {
 		from: 'page',
 		set: () => ({ title: '2027 年社区公益微创投', slug: 'e2e-2027' }),

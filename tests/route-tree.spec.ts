@@ -68,8 +68,8 @@ describe('the route tree', () => {
 	const tree = routeTree();
 
 	test('holds every page, action and endpoint, counted', () => {
-		expect(tree.pages.length).toBe(47);
-		expect(tree.actions.length).toBe(69);
+		expect(tree.pages.length).toBe(48);
+		expect(tree.actions.length).toBe(75);
 		expect(tree.endpoints.length).toBe(10);
 		expect(tree.actions).toContainEqual({ id: '/admin/rounds/[id]/decision', name: 'reduceClear' });
 		expect(tree.actions).toContainEqual({ id: '/station/proposals/[id]', name: 'submit' });

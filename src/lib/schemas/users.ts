@@ -53,3 +53,19 @@ export const acceptInvitationSchema = z
 			ctx.addIssue({ code: 'custom', path: ['confirm'], message: 'password.mismatch' });
 		}
 	});
+
+const id = z.string().trim().regex(/^\d{1,12}$/, 'err.choice').transform(Number);
+
+/** An admin changing an account (disable, enable, leave an organisation): which, and why. */
+export const accountChangeSchema = z.object({ userId: id, reason: text(200) });
+
+/** An admin acting on an account without a reason to give (issuing a reset link). */
+export const accountSchema = z.object({ userId: id });
+
+/** An admin revoking a pending invitation. */
+export const invitationIdSchema = z.object({ id: z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, 'err.choice') });
+
+/** Setting a new password with a reset link: typed twice. */
+export const passwordResetSchema = z
+	.object({ password: z.string().min(PASSWORD_MIN).max(PASSWORD_MAX), confirm: z.string() })
+	.refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'password.mismatch' });

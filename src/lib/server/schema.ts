@@ -6,6 +6,7 @@ import type { ReviewPanelTables } from './schema-review-panel';
 import type { DecisionNoticeTables } from './schema-decision-notice';
 import type { SafeguardTables } from './schema-safeguards';
 import type { OutboxTables } from './schema-outbox';
+import type { PeopleTables } from './schema-people';
 
 /** Instants are ISO-8601 UTC strings (`new Date().toISOString()`), which sort as text. */
 type Instant = string;
@@ -242,7 +243,8 @@ export interface Database
 		ReviewPanelTables,
 		DecisionNoticeTables,
 		SafeguardTables,
-		OutboxTables {
+		OutboxTables,
+		PeopleTables {
 	organisations: OrganisationTable;
 	users: UserTable;
 	sessions: SessionTable;

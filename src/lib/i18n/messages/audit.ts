@@ -164,5 +164,11 @@ export const auditWords = {
 	'audit.cause.publish_notice': { zh: '发布公示时重划', en: 'redrawn as the notice was published' },
 	'audit.more': { zh: '…另有 {count} 项', en: 'and {count} more' },
 	'audit.yes': { zh: '是', en: 'yes' },
-	'audit.no': { zh: '否', en: 'no' }
+	'audit.no': { zh: '否', en: 'no' },
+	'audit.action.user.disable': { zh: '停用账户', en: 'Disabled an account' },
+	'audit.action.user.enable': { zh: '启用账户', en: 'Enabled an account' },
+	'audit.action.user.leave_organisation': { zh: '账户离开所属机构', en: 'Took an account out of its organisation' },
+	'audit.action.invitation.revoke': { zh: '撤销邀请', en: 'Revoked an invitation' },
+	'audit.action.user.password_reset_issue': { zh: '生成重置密码链接', en: 'Issued a password reset link' },
+	'audit.action.user.password_reset': { zh: '通过重置链接设置新密码', en: 'Set a new password with a reset link' }
 } satisfies Messages;

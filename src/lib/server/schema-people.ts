@@ -1,0 +1,20 @@
+/**
+ * Tables of people and their data (account lifecycle, privacy, two-factor sign-in, questions).
+ * Merged into Database.
+ */
+type Instant = string;
+
+export interface PasswordResetTable {
+	id: string;
+	/** SHA-256 of the link's secret: the link itself is shown (or mailed) once. */
+	token_hash: string;
+	user_id: number;
+	created_by: number;
+	created_at: Instant;
+	expires_at: Instant;
+	used_at: Instant | null;
+}
+
+export interface PeopleTables {
+	password_resets: PasswordResetTable;
+}
