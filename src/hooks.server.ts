@@ -11,6 +11,7 @@ import {
 import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale } from '$lib/i18n';
 import { logServerError, sendableHeaders } from '$lib/server/headers';
 import { kickOutbox, startOutboxTimer, stopOutboxTimer } from '$lib/server/outbox';
+import { startRetentionTimer, stopRetentionTimer } from '$lib/server/privacy';
 
 export const init: ServerInit = async () => {
 	await migrate(getDb());
@@ -18,9 +19,12 @@ export const init: ServerInit = async () => {
 	// Failed e-mails are retried when their time comes, and whatever an earlier process left is sent.
 	startOutboxTimer(getDb());
 	kickOutbox(getDb());
+	// Residents' and objectors' contacts past their retention are erased now and every few hours.
+	startRetentionTimer(getDb());
 	// adapter-node's graceful shutdown (SIGTERM, SIGINT) ends with this event, once requests are done.
 	process.once('sveltekit:shutdown', () => {
 		stopOutboxTimer();
+		stopRetentionTimer();
 		void closeDb();
 	});
 };

@@ -122,6 +122,7 @@ export const PAGES: Record<string, PageRule> = {
 	'/admin/proposals': { audience: 'admin', url: () => '/admin/proposals' },
 	'/admin/reviewers': { audience: 'admin', url: () => '/admin/reviewers' },
 	'/admin/users': { audience: 'admin', url: () => '/admin/users' },
+	'/admin/privacy': { audience: 'admin', url: () => '/admin/privacy' },
 	'/admin/rounds': { audience: 'admin', url: () => '/admin/rounds' },
 	'/admin/rounds/new': { audience: 'admin', url: () => '/admin/rounds/new' },
 	// A round's admin pages: every load, action and endpoint under /admin/rounds/[id] passes
@@ -183,6 +184,11 @@ export const ENDPOINTS: Record<string, EndpointRule> = {
 		url: (w) => `/attachments/${w.attachment}`,
 		status: 200,
 		outsiders: ['stationB', 'reviewer2', 'reviewer3']
+	},
+	'GET /admin/privacy/export.json': {
+		audience: 'admin',
+		url: (w) => `/admin/privacy/export.json?code=${w.receiptCode}`,
+		status: 200
 	},
 	'GET /admin/places/template.csv': { audience: 'admin', url: () => '/admin/places/template.csv', status: 200 },
 	'GET /admin/rounds/[id]/needs/export.csv': {
@@ -260,7 +266,8 @@ export const ACTIONS: Record<string, ActionRule> = {
 			proposalId: String(w.noticeProposal),
 			reason: '项目书中写的合作场地正在装修，活动难以按期开展。',
 			name: '梁先生',
-			contact: '13900000002'
+			contact: '13900000002',
+			consent: 'on'
 		}),
 		outcome: 'done'
 	},
@@ -343,6 +350,13 @@ export const ACTIONS: Record<string, ActionRule> = {
 	// The invitation ?/invite just made.
 	'/admin/users ?/revoke': { from: 'page', outcome: 'done' },
 	'/admin/users ?/reset': { from: 'nothing', set: (w) => ({ userId: String(w.leaver) }), outcome: 'done' },
+	'/admin/privacy ?/lookup': { from: 'page', set: (w) => ({ code: w.receiptCode }), outcome: 'done' },
+	'/admin/privacy ?/erase': {
+		from: 'nothing',
+		set: (w) => ({ code: w.receiptCode, reason: '本人持回执单到站办理。' }),
+		outcome: 'done'
+	},
+	'/admin/privacy ?/settings': { from: 'page', outcome: 'done' },
 	'/admin/rounds/new ?/default': {
 		from: 'page',
 		set: () => ({ title: '2027 年社区公益微创投', slug: 'e2e-2027' }),

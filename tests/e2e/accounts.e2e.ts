@@ -101,3 +101,51 @@ test('a reset link an admin issues works once and ends every other session of th
 
 	for (const context of [laptopContext, phoneContext, adminContext, thief]) await context.close();
 });
+
+test('a resident’s request: an admin looks up the receipt code (recorded), erases the contact at once, and the need stays public', async ({ page }) => {
+	const code = `pv${Date.now().toString(36).slice(-6)}${e2eEngine() === 'sqlite' ? 'sq' : 'pg'}`.replace(/[01lo]/g, 'a').slice(0, 12).padEnd(12, 'a');
+	const needId = await withE2eDb(async (db) => {
+		const now = new Date().toISOString();
+		const need = await db
+			.insertInto('needs')
+			.values({
+				round_id: fixtures().roundId,
+				receipt_code: code,
+				submission_key: null,
+				title: '请求删除联系方式的需求',
+				description: '居民希望删除联系方式。',
+				category: 'elderly',
+				district: '海珠区',
+				street: '南华西街',
+				affected_group: '长者',
+				affected_count: 3,
+				urgency: 'low',
+				contact_name: '赵阿婆',
+				contact_phone: '13700001111',
+				contact_consent_at: now,
+				status: 'published',
+				created_at: now,
+				published_at: now
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		return need.id;
+	});
+	await signIn(page, 'admin');
+	await page.goto('/admin/privacy');
+	await page.getByLabel('回执码').fill(code.toUpperCase());
+	await page.getByRole('button', { name: '查询' }).click();
+	await expect(page.getByText('赵阿婆 13700001111')).toBeVisible();
+	await page.getByLabel('如何核实了请求').fill('本人持回执单到站办理。');
+	await page.getByRole('button', { name: '立即删除姓名和联系方式' }).click();
+	await expect(page.getByRole('status')).toContainText('已删除');
+
+	const stored = await withE2eDb(async (db) => ({
+		need: await db.selectFrom('needs').select(['contact_name', 'contact_phone']).where('id', '=', needId).executeTakeFirstOrThrow(),
+		log: await db.selectFrom('audit_log').select('action').where('entity', '=', 'need').where('entity_id', '=', String(needId)).orderBy('id').execute()
+	}));
+	expect(stored.need).toEqual({ contact_name: null, contact_phone: null });
+	expect(stored.log.map((l) => l.action)).toEqual(['need.contact_view', 'privacy.erase_request']);
+	await page.goto(`/needs/${needId}`);
+	await expect(page.getByRole('heading', { name: '请求删除联系方式的需求' })).toBeVisible();
+});

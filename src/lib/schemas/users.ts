@@ -69,3 +69,17 @@ export const invitationIdSchema = z.object({ id: z.string().trim().regex(/^[A-Za
 export const passwordResetSchema = z
 	.object({ password: z.string().min(PASSWORD_MIN).max(PASSWORD_MAX), confirm: z.string() })
 	.refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'password.mismatch' });
+
+/** A resident's receipt code, as an admin types it from their slip. */
+const receiptCode = z.string().trim().min(1, 'err.required').max(40);
+
+/** An admin looking up what is kept under a receipt code. */
+export const privacyLookupSchema = z.object({ code: receiptCode });
+
+/** An admin erasing a resident's contact at their request: the code, and how the request was checked. */
+export const privacyEraseSchema = z.object({ code: receiptCode, reason: text(200) });
+
+/** The retention period: whole months after a round closes. */
+export const retentionSchema = z.object({
+	months: z.string().trim().regex(/^\d{1,3}$/, 'err.integer').transform(Number).pipe(z.number().int().min(1, 'people.privacy.monthsRange').max(120, 'people.privacy.monthsRange'))
+});

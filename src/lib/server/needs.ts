@@ -91,6 +91,8 @@ export async function reportNeed(
 					urgency: input.urgency,
 					contact_name: input.contact_name,
 					contact_phone: input.contact_phone,
+					// The form refuses a contact without the consent box ticked.
+					contact_consent_at: input.contact_name || input.contact_phone ? now.toISOString() : null,
 					status: 'new',
 					created_at: now.toISOString()
 				})

@@ -15,6 +15,15 @@ export interface PasswordResetTable {
 	used_at: Instant | null;
 }
 
+/** The federation's settings an admin changes (retention, two-factor sign-in), one row a key. */
+export interface AppSettingTable {
+	key: string;
+	value: string;
+	updated_at: Instant;
+	updated_by: number | null;
+}
+
 export interface PeopleTables {
 	password_resets: PasswordResetTable;
+	app_settings: AppSettingTable;
 }

@@ -169,6 +169,10 @@ export interface NeedTable {
 	original_description?: string | null;
 	original_affected_group?: string | null;
 	carried_from_round_id?: number | null;
+	// Added by the privacy migration: when the resident consented to their contact being kept, and
+	// when it was erased (retention, or their request).
+	contact_consent_at?: Instant | null;
+	contact_erased_at?: Instant | null;
 }
 
 export type ProposalStatus =

@@ -170,5 +170,11 @@ export const auditWords = {
 	'audit.action.user.leave_organisation': { zh: '账户离开所属机构', en: 'Took an account out of its organisation' },
 	'audit.action.invitation.revoke': { zh: '撤销邀请', en: 'Revoked an invitation' },
 	'audit.action.user.password_reset_issue': { zh: '生成重置密码链接', en: 'Issued a password reset link' },
-	'audit.action.user.password_reset': { zh: '通过重置链接设置新密码', en: 'Set a new password with a reset link' }
+	'audit.action.user.password_reset': { zh: '通过重置链接设置新密码', en: 'Set a new password with a reset link' },
+	'audit.action.setting.change': { zh: '修改系统设置', en: 'Changed a setting' },
+	'audit.action.privacy.retention_erase': { zh: '到期删除居民和异议人联系方式', en: 'Erased contacts past their retention' },
+	'audit.action.privacy.erase_request': { zh: '应居民请求删除其联系方式', en: 'Erased a resident’s contact at their request' },
+	'audit.action.privacy.export': { zh: '导出居民个人信息副本', en: 'Exported a resident’s personal data' },
+	'audit.action.need.contact_view': { zh: '查看居民联系方式', en: 'Viewed residents’ contacts' },
+	'audit.action.objection.contact_view': { zh: '查看异议人联系方式', en: 'Viewed objectors’ contacts' }
 } satisfies Messages;

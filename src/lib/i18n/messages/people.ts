@@ -64,5 +64,103 @@ export const people = {
 	'people.reset.mailBody': {
 		zh: '管理员为您生成了重置密码的链接，{minutes} 分钟内有效，只能使用一次：',
 		en: 'An admin issued a link to reset your password; it works once, within {minutes} minutes:'
-	}
+	},
+
+	'people.err.consent': {
+		zh: '请勾选同意，我们才能保存您的姓名和联系方式。',
+		en: 'Please tick the consent box: we can keep your name and contact only then.'
+	},
+	'people.privacy.title': { zh: '个人信息说明', en: 'About your personal information' },
+	'people.privacy.what': { zh: '保存什么', en: 'What is kept' },
+	'people.privacy.why': { zh: '用于什么', en: 'Why' },
+	'people.privacy.howLong': { zh: '保存多久', en: 'For how long' },
+	'people.privacy.delete': { zh: '如何删除', en: 'How to have it deleted' },
+	'people.privacy.need.what': {
+		zh: '您填写的需求内容（公开），以及您自愿留下的姓名和电话（不公开，仅工作人员可见，每次查看都有记录）。',
+		en: 'The need you describe (public), and the name and phone you choose to leave (never public; only staff see them, and every look is recorded).'
+	},
+	'people.privacy.need.why': {
+		zh: '姓名和电话只用于工作人员联系您核实需求、告知进展。',
+		en: 'The name and phone are used only by staff to check the need with you and tell you how it goes.'
+	},
+	'people.privacy.need.howLong': {
+		zh: '本轮结项后 {months} 个月自动删除姓名和电话；需求内容作为公开记录保留。',
+		en: 'The name and phone are deleted automatically {months} months after the round closes; the need stays on public record.'
+	},
+	'people.privacy.need.delete': {
+		zh: '随时可凭回执码联系社工站或慈善会，核实后立即删除您的姓名和电话，也可索取我们保存的您的信息。',
+		en: 'Any time, bring your receipt code to the station or the federation: once checked, your name and phone are deleted at once, and you may ask for a copy of what we keep.'
+	},
+	'people.privacy.objection.what': {
+		zh: '异议理由（答复后公开，不含您的姓名），以及您的姓名和联系方式（不公开，仅工作人员可见，每次查看都有记录）。',
+		en: 'Your reason (public once answered, without your name), and your name and contact (never public; only staff see them, and every look is recorded).'
+	},
+	'people.privacy.objection.why': {
+		zh: '姓名和联系方式用于核实异议、向您答复。',
+		en: 'The name and contact are used to check the objection and answer you.'
+	},
+	'people.privacy.objection.howLong': {
+		zh: '本轮结项后 {months} 个月自动删除。',
+		en: 'Deleted automatically {months} months after the round closes.'
+	},
+	'people.privacy.objection.delete': {
+		zh: '可联系慈善会要求提前删除或索取副本；删除后我们将无法再就该异议联系您。',
+		en: 'Ask the federation to delete them sooner or for a copy; once deleted we cannot reach you about the objection.'
+	},
+	'people.privacy.objection.consent': {
+		zh: '我同意工作人员保存并使用以上姓名和联系方式核实、答复异议；它们不会公开。',
+		en: 'Staff may keep and use this name and contact to check and answer the objection; they are never published.'
+	},
+	'people.privacy.account.what': {
+		zh: '您的姓名、电子邮箱、所属机构和角色，登录记录，以及您在平台上的操作记录。',
+		en: 'Your name, e-mail, organisation and role, your sign-ins, and a record of what you do on the portal.'
+	},
+	'people.privacy.account.why': {
+		zh: '用于登录、分配工作、通知您，以及按规定留存每一项决定的经办人。',
+		en: 'To sign you in, give you work, notify you, and keep the record of who made each decision, as the rules require.'
+	},
+	'people.privacy.account.howLong': {
+		zh: '账户在用期间保存；停用后不再登录，操作记录作为审计档案保留。',
+		en: 'While the account is in use; once disabled it cannot sign in, and the record of its actions stays as the audit trail.'
+	},
+	'people.privacy.account.delete': {
+		zh: '可联系管理员停用账户或索取您的账户信息副本。',
+		en: 'Ask an admin to disable the account or for a copy of your account’s data.'
+	},
+	'people.privacy.noSuchCode': { zh: '没有该回执码对应的需求。', en: 'No need has this receipt code.' },
+	'people.privacy.monthsRange': { zh: '请输入 1 到 120 之间的月数。', en: 'Enter between 1 and 120 months.' },
+	'people.privacy.admin.title': { zh: '个人信息', en: 'Personal information' },
+	'people.privacy.admin.intro': {
+		zh: '居民和异议人的姓名、联系方式在所属轮次结项后按保存期限自动删除；居民凭回执码提出查阅、复制或删除请求时，在此办理。每次查看都记入操作日志。',
+		en: 'Residents’ and objectors’ names and contacts are erased automatically once their round has been closed for the retention period; a resident’s request to see, copy or delete theirs, made with a receipt code, is handled here. Every look is in the audit log.'
+	},
+	'people.privacy.admin.request': { zh: '居民的查阅、复制、删除请求', en: 'A resident’s request to see, copy or delete' },
+	'people.privacy.admin.requestHint': {
+		zh: '先核实来人持有该回执码（回执单原件或短信），再查询。',
+		en: 'First check that the person asking holds the receipt code (the paper slip or the message), then look it up.'
+	},
+	'people.privacy.admin.code': { zh: '回执码', en: 'Receipt code' },
+	'people.privacy.admin.lookup': { zh: '查询', en: 'Look up' },
+	'people.privacy.admin.round': { zh: '轮次', en: 'Round' },
+	'people.privacy.admin.need': { zh: '需求', en: 'Need' },
+	'people.privacy.admin.contact': { zh: '姓名和联系方式', en: 'Name and contact' },
+	'people.privacy.admin.noContact': { zh: '未留联系方式', en: 'No contact was left' },
+	'people.privacy.admin.erasedAt': { zh: '已于 {at} 删除', en: 'Erased at {at}' },
+	'people.privacy.admin.keptUntil': { zh: '保存至', en: 'Kept until' },
+	'people.privacy.admin.export': { zh: '下载该居民的个人信息副本（JSON）', en: 'Download a copy of the resident’s data (JSON)' },
+	'people.privacy.admin.checked': { zh: '如何核实了请求', en: 'How the request was checked' },
+	'people.privacy.admin.checkedHint': { zh: '例如：本人持回执单到站点办理。', en: 'For example: came to the station with the receipt slip.' },
+	'people.privacy.admin.erase': { zh: '立即删除姓名和联系方式', en: 'Erase the name and contact now' },
+	'people.privacy.admin.erased': {
+		zh: '回执码 {code} 对应的姓名和联系方式已删除，需求内容保留。',
+		en: 'The name and contact under receipt code {code} are erased; the need stays.'
+	},
+	'people.privacy.admin.retention': { zh: '保存期限', en: 'Retention' },
+	'people.privacy.admin.months': { zh: '结项后保存月数', en: 'Months kept after the round closes' },
+	'people.privacy.admin.monthsHint': {
+		zh: '到期后由系统自动删除居民和异议人的姓名与联系方式（也可运行 npm run retention）。默认 12 个月。',
+		en: 'Then the server erases residents’ and objectors’ names and contacts (or run npm run retention). 12 months by default.'
+	},
+	'people.privacy.admin.saved': { zh: '保存期限已更新。', en: 'The retention period is saved.' },
+	'admin.nav.privacy': { zh: '个人信息', en: 'Personal information' }
 } satisfies Messages;

@@ -12,6 +12,7 @@ import { OBJECTION_REASON_MAX, objectionSchema } from '$lib/schemas/decisions';
 import { noticePeriod, type WorkCalendar } from '$lib/domain/working-days';
 import { workCalendar } from '$lib/server/work-calendar';
 import { qrSvg } from '$lib/server/qr';
+import { retentionMonths } from '$lib/server/privacy';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The notice's working days, when the calendar knows them (the stored end date is shown anyway). */
@@ -20,7 +21,7 @@ function noticeDaysShown(publishedAt: string, workingDays: number, timeZone: str
 	return period.ok ? period.days : [];
 }
 
-const FIELDS = ['proposalId', 'reason', 'name', 'contact'] as const;
+const FIELDS = ['proposalId', 'reason', 'name', 'contact', 'consent'] as const;
 
 async function roundOr404(slug: string) {
 	const round = await publicRoundBySlug(getDb(), slug);
@@ -50,6 +51,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		},
 		objections: notice ? await listPublicObjections(db, round.id) : { openCount: 0, answered: [] },
 		open: noticeOpen(round, now),
+		retentionMonths: await retentionMonths(db),
 		submissionKey: newSubmissionKey()
 	};
 };

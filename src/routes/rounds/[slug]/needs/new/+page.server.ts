@@ -12,6 +12,7 @@ import { addressKey } from '$lib/domain/throttle';
 import { fieldErrors, formError, formValues } from '$lib/schemas/form';
 import { NEED_FIELDS, needSchema, submissionKeyOf } from '$lib/schemas/needs';
 import type { Phase } from '$lib/domain/phases';
+import { retentionMonths } from '$lib/server/privacy';
 import type { Actions, PageServerLoad } from './$types';
 
 async function roundOr404(slug: string) {
@@ -46,6 +47,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		categories: open ? await listCategories(db) : [],
 		// The "update the lists" button without JavaScript comes back here with the district chosen.
 		chosenDistrict: url.searchParams.get('district_id') ?? '',
+		retentionMonths: await retentionMonths(db),
 		submissionKey: newSubmissionKey()
 	};
 };
