@@ -134,6 +134,7 @@ export const PAGES: Record<string, PageRule> = {
 		more: (w) => [`/admin/rounds/${w.resultsRoundId}`]
 	},
 	'/admin/rounds/[id]/needs': { audience: 'admin', url: (w) => `/admin/rounds/${w.callRoundId}/needs` },
+	'/admin/rounds/[id]/needs/import': { audience: 'admin', url: (w) => `/admin/rounds/${w.callRoundId}/needs/import` },
 	'/admin/rounds/[id]/rules': { audience: 'admin', url: (w) => `/admin/rounds/${w.applyRoundId}/rules` },
 	'/admin/rounds/[id]/eligibility': { audience: 'admin', url: (w) => `/admin/rounds/${w.roundId}/eligibility` },
 	'/admin/rounds/[id]/eligibility/[proposalId]': {
@@ -385,6 +386,16 @@ export const ACTIONS: Record<string, ActionRule> = {
 	// The call is still open, so its needs cannot move on yet.
 	'/admin/rounds/[id]/needs ?/rollover': { from: 'page', set: (w) => ({ target_round: String(w.applyRoundId) }), outcome: 'refused' },
 	'/admin/rounds/[id]/rules ?/default': { from: 'page', outcome: 'done' },
+	'/admin/rounds/[id]/needs/import ?/default': {
+		from: 'page',
+		file: {
+			field: 'file',
+			name: '纸质需求.csv',
+			mimeType: 'text/csv',
+			text: '标题,需求描述,服务领域,区,街道,受益人群,渠道\n楼道扶手松动,老人上下楼扶手摇晃。,长者,海珠区,南华西街,楼栋长者,纸质表\n'
+		},
+		outcome: 'done'
+	},
 	// The fixtures' round is past its eligibility check: the page offers no form, the rules refuse.
 	'/admin/rounds/[id]/eligibility/[proposalId] ?/default': {
 		from: 'nothing',

@@ -68,8 +68,8 @@ describe('the route tree', () => {
 	const tree = routeTree();
 
 	test('holds every page, action and endpoint, counted', () => {
-		expect(tree.pages.length).toBe(49);
-		expect(tree.actions.length).toBe(78);
+		expect(tree.pages.length).toBe(50);
+		expect(tree.actions.length).toBe(79);
 		expect(tree.endpoints.length).toBe(11);
 		expect(tree.actions).toContainEqual({ id: '/admin/rounds/[id]/decision', name: 'reduceClear' });
 		expect(tree.actions).toContainEqual({ id: '/station/proposals/[id]', name: 'submit' });
@@ -99,7 +99,7 @@ describe('the route tree', () => {
 				})
 			);
 		expect(handlers.filter((h) => !h.guarded)).toEqual([]);
-		// 12 pages' loads, their 33 actions and the 2 exports.
-		expect(handlers.length).toBe(47);
+		// 13 pages' loads, their 34 actions and the 2 exports.
+		expect(handlers.length).toBe(49);
 	});
 });

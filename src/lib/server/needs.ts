@@ -2,7 +2,7 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { DB } from './db';
 import { isUniqueViolation, likeAnyCase } from './db';
-import type { Database, NeedStatus, Round } from './schema';
+import type { Database, NeedChannel, NeedStatus, Round } from './schema';
 import type { NeedInput } from '../schemas/needs';
 import { NEEDS_CALL_PHASES, currentPhase } from '../domain/phases';
 import { audit } from './audit';
@@ -45,6 +45,13 @@ async function receiptBySubmissionKey(db: DB, submissionKey: string) {
 		.executeTakeFirst();
 }
 
+/** How a need came in: online by the resident, or entered by a staff member from another channel. */
+export interface Intake {
+	channel: NeedChannel;
+	enteredBy: number | null;
+}
+const ONLINE: Intake = { channel: 'online', enteredBy: null };
+
 /**
  * Stores a resident's need as `new` (awaiting moderation) and gives back its receipt code. A
  * form sent twice with the same `submissionKey` gives the first need's receipt and stores nothing.
@@ -56,7 +63,8 @@ export async function reportNeed(
 	round: Round,
 	input: NeedInput,
 	submissionKey: string | null,
-	now = new Date()
+	now = new Date(),
+	intake: Intake = ONLINE
 ): Promise<Outcome<{ receiptCode: string; duplicate: boolean }>> {
 	if (submissionKey) {
 		const existing = await receiptBySubmissionKey(db, submissionKey);
@@ -71,7 +79,7 @@ export async function reportNeed(
 	for (let attempt = 0; ; attempt++) {
 		const code = randomString(RECEIPT_LENGTH);
 		try {
-			await db
+			const stored = await db
 				.insertInto('needs')
 				.values({
 					round_id: round.id,
@@ -93,10 +101,16 @@ export async function reportNeed(
 					contact_phone: input.contact_phone,
 					// The form refuses a contact without the consent box ticked.
 					contact_consent_at: input.contact_name || input.contact_phone ? now.toISOString() : null,
+					channel: intake.channel,
+					entered_by: intake.enteredBy,
 					status: 'new',
 					created_at: now.toISOString()
 				})
-				.execute();
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			if (intake.enteredBy !== null) {
+				await audit(db, { actorId: intake.enteredBy, action: 'need.enter_on_behalf', entity: 'need', entityId: stored.id, detail: { channel: intake.channel } });
+			}
 			return ok({ receiptCode: formatReceiptCode(code), duplicate: false });
 		} catch (error) {
 			// The same form sent twice at once: the other request stored it first.

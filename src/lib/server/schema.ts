@@ -173,7 +173,13 @@ export interface NeedTable {
 	// when it was erased (retention, or their request).
 	contact_consent_at?: Instant | null;
 	contact_erased_at?: Instant | null;
+	// Added by the need-intake migration: how the need came in, and who entered it for the resident.
+	channel?: NeedChannel;
+	entered_by?: number | null;
 }
+
+/** How a need reached the portal: the resident online, or staff from paper, a call or a visit. */
+export type NeedChannel = 'online' | 'paper' | 'phone' | 'visit';
 
 export type ProposalStatus =
 	| 'draft'

@@ -176,5 +176,7 @@ export const auditWords = {
 	'audit.action.privacy.erase_request': { zh: '应居民请求删除其联系方式', en: 'Erased a resident’s contact at their request' },
 	'audit.action.privacy.export': { zh: '导出居民个人信息副本', en: 'Exported a resident’s personal data' },
 	'audit.action.need.contact_view': { zh: '查看居民联系方式', en: 'Viewed residents’ contacts' },
-	'audit.action.objection.contact_view': { zh: '查看异议人联系方式', en: 'Viewed objectors’ contacts' }
+	'audit.action.objection.contact_view': { zh: '查看异议人联系方式', en: 'Viewed objectors’ contacts' },
+	'audit.action.need.enter_on_behalf': { zh: '代居民录入需求', en: 'Entered a need for a resident' },
+	'audit.action.needs.import': { zh: '批量导入纸质需求', en: 'Imported needs collected on paper' }
 } satisfies Messages;

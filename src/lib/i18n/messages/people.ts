@@ -162,5 +162,41 @@ export const people = {
 		en: 'Then the server erases residents’ and objectors’ names and contacts (or run npm run retention). 12 months by default.'
 	},
 	'people.privacy.admin.saved': { zh: '保存期限已更新。', en: 'The retention period is saved.' },
-	'admin.nav.privacy': { zh: '个人信息', en: 'Personal information' }
+	'admin.nav.privacy': { zh: '个人信息', en: 'Personal information' },
+
+	'people.intake.channel': { zh: '代录渠道（工作人员代居民填写时选择）', en: 'Entered from (when staff enter it for a resident)' },
+	'people.intake.channelHint': {
+		zh: '居民没有手机或不便上网时，由工作人员按纸质表、电话或来访代为录入；提交后可打印回执码交给居民。',
+		en: 'For residents without a phone or the internet: staff enter the paper form, phone call or visit; the receipt code can then be printed for the resident.'
+	},
+	'people.intake.online': { zh: '居民本人在线填写', en: 'The resident online' },
+	'people.intake.channel.online': { zh: '在线', en: 'Online' },
+	'people.intake.channel.paper': { zh: '纸质表', en: 'Paper form' },
+	'people.intake.channel.phone': { zh: '电话', en: 'Phone call' },
+	'people.intake.channel.visit': { zh: '来访', en: 'Visit' },
+	'people.intake.print': { zh: '打印回执码交给居民', en: 'Print the receipt code for the resident' },
+
+	'people.import.title': { zh: '导入纸质需求', en: 'Import needs collected on paper' },
+	'people.import.back': { zh: '← 返回需求审核', en: '← Back to moderation' },
+	'people.import.intro': {
+		zh: '把站点收集的纸质需求表整理成 CSV 或 Excel 表格后一次导入：每一行都按居民在线填写的规则检查，只要有一行有误就全部不导入，并逐行说明原因。导入的需求与在线需求一样等待审核，可打印回执码交给居民。',
+		en: 'Put the paper forms a station collected into a CSV or Excel table and import them at once: every row is checked by the rules of the online form, and if one row is wrong nothing is imported and each wrong line is named. Imported needs await moderation like any other; print the receipt codes for the residents.'
+	},
+	'people.import.columns': {
+		zh: '第一行为表头：标题、需求描述、服务领域、区、街道、社区（选填）、受益人群、受益人数（选填）、紧急程度（低/中/高，选填）、联系人、联系电话、同意保存联系方式（是/否）、渠道（纸质表/电话/来访，默认纸质表）。',
+		en: 'First row the header: title, description, category, district, street, community (optional), affected_group, affected_count (optional), urgency (low/medium/high, optional), contact_name, contact_phone, consent (yes/no), channel (paper/phone/visit, paper by default); Chinese headers work too.'
+	},
+	'people.import.file': { zh: 'CSV 或 Excel（.xlsx）文件', en: 'CSV or Excel (.xlsx) file' },
+	'people.import.submit': { zh: '检查并导入', en: 'Check and import' },
+	'people.import.done': { zh: '已导入 {count} 条需求，等待审核。', en: '{count} needs imported; they await moderation.' },
+	'people.import.receipts': { zh: '回执码', en: 'Receipt codes' },
+	'people.import.line': { zh: '行号', en: 'Line' },
+	'people.import.rowErrors': { zh: '以下各行有误，没有导入任何需求。', en: 'These lines are wrong; nothing was imported.' },
+	'people.import.err.empty': { zh: '表格没有数据行。', en: 'The table has no rows.' },
+	'people.import.err.header': { zh: '表头缺少这些列：{columns}。', en: 'The header lacks these columns: {columns}.' },
+	'people.import.err.tooMany': { zh: '一次最多导入 {max} 行。', en: 'At most {max} rows at once.' },
+	'people.import.err.place': { zh: '找不到地点“{place}”（区、街道、社区须与地点库一致）。', en: 'No place “{place}” (district, street and community must match the place registry).' },
+	'people.import.err.channel': { zh: '渠道“{value}”应为纸质表、电话或来访。', en: 'Channel “{value}” should be paper, phone or visit.' },
+	'people.import.err.category': { zh: '没有服务领域“{value}”。', en: 'No category “{value}”.' },
+	'people.import.link': { zh: '导入纸质需求', en: 'Import paper needs' }
 } satisfies Messages;

@@ -16,7 +16,7 @@ export const load: PageServerLoad = async (event) => {
 		await consume(db, 'track-miss', address, LIMITS.trackMiss);
 		error(404, 'not found');
 	}
-	return { need, isNew: event.url.searchParams.get('new') === '1' };
+	return { need, isNew: event.url.searchParams.get('new') === '1', print: event.url.searchParams.get('print') === '1' };
 };
 
 export const actions: Actions = {
