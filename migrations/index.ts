@@ -15,6 +15,7 @@ import * as outbox from './2026_11_29_0320_outbox';
 import * as accountLifecycle from './2026_11_29_0600_account_lifecycle';
 import * as privacy from './2026_11_29_0610_privacy';
 import * as needIntake from './2026_11_29_0620_need_intake';
+import * as twoFactor from './2026_11_29_0630_two_factor';
 
 /**
  * Every migration, by name. Imported statically so that the built server, the scripts and the
@@ -36,5 +37,6 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_29_0320_outbox': outbox,
 	'2026_11_29_0600_account_lifecycle': accountLifecycle,
 	'2026_11_29_0610_privacy': privacy,
-	'2026_11_29_0620_need_intake': needIntake
+	'2026_11_29_0620_need_intake': needIntake,
+	'2026_11_29_0630_two_factor': twoFactor
 };

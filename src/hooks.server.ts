@@ -1,4 +1,4 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { closeDb, getDb, migrate, watchChanges } from '$lib/server/db';
 import { PageCache, databaseFingerprint, pageCacheHandle } from '$lib/server/cache';
@@ -12,6 +12,7 @@ import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale } from '$lib/i18n';
 import { logServerError, sendableHeaders } from '$lib/server/headers';
 import { kickOutbox, startOutboxTimer, stopOutboxTimer } from '$lib/server/outbox';
 import { startRetentionTimer, stopRetentionTimer } from '$lib/server/privacy';
+import { twoFactorRequired } from '$lib/server/auth/two-factor';
 
 export const init: ServerInit = async () => {
 	await migrate(getDb());
@@ -33,15 +34,24 @@ const auth: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE);
 	event.locals.user = null;
 	event.locals.session = null;
+	event.locals.pendingTwoFactor = null;
 	if (token) {
 		const result = await validateSessionToken(getDb(), token);
-		if (result) {
+		if (result && result.user.twoFactor && !result.session.twoFactorVerified) {
+			// Password checked, second factor not yet: the session opens no page but /login/two-factor.
+			event.locals.pendingTwoFactor = { userId: result.user.id, sessionId: result.session.id, role: result.user.role };
+		} else if (result) {
 			event.locals.user = result.user;
 			event.locals.session = result.session;
 			setSessionCookie(event.cookies, event.url, token, result.session.expiresAt);
 		} else {
 			deleteSessionCookie(event.cookies, event.url);
 		}
+	}
+	// When the federation requires it, an admin without a second factor enrols before any admin page.
+	const user = event.locals.user;
+	if (user?.role === 'admin' && !user.twoFactor && event.url.pathname.startsWith('/admin') && (await twoFactorRequired(getDb()))) {
+		redirect(303, '/account/two-factor?required=1');
 	}
 	return resolve(event);
 };

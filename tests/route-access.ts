@@ -59,6 +59,8 @@ const FAR_YEAR = Math.max(2031, new Date().getUTCFullYear() + 4);
 export const PAGES: Record<string, PageRule> = {
 	'/': { audience: 'public', url: () => '/' },
 	'/login': { audience: 'public', url: () => '/login' },
+	// Only for a session whose second factor is still to be checked: anyone else is sent on.
+	'/login/two-factor': { audience: 'public', url: () => '/login/two-factor', status: 303 },
 	'/invite/[token]': { audience: 'public', url: (w) => `/invite/${w.invitationToken}` },
 	'/reset/[token]': { audience: 'public', url: (w) => `/reset/${w.resetToken}` },
 	'/track': { audience: 'public', url: (w) => `/track?code=${w.receiptCode}`, status: 303 },
@@ -82,6 +84,7 @@ export const PAGES: Record<string, PageRule> = {
 
 	'/account': { audience: 'signed-in', url: () => '/account' },
 	'/inbox': { audience: 'signed-in', url: () => '/inbox' },
+	'/account/two-factor': { audience: 'signed-in', url: () => '/account/two-factor' },
 
 	'/station': { audience: 'station', url: () => '/station' },
 	'/station/organisation': { audience: 'station', url: () => '/station/organisation' },
@@ -273,6 +276,11 @@ export const ACTIONS: Record<string, ActionRule> = {
 		outcome: 'done'
 	},
 
+	// Without a pending second factor there is nothing to check: sent back to sign in.
+	'/login/two-factor ?/default': { from: 'nothing', set: () => ({ code: '123456' }), outcome: 'done' },
+	// A code that cannot be the app's: refused, and no account is enrolled or changed.
+	'/account/two-factor ?/enrol': { from: 'page', set: () => ({ code: 'abc' }), outcome: 'refused' },
+	'/account/two-factor ?/remove': { from: 'nothing', set: () => ({ code: '123456' }), outcome: 'refused' },
 	// Any account: a wrong current password is refused, and nothing changes.
 	'/account ?/password': {
 		from: 'page',
@@ -350,6 +358,8 @@ export const ACTIONS: Record<string, ActionRule> = {
 	'/admin/users ?/leave': { from: 'nothing', set: (w) => ({ userId: String(w.leaver), reason: '调往其他机构。' }), outcome: 'done' },
 	// The invitation ?/invite just made.
 	'/admin/users ?/revoke': { from: 'page', outcome: 'done' },
+	// As the page shows it: not required (the world's admin has no second factor).
+	'/admin/users ?/twoFactor': { from: 'page', outcome: 'done' },
 	'/admin/users ?/reset': { from: 'nothing', set: (w) => ({ userId: String(w.leaver) }), outcome: 'done' },
 	'/admin/privacy ?/lookup': { from: 'page', set: (w) => ({ code: w.receiptCode }), outcome: 'done' },
 	'/admin/privacy ?/erase': {

@@ -68,8 +68,8 @@ describe('the route tree', () => {
 	const tree = routeTree();
 
 	test('holds every page, action and endpoint, counted', () => {
-		expect(tree.pages.length).toBe(50);
-		expect(tree.actions.length).toBe(79);
+		expect(tree.pages.length).toBe(52);
+		expect(tree.actions.length).toBe(83);
 		expect(tree.endpoints.length).toBe(11);
 		expect(tree.actions).toContainEqual({ id: '/admin/rounds/[id]/decision', name: 'reduceClear' });
 		expect(tree.actions).toContainEqual({ id: '/station/proposals/[id]', name: 'submit' });

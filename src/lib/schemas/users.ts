@@ -83,3 +83,9 @@ export const privacyEraseSchema = z.object({ code: receiptCode, reason: text(200
 export const retentionSchema = z.object({
 	months: z.string().trim().regex(/^\d{1,3}$/, 'err.integer').transform(Number).pipe(z.number().int().min(1, 'people.privacy.monthsRange').max(120, 'people.privacy.monthsRange'))
 });
+
+/** A second-factor code: six digits from the app, or a recovery code. */
+export const secondFactorSchema = z.object({ code: z.string().trim().min(1, 'err.required').max(40) });
+
+/** Enrolling: the key shown (sent back with the form) and the app's current code for it. */
+export const totpEnrolSchema = z.object({ key: z.string().trim().min(16).max(64), code: z.string().trim().min(1, 'err.required').max(10) });

@@ -23,7 +23,17 @@ export interface AppSettingTable {
 	updated_by: number | null;
 }
 
+/** An account's single-use recovery codes for two-factor sign-in: only a SHA-256 of each kept. */
+export interface RecoveryCodeTable {
+	id: string;
+	user_id: number;
+	code_hash: string;
+	created_at: Instant;
+	used_at: Instant | null;
+}
+
 export interface PeopleTables {
+	recovery_codes: RecoveryCodeTable;
 	password_resets: PasswordResetTable;
 	app_settings: AppSettingTable;
 }

@@ -37,6 +37,9 @@ export interface UserTable {
 	organisation_id: number | null;
 	created_at: Instant;
 	disabled_at: Instant | null;
+	/** Two-factor migration: the TOTP key (base32) once enrolled, and when. */
+	totp_key?: string | null;
+	totp_enrolled_at?: Instant | null;
 }
 
 export interface SessionTable {
@@ -45,6 +48,8 @@ export interface SessionTable {
 	secret_hash: string;
 	created_at: Instant;
 	expires_at: Instant;
+	/** Two-factor migration: when this session's second factor was checked. */
+	two_factor_at?: Instant | null;
 }
 
 export interface InvitationTable {

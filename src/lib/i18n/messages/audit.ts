@@ -178,5 +178,8 @@ export const auditWords = {
 	'audit.action.need.contact_view': { zh: '查看居民联系方式', en: 'Viewed residents’ contacts' },
 	'audit.action.objection.contact_view': { zh: '查看异议人联系方式', en: 'Viewed objectors’ contacts' },
 	'audit.action.need.enter_on_behalf': { zh: '代居民录入需求', en: 'Entered a need for a resident' },
-	'audit.action.needs.import': { zh: '批量导入纸质需求', en: 'Imported needs collected on paper' }
+	'audit.action.needs.import': { zh: '批量导入纸质需求', en: 'Imported needs collected on paper' },
+	'audit.action.user.two_factor_enrol': { zh: '开启两步验证', en: 'Turned on two-step verification' },
+	'audit.action.user.two_factor_remove': { zh: '关闭两步验证', en: 'Turned off two-step verification' },
+	'audit.action.user.two_factor_recovery': { zh: '使用恢复码登录', en: 'Signed in with a recovery code' }
 } satisfies Messages;

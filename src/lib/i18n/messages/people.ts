@@ -198,5 +198,45 @@ export const people = {
 	'people.import.err.place': { zh: '找不到地点“{place}”（区、街道、社区须与地点库一致）。', en: 'No place “{place}” (district, street and community must match the place registry).' },
 	'people.import.err.channel': { zh: '渠道“{value}”应为纸质表、电话或来访。', en: 'Channel “{value}” should be paper, phone or visit.' },
 	'people.import.err.category': { zh: '没有服务领域“{value}”。', en: 'No category “{value}”.' },
-	'people.import.link': { zh: '导入纸质需求', en: 'Import paper needs' }
+	'people.import.link': { zh: '导入纸质需求', en: 'Import paper needs' },
+
+	'people.twoFactor.title': { zh: '两步验证', en: 'Two-step verification' },
+	'people.twoFactor.intro': {
+		zh: '请打开手机上的身份验证器应用，输入显示的 6 位验证码；手机不在身边时可输入一个恢复码。',
+		en: 'Open the authenticator app on your phone and enter the 6-digit code it shows; without the phone, enter one of your recovery codes.'
+	},
+	'people.twoFactor.code': { zh: '验证码', en: 'Code' },
+	'people.twoFactor.codeHint': { zh: '6 位数字，或 10 位恢复码。', en: '6 digits, or a 10-character recovery code.' },
+	'people.twoFactor.verify': { zh: '验证并登录', en: 'Verify and sign in' },
+	'people.twoFactor.setup': { zh: '两步验证设置', en: 'Two-step verification' },
+	'people.twoFactor.how': {
+		zh: '用身份验证器应用（如微信小程序“腾讯身份验证器”、Google Authenticator、Microsoft Authenticator）扫描二维码，或手动输入下面的密钥，再输入应用显示的 6 位验证码。',
+		en: 'Scan the QR code with an authenticator app (Google or Microsoft Authenticator, or any TOTP app), or type in the key below, then enter the 6-digit code it shows.'
+	},
+	'people.twoFactor.qr': { zh: '身份验证器二维码', en: 'QR code for the authenticator app' },
+	'people.twoFactor.keyLabel': { zh: '密钥：', en: 'Key:' },
+	'people.twoFactor.enrol': { zh: '开启两步验证', en: 'Turn on two-step verification' },
+	'people.twoFactor.enrolled': { zh: '两步验证已开启。', en: 'Two-step verification is on.' },
+	'people.twoFactor.recovery': { zh: '恢复码', en: 'Recovery codes' },
+	'people.twoFactor.recoveryIntro': {
+		zh: '请抄下或打印这些恢复码并妥善保管：手机丢失时，每个恢复码可代替验证码使用一次。它们只显示这一次。',
+		en: 'Write down or print these recovery codes and keep them safe: if the phone is lost, each works once instead of a code. They are shown only this once.'
+	},
+	'people.twoFactor.on': { zh: '两步验证已开启，还剩 {left} 个未用的恢复码。', en: 'Two-step verification is on; {left} recovery codes are unused.' },
+	'people.twoFactor.remove': { zh: '关闭两步验证', en: 'Turn off two-step verification' },
+	'people.twoFactor.requiredNote': {
+		zh: '慈善会要求管理员开启两步验证：开启后才能进入管理页面。',
+		en: 'The federation requires admins to use two-step verification: turn it on to reach the admin pages.'
+	},
+	'people.twoFactor.err.code': { zh: '验证码不正确或已过期。', en: 'The code is wrong or has expired.' },
+	'people.twoFactor.err.key': { zh: '密钥无效，请刷新页面重试。', en: 'The key is not valid; reload the page and try again.' },
+	'people.twoFactor.err.required': {
+		zh: '管理员必须开启两步验证，不能关闭。',
+		en: 'Admins must use two-step verification; it cannot be turned off.'
+	},
+	'people.twoFactor.account': { zh: '两步验证', en: 'Two-step verification' },
+	'people.twoFactor.policy': { zh: '要求所有管理员开启两步验证', en: 'Require two-step verification of every admin' },
+	'people.twoFactor.policyOn': { zh: '已要求管理员开启两步验证。', en: 'Admins must now use two-step verification.' },
+	'people.twoFactor.policyOff': { zh: '已不再强制要求两步验证。', en: 'Two-step verification is no longer required.' },
+	'people.twoFactor.policySave': { zh: '保存安全设置', en: 'Save the security setting' }
 } satisfies Messages;

@@ -8,6 +8,7 @@ import { fieldErrors, formValues, type FieldErrors } from '$lib/schemas/form';
 import { accountChangeSchema, accountSchema, invitationIdSchema, invitationSchema as schema } from '$lib/schemas/users';
 import { disableUser, enableUser, leaveOrganisation, revokeInvitation } from '$lib/server/accounts';
 import { issuePasswordReset, RESET_MINUTES } from '$lib/server/auth/reset';
+import { setTwoFactorRequired, twoFactorRequired } from '$lib/server/auth/two-factor';
 import { mailConfigured } from '$lib/server/mail';
 import { httpStatus, type Outcome } from '$lib/server/outcome';
 import type { Actions, PageServerLoad } from './$types';
@@ -40,7 +41,8 @@ export const load: PageServerLoad = async (event) => {
 			expiresAt: i.expires_at
 		})),
 		organisations: organisations.map((o) => ({ id: o.id, name: o.name })),
-		done: event.url.searchParams.get('done')
+		done: event.url.searchParams.get('done'),
+		twoFactorRequired: await twoFactorRequired(db)
 	};
 };
 
@@ -117,5 +119,12 @@ export const actions: Actions = {
 				mailed: mailConfigured()
 			}
 		};
+	},
+	/** Whether admins must sign in with a second factor (the environment may force it on). */
+	twoFactor: async (event) => {
+		const user = requireRole(event, 'admin');
+		const required = (await event.request.formData()).get('required') === 'on';
+		await setTwoFactorRequired(getDb(), { required, actorId: user.id });
+		redirect(303, `/admin/users?done=${required ? 'twoFactorOn' : 'twoFactorOff'}`);
 	}
 };
