@@ -16,6 +16,7 @@ import * as accountLifecycle from './2026_11_29_0600_account_lifecycle';
 import * as privacy from './2026_11_29_0610_privacy';
 import * as needIntake from './2026_11_29_0620_need_intake';
 import * as twoFactor from './2026_11_29_0630_two_factor';
+import * as roundQuestions from './2026_11_29_0640_round_questions';
 
 /**
  * Every migration, by name. Imported statically so that the built server, the scripts and the
@@ -38,5 +39,6 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_29_0600_account_lifecycle': accountLifecycle,
 	'2026_11_29_0610_privacy': privacy,
 	'2026_11_29_0620_need_intake': needIntake,
-	'2026_11_29_0630_two_factor': twoFactor
+	'2026_11_29_0630_two_factor': twoFactor,
+	'2026_11_29_0640_round_questions': roundQuestions
 };

@@ -81,6 +81,7 @@ export const PAGES: Record<string, PageRule> = {
 	},
 	'/rounds/[slug]/results': { audience: 'public', url: (w) => `/rounds/${w.resultsSlug}/results` },
 	'/rounds/[slug]/stats': { audience: 'public', url: (w) => `/rounds/${w.resultsSlug}/stats` },
+	'/rounds/[slug]/questions': { audience: 'public', url: (w) => `/rounds/${w.applySlug}/questions` },
 
 	'/account': { audience: 'signed-in', url: () => '/account' },
 	'/inbox': { audience: 'signed-in', url: () => '/inbox' },
@@ -88,6 +89,7 @@ export const PAGES: Record<string, PageRule> = {
 
 	'/station': { audience: 'station', url: () => '/station' },
 	'/station/organisation': { audience: 'station', url: () => '/station/organisation' },
+	'/station/questions': { audience: 'station', url: () => '/station/questions' },
 	'/station/proposals/new': { audience: 'station', url: (w) => `/station/proposals/new?round=${w.applySlug}` },
 	'/station/proposals/[id]': {
 		audience: 'station',
@@ -139,6 +141,7 @@ export const PAGES: Record<string, PageRule> = {
 	'/admin/rounds/[id]/needs': { audience: 'admin', url: (w) => `/admin/rounds/${w.callRoundId}/needs` },
 	'/admin/rounds/[id]/needs/import': { audience: 'admin', url: (w) => `/admin/rounds/${w.callRoundId}/needs/import` },
 	'/admin/rounds/[id]/rules': { audience: 'admin', url: (w) => `/admin/rounds/${w.applyRoundId}/rules` },
+	'/admin/rounds/[id]/questions': { audience: 'admin', url: (w) => `/admin/rounds/${w.applyRoundId}/questions` },
 	'/admin/rounds/[id]/eligibility': { audience: 'admin', url: (w) => `/admin/rounds/${w.roundId}/eligibility` },
 	'/admin/rounds/[id]/eligibility/[proposalId]': {
 		audience: 'admin',
@@ -290,6 +293,8 @@ export const ACTIONS: Record<string, ActionRule> = {
 
 	// Station A, on its own draft in the round open for applications.
 	'/station/organisation ?/default': { from: 'page', outcome: 'done' },
+	// The round open for applications: the question the admin answers below.
+	'/station/questions ?/default': { from: 'page', set: () => ({ question: '志愿者交通补贴可以列入活动费吗？' }), outcome: 'done' },
 	'/station/proposals/new ?/save': { from: 'page', set: () => ({ title: '社区长者助餐新方案' }), outcome: 'done' },
 	'/station/proposals/new ?/submit': { from: 'page', outcome: 'refused' },
 	'/station/proposals/new ?/addRow': { from: 'page', outcome: 'done' },
@@ -396,6 +401,8 @@ export const ACTIONS: Record<string, ActionRule> = {
 	// The call is still open, so its needs cannot move on yet.
 	'/admin/rounds/[id]/needs ?/rollover': { from: 'page', set: (w) => ({ target_round: String(w.applyRoundId) }), outcome: 'refused' },
 	'/admin/rounds/[id]/rules ?/default': { from: 'page', outcome: 'done' },
+	'/admin/rounds/[id]/questions ?/answer': { from: 'page', set: () => ({ answer: '可以，列入交通类预算。' }), outcome: 'done' },
+	'/admin/rounds/[id]/questions ?/deadline': { from: 'page', outcome: 'done' },
 	'/admin/rounds/[id]/needs/import ?/default': {
 		from: 'page',
 		file: {

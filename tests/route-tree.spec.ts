@@ -68,8 +68,8 @@ describe('the route tree', () => {
 	const tree = routeTree();
 
 	test('holds every page, action and endpoint, counted', () => {
-		expect(tree.pages.length).toBe(52);
-		expect(tree.actions.length).toBe(83);
+		expect(tree.pages.length).toBe(55);
+		expect(tree.actions.length).toBe(86);
 		expect(tree.endpoints.length).toBe(11);
 		expect(tree.actions).toContainEqual({ id: '/admin/rounds/[id]/decision', name: 'reduceClear' });
 		expect(tree.actions).toContainEqual({ id: '/station/proposals/[id]', name: 'submit' });
@@ -99,7 +99,7 @@ describe('the route tree', () => {
 				})
 			);
 		expect(handlers.filter((h) => !h.guarded)).toEqual([]);
-		// 13 pages' loads, their 34 actions and the 2 exports.
-		expect(handlers.length).toBe(49);
+		// 14 pages' loads, their 36 actions and the 2 exports.
+		expect(handlers.length).toBe(52);
 	});
 });

@@ -90,9 +90,9 @@ test.afterAll(async () => {
 
 test('the route tree is read whole, and every route in it is classified', () => {
 	// Counted so that a reader that silently finds less fails here.
-	expect(tree.pages.length).toBe(52);
-	expect(tree.actions.length).toBe(83);
-	expect(tree.actions.filter((a) => a.name === 'default').length).toBe(16);
+	expect(tree.pages.length).toBe(55);
+	expect(tree.actions.length).toBe(86);
+	expect(tree.actions.filter((a) => a.name === 'default').length).toBe(17);
 	expect(tree.endpoints.length).toBe(11);
 	expect(unclassified(tree)).toEqual([]);
 });

@@ -89,3 +89,18 @@ export const secondFactorSchema = z.object({ code: z.string().trim().min(1, 'err
 
 /** Enrolling: the key shown (sent back with the form) and the app's current code for it. */
 export const totpEnrolSchema = z.object({ key: z.string().trim().min(16).max(64), code: z.string().trim().min(1, 'err.required').max(10) });
+
+/** A station's question about a round's rules. */
+export const questionSchema = z.object({
+	roundId: z.string().trim().regex(/^\d{1,12}$/, 'err.choice').transform(Number),
+	question: text(1000, { multiline: true, min: { length: 5, message: 'people.questions.err.short' } })
+});
+
+/** An admin's answer to a question (published as it is). */
+export const answerSchema = z.object({
+	questionId: z.string().trim().regex(/^\d{1,12}$/, 'err.choice').transform(Number),
+	answer: text(2000, { multiline: true })
+});
+
+/** A round's question deadline, as typed in the round's time zone (empty: the application deadline). */
+export const questionDeadlineSchema = z.object({ closesAt: z.string().trim().max(20) });

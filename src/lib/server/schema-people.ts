@@ -2,6 +2,8 @@
  * Tables of people and their data (account lifecycle, privacy, two-factor sign-in, questions).
  * Merged into Database.
  */
+import type { Generated } from 'kysely';
+
 type Instant = string;
 
 export interface PasswordResetTable {
@@ -32,7 +34,22 @@ export interface RecoveryCodeTable {
 	used_at: Instant | null;
 }
 
+/** A station's question about a round's rules, and the admins' published answer. */
+export interface RoundQuestionTable {
+	id: Generated<number>;
+	round_id: number;
+	/** Private: who asked is never published. */
+	organisation_id: number;
+	asked_by: number;
+	question: string;
+	asked_at: Instant;
+	answer: string | null;
+	answered_by: number | null;
+	answered_at: Instant | null;
+}
+
 export interface PeopleTables {
+	round_questions: RoundQuestionTable;
 	recovery_codes: RecoveryCodeTable;
 	password_resets: PasswordResetTable;
 	app_settings: AppSettingTable;

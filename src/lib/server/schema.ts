@@ -123,6 +123,8 @@ export interface RoundTable {
 	volunteer_hour_fen: Generated<number>;
 	/** JSON array of the eligibility checklist's items. */
 	eligibility_checklist: Generated<string>;
+	/** Round-questions migration: when stations may no longer ask (null: the application deadline). */
+	questions_close_at?: Instant | null;
 }
 
 export interface RubricCriterionTable {

@@ -181,5 +181,8 @@ export const auditWords = {
 	'audit.action.needs.import': { zh: '批量导入纸质需求', en: 'Imported needs collected on paper' },
 	'audit.action.user.two_factor_enrol': { zh: '开启两步验证', en: 'Turned on two-step verification' },
 	'audit.action.user.two_factor_remove': { zh: '关闭两步验证', en: 'Turned off two-step verification' },
-	'audit.action.user.two_factor_recovery': { zh: '使用恢复码登录', en: 'Signed in with a recovery code' }
+	'audit.action.user.two_factor_recovery': { zh: '使用恢复码登录', en: 'Signed in with a recovery code' },
+	'audit.action.question.ask': { zh: '提出申报答疑问题', en: 'Asked a question about a round' },
+	'audit.action.question.answer': { zh: '答复申报答疑问题', en: 'Answered a question about a round' },
+	'audit.action.round.question_deadline': { zh: '设置提问截止时间', en: 'Set the question deadline' }
 } satisfies Messages;

@@ -238,5 +238,44 @@ export const people = {
 	'people.twoFactor.policy': { zh: '要求所有管理员开启两步验证', en: 'Require two-step verification of every admin' },
 	'people.twoFactor.policyOn': { zh: '已要求管理员开启两步验证。', en: 'Admins must now use two-step verification.' },
 	'people.twoFactor.policyOff': { zh: '已不再强制要求两步验证。', en: 'Two-step verification is no longer required.' },
-	'people.twoFactor.policySave': { zh: '保存安全设置', en: 'Save the security setting' }
+	'people.twoFactor.policySave': { zh: '保存安全设置', en: 'Save the security setting' },
+
+	'people.questions.title': { zh: '申报答疑', en: 'Questions and answers' },
+	'people.questions.stationIntro': {
+		zh: '对本轮申报规则有疑问，可在截止前提问；慈善会的答复对所有申报机构和公众公开，不显示提问机构。',
+		en: 'Ask about the round’s rules before the deadline; the federation’s answers are public to every applicant and everyone, without who asked.'
+	},
+	'people.questions.publicIntro': {
+		zh: '申报机构在申报期间提出的问题及慈善会的答复，所有申报机构适用同一答复。不显示提问机构。',
+		en: 'Questions applicants asked during applications, and the federation’s answers, which hold for every applicant. Who asked is not shown.'
+	},
+	'people.questions.adminIntro': {
+		zh: '答复提交后立即公开（不显示提问机构），可随时修正。',
+		en: 'An answer is public as soon as it is saved (without who asked); it can be corrected at any time.'
+	},
+	'people.questions.publicLink': { zh: '查看公开页', en: 'See the public page' },
+	'people.questions.deadline': { zh: '提问截止：{at}（北京时间）', en: 'Questions close at {at} (Beijing time)' },
+	'people.questions.deadlineField': { zh: '提问截止时间', en: 'Questions close at' },
+	'people.questions.deadlineHint': { zh: '留空则为申报截止时间。', en: 'Leave empty for the application deadline.' },
+	'people.questions.deadlineSaved': { zh: '提问截止时间已保存。', en: 'The question deadline is saved.' },
+	'people.questions.question': { zh: '问题', en: 'Question' },
+	'people.questions.questionHint': { zh: '请只问规则，不要填写个人信息；答复会公开。', en: 'Ask about the rules only, with no personal details: the answer is public.' },
+	'people.questions.ask': { zh: '提交问题', en: 'Ask' },
+	'people.questions.asked': { zh: '问题已提交，答复后会在本页和公开页显示。', en: 'Your question is in; the answer will show here and on the public page.' },
+	'people.questions.waiting': { zh: '本机构待答复的问题', en: 'Your organisation’s questions awaiting an answer' },
+	'people.questions.answers': { zh: '已公开的答复', en: 'Published answers' },
+	'people.questions.none': { zh: '暂无答复。', en: 'No answers yet.' },
+	'people.questions.noRound': { zh: '目前没有正在申报的轮次。', en: 'No round is open for applications.' },
+	'people.questions.q': { zh: '问：', en: 'Q: ' },
+	'people.questions.a': { zh: '答：', en: 'A: ' },
+	'people.questions.answeredAt': { zh: '答复于 {at}', en: 'Answered at {at}' },
+	'people.questions.askedBy': { zh: '{org} 于 {at} 提问', en: 'Asked by {org} at {at}' },
+	'people.questions.private': { zh: '提问机构不公开', en: 'Asker not published' },
+	'people.questions.answer': { zh: '答复', en: 'Answer' },
+	'people.questions.correct': { zh: '修正答复', en: 'Correct the answer' },
+	'people.questions.publish': { zh: '保存并公开答复', en: 'Save and publish the answer' },
+	'people.questions.answered': { zh: '答复已公开。', en: 'The answer is published.' },
+	'people.questions.err.closed': { zh: '本轮提问已截止。', en: 'Questions for this round are closed.' },
+	'people.questions.err.short': { zh: '请把问题写具体一些。', en: 'Please say more in your question.' },
+	'people.questions.nav': { zh: '申报答疑', en: 'Questions' }
 } satisfies Messages;
