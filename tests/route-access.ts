@@ -293,7 +293,6 @@ export const ACTIONS: Record<string, ActionRule> = {
 
 	// Station A, on its own draft in the round open for applications.
 	'/station/organisation ?/default': { from: 'page', outcome: 'done' },
-	// The round open for applications: the question the admin answers below.
 	'/station/questions ?/default': { from: 'page', set: () => ({ question: '志愿者交通补贴可以列入活动费吗？' }), outcome: 'done' },
 	'/station/proposals/new ?/save': { from: 'page', set: () => ({ title: '社区长者助餐新方案' }), outcome: 'done' },
 	'/station/proposals/new ?/submit': { from: 'page', outcome: 'refused' },
@@ -409,7 +408,8 @@ export const ACTIONS: Record<string, ActionRule> = {
 			field: 'file',
 			name: '纸质需求.csv',
 			mimeType: 'text/csv',
-			text: '标题,需求描述,服务领域,区,街道,受益人群,渠道\n楼道扶手松动,老人上下楼扶手摇晃。,长者,海珠区,南华西街,楼栋长者,纸质表\n'
+			// A category by its key; the sweep retired the first one (长者) before it gets here.
+			text: '标题,需求描述,服务领域,区,街道,受益人群,渠道\n楼道扶手松动,老人上下楼扶手摇晃。,youth,海珠区,南华西街,楼栋长者,纸质表\n'
 		},
 		outcome: 'done'
 	},
