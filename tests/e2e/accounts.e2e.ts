@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { PASSWORD } from '../fixtures/accounts';
 import { createUser } from '../../src/lib/server/users';
+import { insertPublishedNeed } from '../helpers/needs';
 import { fixtures, hydrated, signIn } from './helpers';
 import { e2eEngine, withE2eDb } from './db';
 
@@ -104,33 +105,15 @@ test('a reset link an admin issues works once and ends every other session of th
 
 test('a resident’s request: an admin looks up the receipt code (recorded), erases the contact at once, and the need stays public', async ({ page }) => {
 	const code = `pv${Date.now().toString(36).slice(-6)}${e2eEngine() === 'sqlite' ? 'sq' : 'pg'}`.replace(/[01lo]/g, 'a').slice(0, 12).padEnd(12, 'a');
-	const needId = await withE2eDb(async (db) => {
-		const now = new Date().toISOString();
-		const need = await db
-			.insertInto('needs')
-			.values({
-				round_id: fixtures().roundId,
-				receipt_code: code,
-				submission_key: null,
-				title: '请求删除联系方式的需求',
-				description: '居民希望删除联系方式。',
-				category: 'elderly',
-				district: '海珠区',
-				street: '南华西街',
-				affected_group: '长者',
-				affected_count: 3,
-				urgency: 'low',
-				contact_name: '赵阿婆',
-				contact_phone: '13700001111',
-				contact_consent_at: now,
-				status: 'published',
-				created_at: now,
-				published_at: now
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		return need.id;
-	});
+	const needId = await withE2eDb((db) =>
+		insertPublishedNeed(db, fixtures().roundId, {
+			receipt_code: code,
+			title: '请求删除联系方式的需求',
+			contact_name: '赵阿婆',
+			contact_phone: '13700001111',
+			contact_consent_at: new Date().toISOString()
+		})
+	);
 	await signIn(page, 'admin');
 	await page.goto('/admin/privacy');
 	await page.getByLabel('回执码').fill(code.toUpperCase());

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { createRound } from '../../src/lib/server/rounds';
 import { scheduleFor } from '../helpers/db';
+import { roundInput } from '../fixtures/world';
 import { withE2eDb } from './db';
 import { signIn } from './helpers';
 
@@ -8,24 +9,7 @@ import { signIn } from './helpers';
 
 async function callRound(tag: string) {
 	const slug = `intake-${tag}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
-	const id = await withE2eDb((db) =>
-		createRound(
-			db,
-			{
-				slug,
-				title: `代录测试轮次 ${slug}`,
-				year: 2026,
-				pool_fen: 50_000_000,
-				grant_min_fen: 500_000,
-				grant_max_fen: 5_000_000,
-				proposals_per_org: 2,
-				reviewers_per_proposal: 5,
-				time_zone: 'Asia/Shanghai',
-				...scheduleFor('needs_call')
-			},
-			null
-		)
-	);
+	const id = await withE2eDb((db) => createRound(db, roundInput(slug, `代录测试轮次 ${slug}`, 2026, scheduleFor('needs_call')), null));
 	return { id, slug };
 }
 

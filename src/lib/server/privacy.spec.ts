@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb, makeOrganisation, makeProposal, makeRound, makeUser } from '../../../tests/helpers/db';
+import { insertPublishedNeed } from '../../../tests/helpers/needs';
 import { eraseContactOnRequest, eraseExpiredContacts, personalData, putSetting, recordContactView, retentionMonths, RETENTION_KEY } from './privacy';
 import { formatReceiptCode, getPublicNeed, listPublishedNeeds } from './needs';
 import { addMonths } from '../domain/retention';
@@ -10,29 +11,13 @@ const DAY = 24 * 60 * 60 * 1000;
 /** A published need with a resident's contact, and an objection with an objector's, in `roundId`. */
 async function withContacts(db: DB, roundId: number, code: string) {
 	const now = new Date().toISOString();
-	const { id: needId } = await db
-		.insertInto('needs')
-		.values({
-			round_id: roundId,
-			receipt_code: code,
-			submission_key: null,
-			title: '楼道灯坏了',
-			description: '晚上老人下楼看不清台阶。',
-			category: 'elderly',
-			district: '海珠区',
-			street: '南华西街',
-			affected_group: '楼栋长者',
-			affected_count: 12,
-			urgency: 'medium',
-			contact_name: '王阿姨',
-			contact_phone: '13800000000',
-			contact_consent_at: now,
-			status: 'published',
-			created_at: now,
-			published_at: now
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
+	const needId = await insertPublishedNeed(db, roundId, {
+		receipt_code: code,
+		title: '楼道灯坏了',
+		contact_name: '王阿姨',
+		contact_phone: '13800000000',
+		contact_consent_at: now
+	});
 	const proposalId = await makeProposal(db, roundId, await makeOrganisation(db));
 	const { id: objectionId } = await db
 		.insertInto('objections')
