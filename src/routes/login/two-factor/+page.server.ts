@@ -21,8 +21,8 @@ export const actions: Actions = {
 		const pending = event.locals.pendingTwoFactor;
 		if (!pending) redirect(303, '/login');
 		const db = getDb();
-		// Six digits are a million guesses: a session may try only a few times.
-		if (!(await consume(db, 'two-factor', String(pending.userId), LIMITS.inviteAccept))) error(429, 'too many requests');
+		// Six digits are a million guesses: an account may try only a few times.
+		if (!(await consume(db, 'two-factor', String(pending.userId), LIMITS.twoFactor))) error(429, 'too many requests');
 		const parsed = schema.safeParse(formValues(await event.request.formData()));
 		if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error) });
 		const result = await verifySecondFactor(db, { userId: pending.userId, sessionId: pending.sessionId, code: parsed.data.code });
