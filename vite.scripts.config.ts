@@ -26,6 +26,7 @@ export default defineConfig({
 				backup: 'scripts/backup.ts',
 				restore: 'scripts/restore.ts',
 				'db-copy': 'scripts/db-copy.ts',
+				retention: 'scripts/retention.ts',
 				serve: 'scripts/serve.ts'
 			},
 			output: { format: 'esm', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' }

@@ -16,6 +16,11 @@ import * as fairDecisions from './2026_11_29_0360_fair_decisions';
 import * as grants from './2026_11_29_0400_grants';
 import * as needSearch from './2026_11_29_0700_need_search';
 import * as statsIndex from './2026_11_29_0701_stats_index';
+import * as accountLifecycle from './2026_11_29_0600_account_lifecycle';
+import * as privacy from './2026_11_29_0610_privacy';
+import * as needIntake from './2026_11_29_0620_need_intake';
+import * as twoFactor from './2026_11_29_0630_two_factor';
+import * as roundQuestions from './2026_11_29_0640_round_questions';
 
 /**
  * Every migration, by name. Imported statically so that the built server, the scripts and the
@@ -37,6 +42,11 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_29_0320_outbox': outbox,
 	'2026_11_29_0360_fair_decisions': fairDecisions,
 	'2026_11_29_0400_grants': grants,
+	'2026_11_29_0600_account_lifecycle': accountLifecycle,
+	'2026_11_29_0610_privacy': privacy,
+	'2026_11_29_0620_need_intake': needIntake,
+	'2026_11_29_0630_two_factor': twoFactor,
+	'2026_11_29_0640_round_questions': roundQuestions,
 	'2026_11_29_0700_need_search': needSearch,
 	'2026_11_29_0701_stats_index': statsIndex
 };

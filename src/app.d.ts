@@ -6,6 +6,8 @@ declare global {
 		interface Locals {
 			user: SessionUser | null;
 			session: Session | null;
+			/** A password-checked session whose second factor is still to be checked (/login/two-factor). */
+			pendingTwoFactor: { userId: number; sessionId: string; role: SessionUser['role'] } | null;
 			locale: Locale;
 		}
 		interface Error {

@@ -1,4 +1,4 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { closeDb, getDb, migrate, watchChanges } from '$lib/server/db';
 import { PageCache, databaseFingerprint, pageCacheHandle } from '$lib/server/cache';
@@ -13,6 +13,8 @@ import messagesChunks from 'virtual:messages/preload';
 import { logServerError, sendableHeaders } from '$lib/server/headers';
 import { kickOutbox, outboxSettled, startOutboxTimer, stopOutboxTimer } from '$lib/server/outbox';
 import { countInFlight, settled } from '$lib/server/in-flight';
+import { startRetentionTimer, stopRetentionTimer } from '$lib/server/privacy';
+import { twoFactorRequired } from '$lib/server/auth/two-factor';
 
 export const init: ServerInit = async () => {
 	await migrate(getDb());
@@ -20,11 +22,14 @@ export const init: ServerInit = async () => {
 	// Failed e-mails are retried when their time comes, and whatever an earlier process left is sent.
 	startOutboxTimer(getDb());
 	kickOutbox(getDb());
+	// Residents' and objectors' contacts past their retention are erased now and every few hours.
+	startRetentionTimer(getDb());
 	// adapter-node's graceful shutdown (SIGTERM, SIGINT) ends with this event, once connections are
 	// closed; handlers whose client left and a send in progress still get up to 10 s to finish
 	// before the database closes (a message sent but not marked sent would go out again).
 	process.once('sveltekit:shutdown', async () => {
 		stopOutboxTimer();
+		stopRetentionTimer();
 		await Promise.all([settled(10_000), outboxSettled(10_000)]);
 		await closeDb();
 	});
@@ -34,15 +39,24 @@ const auth: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE);
 	event.locals.user = null;
 	event.locals.session = null;
+	event.locals.pendingTwoFactor = null;
 	if (token) {
 		const result = await validateSessionToken(getDb(), token);
-		if (result) {
+		if (result && result.user.twoFactor && !result.session.twoFactorVerified) {
+			// Password checked, second factor not yet: the session opens no page but /login/two-factor.
+			event.locals.pendingTwoFactor = { userId: result.user.id, sessionId: result.session.id, role: result.user.role };
+		} else if (result) {
 			event.locals.user = result.user;
 			event.locals.session = result.session;
 			setSessionCookie(event.cookies, event.url, token, result.session.expiresAt);
 		} else {
 			deleteSessionCookie(event.cookies, event.url);
 		}
+	}
+	// When the federation requires it, an admin without a second factor enrols before any admin page.
+	const user = event.locals.user;
+	if (user?.role === 'admin' && !user.twoFactor && event.url.pathname.startsWith('/admin') && (await twoFactorRequired(getDb()))) {
+		redirect(303, '/account/two-factor?required=1');
 	}
 	return resolve(event);
 };

@@ -68,9 +68,9 @@ describe('the route tree', () => {
 	const tree = routeTree();
 
 	test('holds every page, action and endpoint, counted', () => {
-		expect(tree.pages.length).toBe(49);
-		expect(tree.actions.length).toBe(79);
-		expect(tree.endpoints.length).toBe(12);
+		expect(tree.pages.length).toBe(57);
+		expect(tree.actions.length).toBe(96);
+		expect(tree.endpoints.length).toBe(13);
 		expect(tree.actions).toContainEqual({ id: '/admin/rounds/[id]/decision', name: 'reduceClear' });
 		expect(tree.actions).toContainEqual({ id: '/station/proposals/[id]', name: 'submit' });
 		expect(tree.endpoints).toContainEqual({ id: '/rounds/[slug]/results.json', method: 'GET' });
@@ -99,7 +99,7 @@ describe('the route tree', () => {
 				})
 			);
 		expect(handlers.filter((h) => !h.guarded)).toEqual([]);
-		// 14 pages’ loads, their 43 actions and the 4 exports (needs, payments; CSV and .xlsx each).
-		expect(handlers.length).toBe(61);
+		// 16 pages’ loads, their 46 actions and the 4 exports (needs, payments; CSV and .xlsx each).
+		expect(handlers.length).toBe(66);
 	});
 });

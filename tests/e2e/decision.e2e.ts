@@ -100,6 +100,7 @@ test('funding line, public notice, an upheld objection, and the published result
 	await visitor.getByLabel('具体理由').fill('太短');
 	await visitor.getByLabel('您的姓名').fill(objector.name);
 	await visitor.getByLabel('联系方式（电话或邮箱）').fill(objector.contact);
+	await visitor.getByLabel('我同意工作人员保存并使用以上姓名和联系方式').check();
 	await visitor.getByRole('button', { name: '提交异议' }).click();
 	await expect(visitor.getByText('请具体说明异议理由')).toBeVisible();
 	await expect(visitor.getByLabel('您的姓名')).toHaveValue(objector.name);

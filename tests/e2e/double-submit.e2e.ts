@@ -274,7 +274,7 @@ test('an admin’s eligibility, funding-line, notice and an objector’s forms s
 		who: null,
 		page: `/rounds/${arranged.noticed.slug}/notice`,
 		action: `/rounds/${arranged.noticed.slug}/notice`,
-		form: (key) => new URLSearchParams({ submission_key: key, proposalId: String(arranged.objected), reason: '该项目与去年资助项目内容重复。', name: '林先生', contact: '13900000001' }),
+		form: (key) => new URLSearchParams({ submission_key: key, proposalId: String(arranged.objected), reason: '该项目与去年资助项目内容重复。', name: '林先生', contact: '13900000001', consent: 'on' }),
 		count: (db) => db.selectFrom('objections').select((eb) => eb.fn.countAll<number>().as('n')).where('proposal_id', '=', arranged.objected).executeTakeFirstOrThrow().then((r) => Number(r.n))
 	});
 

@@ -24,10 +24,11 @@ import { proposalHistory } from './messages/proposal-history';
 import { ranked } from './messages/ranked';
 import { fair } from './messages/fair';
 import { grants } from './messages/grants';
+import { people } from './messages/people';
 
 import type { Locale } from './locales';
 
-export const catalogue = { ...common, ...auth, ...admin, ...rounds, ...needs, ...proposals, ...review, ...organisations, ...results, ...files, ...calendar, ...feedback, ...status, ...inbox, ...roundTemplate, ...sharing, ...auditWords, ...proposalHistory, ...ranked, ...fair, ...grants };
+export const catalogue = { ...common, ...auth, ...admin, ...rounds, ...needs, ...proposals, ...review, ...organisations, ...results, ...files, ...calendar, ...feedback, ...status, ...inbox, ...roundTemplate, ...sharing, ...auditWords, ...proposalHistory, ...ranked, ...fair, ...grants, ...people };
 
 /** One language's words, by key: what a reader of that language downloads. */
 export function localeMessages(locale: Locale): Record<string, string> {

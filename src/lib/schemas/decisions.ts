@@ -70,6 +70,8 @@ export const objectionSchema = z.object({
 	reason: text(OBJECTION_REASON_MAX, { multiline: true, min: { length: OBJECTION_REASON_MIN, message: 'results.err.reasonShort' } }),
 	name: text(50),
 	contact: text(100),
+	// The objector agrees to their name and contact being kept (privately) until the retention ends.
+	consent: z.literal('on', 'people.err.consent'),
 	submission_key: z.string().trim().max(64).optional()
 });
 

@@ -111,8 +111,17 @@ export const NEED_FIELDS = [
 	'contact_name',
 	'contact_phone',
 	'consent',
+	'channel',
 	'submission_key'
 ] as const;
+
+/** The channels by which staff enter a need for a resident (online is the resident's own form). */
+export const STAFF_CHANNELS = ['paper', 'phone', 'visit'] as const;
+export type StaffChannel = (typeof STAFF_CHANNELS)[number];
+
+export function isStaffChannel(value: unknown): value is StaffChannel {
+	return typeof value === 'string' && (STAFF_CHANNELS as readonly string[]).includes(value);
+}
 
 export { submissionKeyOf } from './form';
 

@@ -40,6 +40,7 @@ export async function listNeedsForModeration(
 			'urgency',
 			'contact_name',
 			'contact_phone',
+			'channel',
 			'status',
 			'decline_reason',
 			'support_count',

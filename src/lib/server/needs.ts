@@ -2,7 +2,7 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { DB } from './db';
 import { isUniqueViolation, likeAnyCase } from './db';
-import type { Database, NeedStatus, Round } from './schema';
+import type { Database, NeedChannel, NeedStatus, Round } from './schema';
 import type { NeedInput } from '../schemas/needs';
 import { NEEDS_CALL_PHASES, currentPhase } from '../domain/phases';
 import { audit } from './audit';
@@ -48,6 +48,13 @@ async function receiptBySubmissionKey(db: DB, submissionKey: string) {
 		.executeTakeFirst();
 }
 
+/** How a need came in: online by the resident, or entered by a staff member from another channel. */
+export interface Intake {
+	channel: NeedChannel;
+	enteredBy: number | null;
+}
+const ONLINE: Intake = { channel: 'online', enteredBy: null };
+
 /**
  * Stores a resident's need as `new` (awaiting moderation) and gives back its receipt code. A
  * form sent twice with the same `submissionKey` gives the first need's receipt and stores nothing.
@@ -59,7 +66,8 @@ export async function reportNeed(
 	round: Round,
 	input: NeedInput,
 	submissionKey: string | null,
-	now = new Date()
+	now = new Date(),
+	intake: Intake = ONLINE
 ): Promise<Outcome<{ receiptCode: string; duplicate: boolean }>> {
 	if (submissionKey) {
 		const existing = await receiptBySubmissionKey(db, submissionKey);
@@ -74,7 +82,7 @@ export async function reportNeed(
 	for (let attempt = 0; ; attempt++) {
 		const code = randomString(RECEIPT_LENGTH);
 		try {
-			const { id } = await db
+			const stored = await db
 				.insertInto('needs')
 				.values({
 					round_id: round.id,
@@ -94,12 +102,19 @@ export async function reportNeed(
 					urgency: input.urgency,
 					contact_name: input.contact_name,
 					contact_phone: input.contact_phone,
+					// The form refuses a contact without the consent box ticked.
+					contact_consent_at: input.contact_name || input.contact_phone ? now.toISOString() : null,
+					channel: intake.channel,
+					entered_by: intake.enteredBy,
 					status: 'new',
 					created_at: now.toISOString()
 				})
 				.returning('id')
 				.executeTakeFirstOrThrow();
-			await indexNeedTexts(db, [{ id, title: input.title, description: input.description, affected_group: input.affected_group }]);
+			await indexNeedTexts(db, [{ id: stored.id, title: input.title, description: input.description, affected_group: input.affected_group }]);
+			if (intake.enteredBy !== null) {
+				await audit(db, { actorId: intake.enteredBy, action: 'need.enter_on_behalf', entity: 'need', entityId: stored.id, detail: { channel: intake.channel } });
+			}
 			return ok({ receiptCode: formatReceiptCode(code), duplicate: false });
 		} catch (error) {
 			// The same form sent twice at once: the other request stored it first.

@@ -53,6 +53,8 @@ export async function fileObjection(db: DB, input: ObjectionInput, now = new Dat
 			proposal_id: proposal.id,
 			objector_name: input.name,
 			objector_contact: input.contact,
+			// The form refuses an objection without the consent box ticked.
+			contact_consent_at: now.toISOString(),
 			reason: input.reason,
 			submission_key: input.submissionKey,
 			created_at: now.toISOString()

@@ -38,7 +38,9 @@ export const LIMITS = {
 	/** Objections filed: enough for a real objector, not for a flood. */
 	objection: { max: 5, windowMs: 60 * MINUTE },
 	/** Invitation accepts: each hashes a password (deliberately slow). */
-	inviteAccept: { max: 20, windowMs: 15 * MINUTE }
+	inviteAccept: { max: 20, windowMs: 15 * MINUTE },
+	/** Second-factor codes of one account: a typo or two, never a million guesses. */
+	twoFactor: { max: 10, windowMs: 15 * MINUTE }
 } satisfies Record<string, Limit>;
 
 /** How long failure counts (sign-in) are remembered after the last failure. */

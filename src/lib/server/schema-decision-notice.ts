@@ -27,6 +27,9 @@ export interface ObjectionTable {
 	answered_by: number | null;
 	answered_at: Instant | null;
 	created_at: Instant;
+	/** Privacy migration: when the objector consented, and when their name and contact were erased. */
+	contact_consent_at?: Instant | null;
+	contact_erased_at?: Instant | null;
 }
 
 export interface DecisionNoticeTables {

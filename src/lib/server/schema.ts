@@ -9,6 +9,7 @@ import type { RankingBasis } from '../domain/ranking';
 import type { GrantTables } from './schema-grants';
 import type { OutboxTables } from './schema-outbox';
 import type { NeedSearchTables } from './schema-need-search';
+import type { PeopleTables } from './schema-people';
 
 /** Instants are ISO-8601 UTC strings (`new Date().toISOString()`), which sort as text. */
 type Instant = string;
@@ -39,6 +40,9 @@ export interface UserTable {
 	organisation_id: number | null;
 	created_at: Instant;
 	disabled_at: Instant | null;
+	/** Two-factor migration: the TOTP key (base32) once enrolled, and when. */
+	totp_key?: string | null;
+	totp_enrolled_at?: Instant | null;
 }
 
 export interface SessionTable {
@@ -47,6 +51,8 @@ export interface SessionTable {
 	secret_hash: string;
 	created_at: Instant;
 	expires_at: Instant;
+	/** Two-factor migration: when this session's second factor was checked. */
+	two_factor_at?: Instant | null;
 }
 
 export interface InvitationTable {
@@ -131,6 +137,8 @@ export interface RoundTable {
 	volunteer_hour_fen: Generated<number>;
 	/** JSON array of the eligibility checklist's items. */
 	eligibility_checklist: Generated<string>;
+	/** Round-questions migration: when stations may no longer ask (null: the application deadline). */
+	questions_close_at?: Instant | null;
 }
 
 export interface RubricCriterionTable {
@@ -184,7 +192,17 @@ export interface NeedTable {
 	carried_from_round_id?: number | null;
 	/** 1 once need_bigrams holds this text's pairs (need-search migration); 0 for a new or edited text. */
 	search_indexed: Generated<number>;
+	// Added by the privacy migration: when the resident consented to their contact being kept, and
+	// when it was erased (retention, or their request).
+	contact_consent_at?: Instant | null;
+	contact_erased_at?: Instant | null;
+	// Added by the need-intake migration: how the need came in, and who entered it for the resident.
+	channel?: NeedChannel;
+	entered_by?: number | null;
 }
+
+/** How a need reached the portal: the resident online, or staff from paper, a call or a visit. */
+export type NeedChannel = 'online' | 'paper' | 'phone' | 'visit';
 
 export type ProposalStatus =
 	| 'draft'
@@ -260,7 +278,8 @@ export interface Database
 		SafeguardTables,
 		GrantTables,
 		OutboxTables,
-		NeedSearchTables {
+		NeedSearchTables,
+		PeopleTables {
 	organisations: OrganisationTable;
 	users: UserTable;
 	sessions: SessionTable;

@@ -12,7 +12,7 @@ export function normaliseEmail(email: string): string {
 export async function findUserByEmail(db: DB, email: string) {
 	return db
 		.selectFrom('users')
-		.select(['id', 'email', 'name', 'role', 'password_hash', 'disabled_at', 'organisation_id'])
+		.select(['id', 'email', 'name', 'role', 'password_hash', 'disabled_at', 'organisation_id', 'totp_enrolled_at'])
 		.where('email', '=', normaliseEmail(email))
 		.executeTakeFirst();
 }

@@ -8,9 +8,17 @@ import { httpStatus } from '$lib/server/outcome';
 import { safeRedirect } from '$lib/server/redirect';
 import { fieldErrors, formValues } from '$lib/schemas/form';
 import { signInSchema as schema } from '$lib/schemas/users';
+import type { Role } from '$lib/server/schema';
 import type { Actions, PageServerLoad } from './$types';
 
+/** Where the sign-in goes on: the second factor first when the account has one. */
+function onward(url: URL, role: Role, twoFactor: boolean): string {
+	const next = safeRedirect(url.searchParams.get('next'), HOME[role], url.origin);
+	return twoFactor ? `/login/two-factor?next=${encodeURIComponent(next)}` : next;
+}
+
 export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.pendingTwoFactor) redirect(303, onward(url, locals.pendingTwoFactor.role, true));
 	if (locals.user) redirect(303, safeRedirect(url.searchParams.get('next'), HOME[locals.user.role], url.origin));
 };
 
@@ -28,10 +36,10 @@ export const actions: Actions = {
 			deviceToken: event.cookies.get(DEVICE_COOKIE)
 		});
 		if (!result.ok) return fail(httpStatus(result), { values: typed, errors: result.errors });
-		const { userId, role, deviceToken } = result.value;
+		const { userId, role, deviceToken, twoFactor } = result.value;
 		const { token, session } = await createSession(db, userId);
 		setSessionCookie(event.cookies, event.url, token, session.expiresAt);
 		if (deviceToken) setDeviceCookie(event.cookies, event.url, deviceToken);
-		redirect(303, safeRedirect(event.url.searchParams.get('next'), HOME[role], event.url.origin));
+		redirect(303, onward(event.url, role, twoFactor));
 	}
 };

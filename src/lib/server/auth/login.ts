@@ -26,6 +26,8 @@ export interface SignedIn {
 	userId: number;
 	role: Role;
 	deviceToken: string | null;
+	/** The account has a second factor: the session is of no use until it is checked. */
+	twoFactor: boolean;
 }
 
 const FAILED = refuse('login.failed');
@@ -62,8 +64,8 @@ export async function signIn(db: DB, attempt: SignInAttempt, now = new Date()): 
 	if (trusted) {
 		// The guesser's delays stay: the owner's sign-in does not clear them.
 		await deviceUsed(db, device.id, now);
-		return ok({ userId: user.id, role: user.role, deviceToken: null });
+		return ok({ userId: user.id, role: user.role, deviceToken: null, twoFactor: !!user.totp_enrolled_at });
 	}
 	await clearLimit(db, 'login-account', account);
-	return ok({ userId: user.id, role: user.role, deviceToken: await createDevice(db, user.id, now) });
+	return ok({ userId: user.id, role: user.role, deviceToken: await createDevice(db, user.id, now), twoFactor: !!user.totp_enrolled_at });
 }

@@ -16,12 +16,16 @@ export interface SessionUser {
 	name: string;
 	role: Role;
 	organisationId: number | null;
+	/** Whether the account signs in with a second factor (TOTP). */
+	twoFactor: boolean;
 }
 
 export interface Session {
 	id: string;
 	userId: number;
 	expiresAt: Date;
+	/** Whether the second factor was checked in this session (always false for an account without one). */
+	twoFactorVerified: boolean;
 }
 
 export async function createSession(
@@ -42,7 +46,7 @@ export async function createSession(
 			expires_at: expiresAt.toISOString()
 		})
 		.execute();
-	return { token: `${id}.${secret}`, session: { id, userId, expiresAt } };
+	return { token: `${id}.${secret}`, session: { id, userId, expiresAt, twoFactorVerified: false } };
 }
 
 /** The session and its user for a token, extending the session when less than half is left. */
@@ -60,12 +64,14 @@ export async function validateSessionToken(
 			'sessions.id',
 			'sessions.secret_hash',
 			'sessions.expires_at',
+			'sessions.two_factor_at',
 			'users.id as user_id',
 			'users.email',
 			'users.name',
 			'users.role',
 			'users.organisation_id',
-			'users.disabled_at'
+			'users.disabled_at',
+			'users.totp_enrolled_at'
 		])
 		.where('sessions.id', '=', id)
 		.executeTakeFirst();
@@ -85,13 +91,14 @@ export async function validateSessionToken(
 			.execute();
 	}
 	return {
-		session: { id, userId: row.user_id, expiresAt },
+		session: { id, userId: row.user_id, expiresAt, twoFactorVerified: !!row.two_factor_at },
 		user: {
 			id: row.user_id,
 			email: row.email,
 			name: row.name,
 			role: row.role,
-			organisationId: row.organisation_id
+			organisationId: row.organisation_id,
+			twoFactor: !!row.totp_enrolled_at
 		}
 	};
 }

@@ -1,15 +1,20 @@
-import { fail } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
 import { createInvitation } from '$lib/server/auth/invite';
 import { findUserByEmail, listUsers } from '$lib/server/users';
 import { getOrganisation, listOrganisations, listPendingInvitations } from '$lib/server/organisations';
 import { fieldErrors, formValues, type FieldErrors } from '$lib/schemas/form';
-import { invitationSchema as schema } from '$lib/schemas/users';
+import { accountChangeSchema, accountSchema, invitationIdSchema, invitationSchema as schema } from '$lib/schemas/users';
+import { disableUser, enableUser, leaveOrganisation, revokeInvitation } from '$lib/server/accounts';
+import { issuePasswordReset, RESET_MINUTES } from '$lib/server/auth/reset';
+import { setTwoFactorRequired, twoFactorRequired } from '$lib/server/auth/two-factor';
+import { mailConfigured } from '$lib/server/mail';
+import { httpStatus, type Outcome } from '$lib/server/outcome';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'admin');
+	const user = requireRole(event, 'admin');
 	const db = getDb();
 	const [users, invitations, organisations] = await Promise.all([
 		listUsers(db),
@@ -24,7 +29,8 @@ export const load: PageServerLoad = async (event) => {
 			role: u.role,
 			organisationName: u.organisation_name,
 			createdAt: u.created_at,
-			disabled: u.disabled_at !== null
+			disabled: u.disabled_at !== null,
+			self: u.id === user.id
 		})),
 		invitations: invitations.map((i) => ({
 			id: i.id,
@@ -34,12 +40,27 @@ export const load: PageServerLoad = async (event) => {
 			organisationName: i.organisation_name,
 			expiresAt: i.expires_at
 		})),
-		organisations: organisations.map((o) => ({ id: o.id, name: o.name }))
+		organisations: organisations.map((o) => ({ id: o.id, name: o.name })),
+		done: event.url.searchParams.get('done'),
+		twoFactorRequired: await twoFactorRequired(db)
 	};
 };
 
+/** An account change with a reason (disable, enable, leave): checked, done, and back to the list. */
+function accountChange(change: typeof disableUser | typeof enableUser | typeof leaveOrganisation, done: string) {
+	return async (event: Parameters<Actions[string]>[0]) => {
+		const user = requireRole(event, 'admin');
+		const values = formValues(await event.request.formData());
+		const parsed = accountChangeSchema.safeParse(values);
+		if (!parsed.success) return fail(400, { account: values.userId, values, errors: fieldErrors(parsed.error) });
+		const result: Outcome = await change(getDb(), { actorId: user.id, userId: parsed.data.userId, reason: parsed.data.reason });
+		if (!result.ok) return fail(httpStatus(result), { account: values.userId, values, errors: result.errors });
+		redirect(303, `/admin/users?done=${done}`);
+	};
+}
+
 export const actions: Actions = {
-	default: async (event) => {
+	invite: async (event) => {
 		const user = requireRole(event, 'admin');
 		const values = formValues(await event.request.formData());
 		const parsed = schema.safeParse(values);
@@ -68,5 +89,42 @@ export const actions: Actions = {
 				replaced: invitation.replaced > 0
 			}
 		};
+	},
+	disable: accountChange(disableUser, 'disabled'),
+	enable: accountChange(enableUser, 'enabled'),
+	leave: accountChange(leaveOrganisation, 'left'),
+	revoke: async (event) => {
+		const user = requireRole(event, 'admin');
+		const parsed = invitationIdSchema.safeParse(formValues(await event.request.formData()));
+		if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error) });
+		const result = await revokeInvitation(getDb(), { actorId: user.id, invitationId: parsed.data.id });
+		if (!result.ok) return fail(httpStatus(result), { errors: result.errors });
+		redirect(303, '/admin/users?done=revoked');
+	},
+	reset: async (event) => {
+		const user = requireRole(event, 'admin');
+		const parsed = accountSchema.safeParse(formValues(await event.request.formData()));
+		if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error) });
+		const db = getDb();
+		const result = await issuePasswordReset(db, { actorId: user.id, userId: parsed.data.userId, origin: event.url.origin });
+		if (!result.ok) return fail(httpStatus(result), { errors: result.errors });
+		const target = await db.selectFrom('users').select('name').where('id', '=', parsed.data.userId).executeTakeFirstOrThrow();
+		// Shown this once, like an invitation: only a hash of the link's secret is kept.
+		return {
+			reset: {
+				name: target.name,
+				link: result.value.link,
+				minutes: RESET_MINUTES,
+				expiresAt: result.value.expiresAt.toISOString(),
+				mailed: mailConfigured()
+			}
+		};
+	},
+	/** Whether admins must sign in with a second factor (the environment may force it on). */
+	twoFactor: async (event) => {
+		const user = requireRole(event, 'admin');
+		const required = (await event.request.formData()).get('required') === 'on';
+		await setTwoFactorRequired(getDb(), { required, actorId: user.id });
+		redirect(303, `/admin/users?done=${required ? 'twoFactorOn' : 'twoFactorOff'}`);
 	}
 };

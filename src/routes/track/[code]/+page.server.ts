@@ -32,7 +32,7 @@ export const load: PageServerLoad = async (event) => {
 			};
 		})
 	);
-	return { need, progress: progress.filter((p) => !!p), isNew: event.url.searchParams.get('new') === '1' };
+	return { need, progress: progress.filter((p) => !!p), isNew: event.url.searchParams.get('new') === '1', print: event.url.searchParams.get('print') === '1' };
 };
 
 export const actions: Actions = {

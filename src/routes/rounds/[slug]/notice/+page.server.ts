@@ -13,6 +13,7 @@ import { noticePeriod, type WorkCalendar } from '$lib/domain/working-days';
 import { workCalendar } from '$lib/server/work-calendar';
 import { qrSvg } from '$lib/server/qr';
 import { rankedPage } from '$lib/domain/ranked-pages';
+import { retentionMonths } from '$lib/server/privacy';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The notice's working days, when the calendar knows them (the stored end date is shown anyway). */
@@ -21,7 +22,7 @@ function noticeDaysShown(publishedAt: string, workingDays: number, timeZone: str
 	return period.ok ? period.days : [];
 }
 
-const FIELDS = ['proposalId', 'reason', 'name', 'contact'] as const;
+const FIELDS = ['proposalId', 'reason', 'name', 'contact', 'consent'] as const;
 
 async function roundOr404(slug: string) {
 	const round = await publicRoundBySlug(getDb(), slug);
@@ -54,6 +55,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		},
 		objections: notice ? await listPublicObjections(db, round.id) : { openCount: 0, answered: [] },
 		open: noticeOpen(round, now),
+		retentionMonths: await retentionMonths(db),
 		submissionKey: newSubmissionKey()
 	};
 };

@@ -25,6 +25,7 @@ import {
 	rolloverSchema
 } from '$lib/schemas/needs';
 import type { NeedStatus } from '$lib/server/schema';
+import { recordContactView } from '$lib/server/privacy';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 type StatusFilter = NeedStatus | 'all';
@@ -49,7 +50,7 @@ function idsOf(data: FormData, name: string): number[] {
 }
 
 export const load: PageServerLoad = async (event) => {
-	const { round } = await requireRoundAccess(event, event.params.id);
+	const { user, round } = await requireRoundAccess(event, event.params.id);
 	const db = getDb();
 	const status = statusOf(event.url.searchParams.get('status'));
 	const page = Math.max(1, Math.min(10_000, Number.parseInt(event.url.searchParams.get('page') ?? '', 10) || 1));
@@ -63,6 +64,9 @@ export const load: PageServerLoad = async (event) => {
 		listCategories(db, { withRetired: true }),
 		listRounds(db)
 	]);
+	// Who was shown which resident's contact is in the audit log (PIPL).
+	const withContact = needs.filter((n) => n.contact_name || n.contact_phone).map((n) => n.id);
+	await recordContactView(db, { actorId: user.id, entity: 'need', ids: withContact, where: 'moderation' });
 	return {
 		round: { id: round.id, title: round.title, timeZone: round.time_zone, phase: phaseOf(round) },
 		status,

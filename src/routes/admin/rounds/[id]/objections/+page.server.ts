@@ -6,14 +6,20 @@ import { NOTICE_PHASES } from '$lib/domain/phases';
 import { answerObjection, listObjectionsForAdmin } from '$lib/server/objections';
 import { fieldErrors, formValues } from '$lib/schemas/form';
 import { objectionAnswerSchema as answerSchema } from '$lib/schemas/decisions';
+import { recordContactView } from '$lib/server/privacy';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { round } = await requireRoundAccess(event, event.params.id);
+	const { user, round } = await requireRoundAccess(event, event.params.id);
+	const db = getDb();
+	const objections = await listObjectionsForAdmin(db, round.id);
+	// Who was shown which objector's contact is in the audit log (PIPL).
+	const withContact = objections.filter((o) => o.contact).map((o) => o.id);
+	await recordContactView(db, { actorId: user.id, entity: 'objection', ids: withContact, where: 'objections' });
 	return {
 		round: { id: round.id, slug: round.slug, title: round.title, timeZone: round.time_zone },
 		canAnswer: inPhase(round, NOTICE_PHASES) && !round.results_confirmed_at,
-		objections: await listObjectionsForAdmin(getDb(), round.id)
+		objections
 	};
 };
 

@@ -3,7 +3,8 @@ import { getDb } from '$lib/server/db';
 import { phaseOf, publicRoundBySlug } from '$lib/server/rounds';
 import { randomString } from '$lib/server/random';
 import { newSubmissionKey, once } from '$lib/server/submissions';
-import { formatReceiptCode, reportNeed } from '$lib/server/needs';
+import { formatReceiptCode, reportNeed, type Intake } from '$lib/server/needs';
+import { isStaffChannel } from '$lib/schemas/needs';
 import { httpStatus } from '$lib/server/outcome';
 import { listPlaceTree } from '$lib/server/places';
 import { listCategories } from '$lib/server/categories';
@@ -12,6 +13,7 @@ import { addressKey } from '$lib/domain/throttle';
 import { fieldErrors, formError, formValues } from '$lib/schemas/form';
 import { NEED_FIELDS, needSchema, submissionKeyOf } from '$lib/schemas/needs';
 import type { Phase } from '$lib/domain/phases';
+import { retentionMonths } from '$lib/server/privacy';
 import type { Actions, PageServerLoad } from './$types';
 
 async function roundOr404(slug: string) {
@@ -33,7 +35,16 @@ function typedValues(raw: Record<string, string>) {
 	>;
 }
 
-export const load: PageServerLoad = async ({ params, url }) => {
+/**
+ * Staff (a station's front desk, an admin) entering a need for a resident without a phone: the
+ * channel it came by, and who entered it; anyone else reports online.
+ */
+function intakeOf(user: App.Locals['user'], channel: string | undefined): Intake | null {
+	if (!user || (user.role !== 'station' && user.role !== 'admin')) return null;
+	return isStaffChannel(channel) ? { channel, enteredBy: user.id } : null;
+}
+
+export const load: PageServerLoad = async ({ params, url, locals }) => {
 	const db = getDb();
 	const round = await roundOr404(params.slug);
 	const phase = phaseOf(round);
@@ -46,6 +57,9 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		categories: open ? await listCategories(db) : [],
 		// The "update the lists" button without JavaScript comes back here with the district chosen.
 		chosenDistrict: url.searchParams.get('district_id') ?? '',
+		retentionMonths: await retentionMonths(db),
+		// Staff see the channel the need came by (paper, phone, visit) and enter it for the resident.
+		staff: locals.user?.role === 'station' || locals.user?.role === 'admin',
 		submissionKey: newSubmissionKey()
 	};
 };
@@ -65,9 +79,11 @@ export const actions: Actions = {
 
 		const phase = phaseOf(round);
 		if (phase !== 'needs_call') return callClosed(phase, values);
-		// Needs stored per address are limited; a refused form costs nothing and counts for nothing.
+		const intake = intakeOf(event.locals.user, raw.channel);
+		// Needs stored per address are limited (a front desk entering paper forms is not); a refused
+		// form costs nothing and counts for nothing.
 		const address = addressKey(event.getClientAddress());
-		if (await overLimit(db, 'need-report', address, LIMITS.needReport)) {
+		if (!intake && (await overLimit(db, 'need-report', address, LIMITS.needReport))) {
 			return fail(429, { values, errors: formError('err.rateLimited') });
 		}
 		// A filled honeypot is a robot: it gets what looks like a receipt, and nothing is stored.
@@ -76,9 +92,10 @@ export const actions: Actions = {
 		const parsed = needSchema.safeParse(raw);
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
 		// Refused when a category or place is gone, or the call closed since the check above.
-		const reported = await reportNeed(db, round, parsed.data, submissionKey);
+		const reported = await reportNeed(db, round, parsed.data, submissionKey, new Date(), intake ?? undefined);
 		if (!reported.ok) return fail(httpStatus(reported), { values, errors: reported.errors });
-		await consume(db, 'need-report', address, LIMITS.needReport);
-		redirect(303, `/track/${reported.value.receiptCode}?new=1`);
+		if (!intake) await consume(db, 'need-report', address, LIMITS.needReport);
+		// Entered for a resident: the receipt page offers to print the code for them.
+		redirect(303, `/track/${reported.value.receiptCode}?new=1${intake ? '&print=1' : ''}`);
 	})
 };
