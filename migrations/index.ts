@@ -14,6 +14,7 @@ import * as reviewFeedback from './2026_11_29_0300_review_feedback';
 import * as outbox from './2026_11_29_0320_outbox';
 import * as fairDecisions from './2026_11_29_0360_fair_decisions';
 import * as grants from './2026_11_29_0400_grants';
+import * as reports from './2026_11_29_0800_reports';
 
 /**
  * Every migration, by name. Imported statically so that the built server, the scripts and the
@@ -34,5 +35,6 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_29_0300_review_feedback': reviewFeedback,
 	'2026_11_29_0320_outbox': outbox,
 	'2026_11_29_0360_fair_decisions': fairDecisions,
-	'2026_11_29_0400_grants': grants
+	'2026_11_29_0400_grants': grants,
+	'2026_11_29_0800_reports': reports
 };

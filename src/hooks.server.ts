@@ -12,6 +12,7 @@ import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale } from '$lib/i18n';
 import { logServerError, sendableHeaders } from '$lib/server/headers';
 import { kickOutbox, outboxSettled, startOutboxTimer, stopOutboxTimer } from '$lib/server/outbox';
 import { countInFlight, settled } from '$lib/server/in-flight';
+import { startReportReminders, stopReportReminders } from '$lib/server/project-reports';
 
 export const init: ServerInit = async () => {
 	await migrate(getDb());
@@ -19,11 +20,14 @@ export const init: ServerInit = async () => {
 	// Failed e-mails are retried when their time comes, and whatever an earlier process left is sent.
 	startOutboxTimer(getDb());
 	kickOutbox(getDb());
+	// Stations hear of a report due within two weeks (once per report).
+	startReportReminders(getDb());
 	// adapter-node's graceful shutdown (SIGTERM, SIGINT) ends with this event, once connections are
 	// closed; handlers whose client left and a send in progress still get up to 10 s to finish
 	// before the database closes (a message sent but not marked sent would go out again).
 	process.once('sveltekit:shutdown', async () => {
 		stopOutboxTimer();
+		stopReportReminders();
 		await Promise.all([settled(10_000), outboxSettled(10_000)]);
 		await closeDb();
 	});

@@ -90,8 +90,8 @@ test.afterAll(async () => {
 
 test('the route tree is read whole, and every route in it is classified', () => {
 	// Counted so that a reader that silently finds less fails here.
-	expect(tree.pages.length).toBe(49);
-	expect(tree.actions.length).toBe(79);
+	expect(tree.pages.length).toBe(51);
+	expect(tree.actions.length).toBe(82);
 	expect(tree.actions.filter((a) => a.name === 'default').length).toBe(14);
 	expect(tree.endpoints.length).toBe(12);
 	expect(unclassified(tree)).toEqual([]);

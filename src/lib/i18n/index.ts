@@ -20,13 +20,14 @@ import { roundTemplate } from './messages/round-template';
 import { sharing } from './messages/sharing';
 import { auditWords } from './messages/audit';
 import { proposalHistory } from './messages/proposal-history';
+import { reports } from './messages/reports';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 export const LOCALE_COOKIE = 'lang';
 
-const catalogue = { ...common, ...auth, ...admin, ...rounds, ...needs, ...proposals, ...review, ...organisations, ...results, ...files, ...calendar, ...feedback, ...status, ...inbox, ...roundTemplate, ...sharing, ...auditWords, ...proposalHistory, ...fair, ...grants };
+const catalogue = { ...common, ...auth, ...admin, ...rounds, ...needs, ...proposals, ...review, ...organisations, ...results, ...files, ...calendar, ...feedback, ...status, ...inbox, ...roundTemplate, ...sharing, ...auditWords, ...proposalHistory, ...fair, ...grants, ...reports };
 
 export type MessageKey = keyof typeof catalogue;
 export type Params = Record<string, string | number>;
@@ -48,7 +49,7 @@ export function isMessageKey(value: unknown): value is MessageKey {
  * Parameters that carry a stored key rather than text: `{ phase: 'review' }` shows as 专家评审.
  * So a server can say which phase or status stopped an action without knowing the reader's language.
  */
-const KEYED_PARAMS: Record<string, string> = { phase: 'phase.', status: 'proposal.status.', objectionStatus: 'objection.status.' };
+const KEYED_PARAMS: Record<string, string> = { phase: 'phase.', status: 'proposal.status.', objectionStatus: 'objection.status.', reportKind: 'reports.kind.' };
 
 function paramText(locale: Locale, name: string, value: string | number): string {
 	const prefix = KEYED_PARAMS[name];

@@ -7,6 +7,7 @@ import type { DecisionNoticeTables } from './schema-decision-notice';
 import type { SafeguardTables } from './schema-safeguards';
 import type { RankingBasis } from '../domain/ranking';
 import type { GrantTables } from './schema-grants';
+import type { ReportTables } from './schema-reports';
 import type { OutboxTables } from './schema-outbox';
 
 /** Instants are ISO-8601 UTC strings (`new Date().toISOString()`), which sort as text. */
@@ -256,6 +257,7 @@ export interface Database
 		DecisionNoticeTables,
 		SafeguardTables,
 		GrantTables,
+		ReportTables,
 		OutboxTables {
 	organisations: OrganisationTable;
 	users: UserTable;

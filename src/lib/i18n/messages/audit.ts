@@ -197,5 +197,11 @@ export const auditWords = {
 	'audit.field.outcome': { zh: '结果', en: 'Outcome' },
 	'audit.field.closedOn': { zh: '结项日期', en: 'Closed on' },
 	'audit.field.returnDueFen': { zh: '应退回金额', en: 'To be returned' },
-	'audit.field.returnedOn': { zh: '退回日期', en: 'Returned on' }
+	'audit.field.returnedOn': { zh: '退回日期', en: 'Returned on' },
+	'audit.action.report.submit': { zh: '提交项目报告', en: 'Submitted a project report' },
+	'audit.action.report.return': { zh: '退回项目报告', en: 'Returned a project report' },
+	'audit.action.report.accept': { zh: '通过项目报告', en: 'Accepted a project report' },
+	'audit.field.late': { zh: '逾期', en: 'Late' },
+	'audit.field.visits': { zh: '受益人次', en: 'Beneficiary visits' },
+	'audit.field.spentFen': { zh: '实际支出', en: 'Spent' }
 } satisfies Messages;
