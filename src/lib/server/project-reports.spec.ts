@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb, makeOrganisation, makeProposal, makeRound, makeUser } from '../../../tests/helpers/db';
 import type { DB } from './db';
-import { projectLedger, recordAgreement, recordPayment, todayIn } from './grants';
+import { projectLedger, publicImplementation, recordAgreement, recordPayment, todayIn } from './grants';
 import { projectReport, remindDueReports, reviewReport, saveReport } from './project-reports';
 import { reportOnPlan, type ReportContent } from '../domain/project-reports';
 
@@ -47,6 +47,8 @@ describe('project reports', () => {
 		const base = { proposalId: w.id, organisationId: w.org, kind: 'midterm' as const, actorId: w.station.id };
 		const content = await contentOf(db, w.id);
 		expect((await saveReport(db, { ...base, version: 0, content, submit: false })).ok).toBe(true);
+		// A draft is the station's own: the public sees nothing of it.
+		expect((await publicImplementation(db, w.id))!.timeline.some((m) => m.report)).toBe(false);
 		// A line over budget by more than 10 % needs its explanation before the report goes in.
 		const over = { ...content, lines: content.lines.map((l, i) => (i === 0 ? { ...l, actualFen: 3_400_000 } : l)) };
 		const refused = await saveReport(db, { ...base, version: 1, content: over, submit: true });
@@ -80,6 +82,18 @@ describe('project reports', () => {
 		expect(accepted.tranches[2].conditionMetAt).toBeNull();
 		const paid = await recordPayment(db, { ...review, trancheId: tranche2.id, amountFen: tranche2.amountFen, paidOn: w.today, reference: 'PZ-2' });
 		expect(paid.ok).toBe(true);
+		// The public sees the accepted report: on the timeline, spending and visits as reported.
+		const pub = (await publicImplementation(db, w.id))!;
+		expect(pub.timeline.filter((m) => m.report).map((m) => [m.kind, m.report])).toEqual([
+			['reportSubmitted', 'midterm'],
+			['reportAccepted', 'midterm']
+		]);
+		expect(pub.spentFen).toBe(5_400_000);
+		expect(pub.outcome?.visits).toBe(640);
+		expect(pub.reports.map((r) => [r.kind, !!r.submittedOn, !!r.acceptedOn])).toEqual([
+			['midterm', true, true],
+			['final', false, false]
+		]);
 		const twice = await reviewReport(db, { ...review, decision: 'accept', comment: null });
 		expect(twice.ok || twice.errors._form?.key).toBe('reports.err.notSubmitted');
 		const actions = await db.selectFrom('audit_log').select('action').where('action', 'like', 'report.%').orderBy('id').execute();

@@ -58,5 +58,10 @@ export const reports = {
 	'reports.err.notSubmitted': { zh: '只能审核已提交的报告。', en: 'Only a submitted report can be reviewed.' },
 	'notice.reportDue': { zh: '「{title}」的{reportKind}将于 {due} 截止，请按时提交。', en: 'The {reportKind} of “{title}” is due on {due}.' },
 	'notice.reportReturned': { zh: '「{title}」的{reportKind}已退回，请按审核意见修改后重新提交。', en: 'The {reportKind} of “{title}” was returned: change it as the comments say and submit it again.' },
-	'notice.reportAccepted': { zh: '「{title}」的{reportKind}已审核通过。', en: 'The {reportKind} of “{title}” was accepted.' }
+	'notice.reportAccepted': { zh: '「{title}」的{reportKind}已审核通过。', en: 'The {reportKind} of “{title}” was accepted.' },
+	'reports.milestone.submitted': { zh: '提交{reportKind}', en: '{reportKind} submitted' },
+	'reports.milestone.accepted': { zh: '{reportKind}审核通过', en: '{reportKind} accepted' },
+	'reports.public.spent': { zh: '已报告支出', en: 'Spent as reported' },
+	'reports.public.indicator': { zh: '{name}：实际 {actual}（目标 {target}）', en: '{name}: {actual} against a target of {target}' },
+	'reports.track.outcome': { zh: '完成情况：受益 {visits} 人次，志愿者 {volunteers} 人', en: 'Outcome: {visits} beneficiary visits, {volunteers} volunteers' }
 } satisfies Messages;
