@@ -82,15 +82,18 @@ export function timeline(facts: TimelineFacts, timeZone = 'Asia/Shanghai'): Mile
 	const out: Milestone[] = [];
 	if (facts.confirmedAt) out.push({ kind: 'confirmed', on: facts.confirmedAt });
 	if (facts.signedOn) out.push({ kind: 'signed', on: facts.signedOn });
-	const middle: Milestone[] = facts.payments.map((p) => ({ kind: 'paid', on: p.on, position: p.position, amountFen: p.amountFen }));
+	// On one day, reports (in the order they happened) come before the payments they release.
+	const middle: { m: Milestone; at: string }[] = facts.payments.map((p) => ({
+		m: { kind: 'paid', on: p.on, position: p.position, amountFen: p.amountFen },
+		at: `~${String(p.position).padStart(2, '0')}`
+	}));
 	const dayOf = (instant: string) => utcToZonedInput(instant, timeZone).slice(0, 10);
 	for (const r of facts.reports ?? []) {
-		if (r.submittedAt) middle.push({ kind: 'reportSubmitted', on: dayOf(r.submittedAt), report: r.kind });
-		if (r.acceptedAt) middle.push({ kind: 'reportAccepted', on: dayOf(r.acceptedAt), report: r.kind });
+		if (r.submittedAt) middle.push({ m: { kind: 'reportSubmitted', on: dayOf(r.submittedAt), report: r.kind }, at: r.submittedAt });
+		if (r.acceptedAt) middle.push({ m: { kind: 'reportAccepted', on: dayOf(r.acceptedAt), report: r.kind }, at: r.acceptedAt });
 	}
-	const rank = (m: Milestone) => (m.kind === 'reportSubmitted' ? 0 : m.kind === 'reportAccepted' ? 1 : 2);
-	middle.sort((a, b) => a.on.localeCompare(b.on) || rank(a) - rank(b) || (a.position ?? 0) - (b.position ?? 0));
-	out.push(...middle);
+	middle.sort((a, b) => a.m.on.localeCompare(b.m.on) || (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+	out.push(...middle.map((x) => x.m));
 	if (facts.closing) out.push({ kind: 'closed', on: facts.closing.on, outcome: facts.closing.outcome });
 	return out;
 }
