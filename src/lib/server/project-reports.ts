@@ -10,7 +10,7 @@ import { audit } from './audit';
 import { notFound, ok, refuse, refuseField, type Outcome } from './outcome';
 import { notify, recipients } from './notify';
 import { getProposalContent } from './proposals';
-import { projectLedger } from './grants';
+import { fundedProject, projectLedger } from './grants';
 import { lineTotalFen } from '../domain/budget';
 import { reportDueDates } from '../domain/project-lifecycle';
 import { formatInZone } from '../domain/time';
@@ -195,7 +195,12 @@ export async function reviewReport(db: DB, input: ReviewReportInput, now = new D
 	return writeTransaction(db, async (trx) => {
 		await lockRows(trx, 'proposals', [input.proposalId]);
 		const current = await projectReport(trx, input.proposalId, input.kind, now);
-		if (!current || current.project.round.id !== input.roundId) return notFound();
+		if (!current) {
+			// The round's funded project before its agreement: nothing to review yet.
+			const project = await fundedProject(trx, input.proposalId);
+			return project?.round.id === input.roundId ? refuse('grants.err.noAgreement', undefined, 409) : notFound();
+		}
+		if (current.project.round.id !== input.roundId) return notFound();
 		if (!moveAllowed(input.decision, current.report.status)) return refuse('reports.err.notSubmitted', undefined, 409);
 		if (input.decision === 'return' && !input.comment) return refuseField('comment', 'err.required');
 		const at = now.toISOString();
