@@ -39,3 +39,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.addPrimaryKeyConstraint('report_reminders_pk', ['proposal_id', 'kind'])
 		.execute();
 }
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+	await db.schema.dropTable('report_reminders').execute();
+	await db.schema.dropTable('project_reports').execute();
+}
