@@ -15,6 +15,7 @@ import { kickOutbox, outboxSettled, startOutboxTimer, stopOutboxTimer } from '$l
 import { countInFlight, settled } from '$lib/server/in-flight';
 import { startRetentionTimer, stopRetentionTimer } from '$lib/server/privacy';
 import { twoFactorRequired } from '$lib/server/auth/two-factor';
+import { startReportReminders, stopReportReminders } from '$lib/server/project-reports';
 
 export const init: ServerInit = async () => {
 	await migrate(getDb());
@@ -24,12 +25,15 @@ export const init: ServerInit = async () => {
 	kickOutbox(getDb());
 	// Residents' and objectors' contacts past their retention are erased now and every few hours.
 	startRetentionTimer(getDb());
+	// Stations hear of a report due within two weeks (once per report).
+	startReportReminders(getDb());
 	// adapter-node's graceful shutdown (SIGTERM, SIGINT) ends with this event, once connections are
 	// closed; handlers whose client left and a send in progress still get up to 10 s to finish
 	// before the database closes (a message sent but not marked sent would go out again).
 	process.once('sveltekit:shutdown', async () => {
 		stopOutboxTimer();
 		stopRetentionTimer();
+		stopReportReminders();
 		await Promise.all([settled(10_000), outboxSettled(10_000)]);
 		await closeDb();
 	});

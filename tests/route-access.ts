@@ -97,6 +97,13 @@ export const PAGES: Record<string, PageRule> = {
 		outsiders: ['stationB'],
 		more: (w) => [`/station/proposals/${w.proposalA}`, `/station/proposals/${w.project}`]
 	},
+	// Station A's reports on its funded project (no agreement in the world: the page says so).
+	'/station/proposals/[id]/reports/[kind]': {
+		audience: 'station',
+		url: (w) => `/station/proposals/${w.project}/reports/midterm`,
+		outsiders: ['stationB'],
+		more: (w) => [`/station/proposals/${w.project}/reports/final`]
+	},
 	// The award letter of station A's funded project in the confirmed round.
 	'/station/proposals/[id]/letter': {
 		audience: 'station',
@@ -157,6 +164,10 @@ export const PAGES: Record<string, PageRule> = {
 	'/admin/rounds/[id]/progress': { audience: 'admin', url: (w) => `/admin/rounds/${w.roundId}/progress` },
 	'/admin/rounds/[id]/projects': { audience: 'admin', url: (w) => `/admin/rounds/${w.resultsRoundId}/projects` },
 	'/admin/rounds/[id]/projects/[proposalId]': { audience: 'admin', url: (w) => `/admin/rounds/${w.resultsRoundId}/projects/${w.project}` },
+	'/admin/rounds/[id]/projects/[proposalId]/reports/[kind]': {
+		audience: 'admin',
+		url: (w) => `/admin/rounds/${w.resultsRoundId}/projects/${w.project}/reports/midterm`
+	},
 	'/admin/rounds/[id]/decision': {
 		audience: 'admin',
 		url: (w) => `/admin/rounds/${w.noticeRoundId}/decision`,
@@ -321,6 +332,9 @@ export const ACTIONS: Record<string, ActionRule> = {
 	},
 	'/station/proposals/[id] ?/detach': { from: 'page', outcome: 'done' },
 	'/station/proposals/[id] ?/withdraw': { from: 'page', set: () => ({ confirm: 'yes' }), outcome: 'done' },
+	// The world's funded project has no agreement yet: a report is refused by its rules.
+	'/station/proposals/[id]/reports/[kind] ?/save': { from: 'nothing', set: () => ({ version: '0', narrative: '进展' }), outcome: 'refused' },
+	'/station/proposals/[id]/reports/[kind] ?/submit': { from: 'nothing', set: () => ({ version: '0', narrative: '进展' }), outcome: 'refused' },
 
 	// Reviewer 1, on their assignment in the fixtures' round.
 	'/review ?/readNotices': { from: 'page', outcome: 'done' },
@@ -480,6 +494,8 @@ export const ACTIONS: Record<string, ActionRule> = {
 		set: () => ({ amount: '1', returnedOn: '2000-01-01', reference: 'TH-0' }),
 		outcome: 'refused'
 	},
+	// With no agreement there is no report to write or review: refused by the rules.
+	'/admin/rounds/[id]/projects/[proposalId]/reports/[kind] ?/review': { from: 'nothing', set: () => ({ decision: 'accept' }), outcome: 'refused' },
 	'/admin/rounds/[id]/projects/[proposalId] ?/agreement': {
 		from: 'nothing',
 		set: () => ({ number: 'XY-1', signedOn: '2000-01-01', payeeAccountName: '测试账户', plan: 'custom', amounts: '1' }),

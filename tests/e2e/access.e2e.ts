@@ -90,8 +90,8 @@ test.afterAll(async () => {
 
 test('the route tree is read whole, and every route in it is classified', () => {
 	// Counted so that a reader that silently finds less fails here.
-	expect(tree.pages.length).toBe(57);
-	expect(tree.actions.length).toBe(96);
+	expect(tree.pages.length).toBe(59);
+	expect(tree.actions.length).toBe(99);
 	expect(tree.actions.filter((a) => a.name === 'default').length).toBe(17);
 	expect(tree.endpoints.length).toBe(13);
 	expect(unclassified(tree)).toEqual([]);

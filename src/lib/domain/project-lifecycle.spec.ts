@@ -63,3 +63,28 @@ describe('report due dates', () => {
 		});
 	});
 });
+
+describe('the timeline with reports', () => {
+	it('puts reports in the order they happened, before the payments of the same day', () => {
+		const out = timeline(
+			{
+				confirmedAt: null,
+				signedOn: '2026-03-01',
+				payments: [{ on: '2026-07-02', position: 2, amountFen: 100 }],
+				closing: null,
+				reports: [
+					{ kind: 'final', submittedAt: '2026-07-02T03:00:00Z', acceptedAt: null },
+					{ kind: 'midterm', submittedAt: '2026-07-01T02:00:00Z', acceptedAt: '2026-07-02T01:00:00Z' }
+				]
+			},
+			'Asia/Shanghai'
+		);
+		expect(out.map((m) => `${m.on} ${m.kind} ${m.report ?? m.position ?? ''}`)).toEqual([
+			'2026-03-01 signed ',
+			'2026-07-01 reportSubmitted midterm',
+			'2026-07-02 reportAccepted midterm',
+			'2026-07-02 reportSubmitted final',
+			'2026-07-02 paid 2'
+		]);
+	});
+});

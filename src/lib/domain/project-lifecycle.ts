@@ -3,6 +3,7 @@
  * public timeline. Pure functions over what the server read; its stage is the one status model's
  * (`grantStage` in status.ts).
  */
+import { utcToZonedInput } from './time';
 
 export type TrancheCondition = 'signing' | 'midterm_report' | 'final_report';
 export type ClosingOutcome = 'completed' | 'terminated';
@@ -49,7 +50,7 @@ export function progressPercent(paidFen: number, awardFen: number): number {
 	return Math.min(100, Math.floor((paidFen * 100) / awardFen));
 }
 
-export type MilestoneKind = 'confirmed' | 'signed' | 'paid' | 'closed';
+export type MilestoneKind = 'confirmed' | 'signed' | 'paid' | 'reportSubmitted' | 'reportAccepted' | 'closed';
 
 export interface Milestone {
 	kind: MilestoneKind;
@@ -59,6 +60,8 @@ export interface Milestone {
 	position?: number;
 	amountFen?: number;
 	outcome?: ClosingOutcome;
+	/** For a report: which one ('midterm' or 'final'). */
+	report?: 'midterm' | 'final';
 }
 
 export interface TimelineFacts {
@@ -66,15 +69,31 @@ export interface TimelineFacts {
 	signedOn: string | null;
 	payments: { on: string; position: number; amountFen: number }[];
 	closing: { on: string; outcome: ClosingOutcome } | null;
+	/** Each report's first submission and acceptance (ISO instants). */
+	reports?: { kind: 'midterm' | 'final'; submittedAt: string | null; acceptedAt: string | null }[];
 }
 
-/** The public timeline, oldest first: confirmed, agreement signed, each payment, closed. */
-export function timeline(facts: TimelineFacts): Milestone[] {
+/**
+ * The public timeline, oldest first: confirmed, agreement signed, each payment and each report
+ * submitted and accepted (in the order of their days), closed. Report instants are shown as days
+ * in `timeZone`.
+ */
+export function timeline(facts: TimelineFacts, timeZone = 'Asia/Shanghai'): Milestone[] {
 	const out: Milestone[] = [];
 	if (facts.confirmedAt) out.push({ kind: 'confirmed', on: facts.confirmedAt });
 	if (facts.signedOn) out.push({ kind: 'signed', on: facts.signedOn });
-	const payments = [...facts.payments].sort((a, b) => a.on.localeCompare(b.on) || a.position - b.position);
-	for (const p of payments) out.push({ kind: 'paid', on: p.on, position: p.position, amountFen: p.amountFen });
+	// On one day, reports (in the order they happened) come before the payments they release.
+	const middle: { m: Milestone; at: string }[] = facts.payments.map((p) => ({
+		m: { kind: 'paid', on: p.on, position: p.position, amountFen: p.amountFen },
+		at: `~${String(p.position).padStart(2, '0')}`
+	}));
+	const dayOf = (instant: string) => utcToZonedInput(instant, timeZone).slice(0, 10);
+	for (const r of facts.reports ?? []) {
+		if (r.submittedAt) middle.push({ m: { kind: 'reportSubmitted', on: dayOf(r.submittedAt), report: r.kind }, at: r.submittedAt });
+		if (r.acceptedAt) middle.push({ m: { kind: 'reportAccepted', on: dayOf(r.acceptedAt), report: r.kind }, at: r.acceptedAt });
+	}
+	middle.sort((a, b) => a.m.on.localeCompare(b.m.on) || (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+	out.push(...middle.map((x) => x.m));
 	if (facts.closing) out.push({ kind: 'closed', on: facts.closing.on, outcome: facts.closing.outcome });
 	return out;
 }

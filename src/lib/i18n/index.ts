@@ -49,7 +49,7 @@ export function isMessageKey(value: unknown): value is MessageKey {
  * Parameters that carry a stored key rather than text: `{ phase: 'review' }` shows as 专家评审.
  * So a server can say which phase or status stopped an action without knowing the reader's language.
  */
-const KEYED_PARAMS: Record<string, string> = { phase: 'phase.', status: 'proposal.status.', objectionStatus: 'objection.status.' };
+const KEYED_PARAMS: Record<string, string> = { phase: 'phase.', status: 'proposal.status.', objectionStatus: 'objection.status.', reportKind: 'reports.kind.' };
 
 function paramText(locale: Locale, name: string, value: string | number): string {
 	const prefix = KEYED_PARAMS[name];

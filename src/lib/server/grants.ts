@@ -20,6 +20,7 @@ import {
 } from '../domain/project-lifecycle';
 import { utcToZonedInput } from '../domain/time';
 import { grantStage, type GrantStage } from '../domain/status';
+import { CONDITION_OF, REPORT_KINDS, beneficiaryVisits, spentFen, type ReportContent, type ReportKind, type ReportStatus } from '../domain/project-reports';
 
 /**
  * A funded project after the award: its agreement (签约) and tranche plan, its payments (拨付,
@@ -109,6 +110,16 @@ export interface ProjectLedger {
 	stage: GrantStage;
 	progress: number;
 	timeline: Milestone[];
+	/** The station's reports as the public may see them once accepted (project-reports.ts writes them). */
+	reports: ReportFacts[];
+}
+
+export interface ReportFacts {
+	kind: ReportKind;
+	status: ReportStatus;
+	submittedAt: string | null;
+	acceptedAt: string | null;
+	content: ReportContent;
 }
 
 /** Everything about a funded project's money and stage; the pages pick what each role sees. */
@@ -118,6 +129,19 @@ export async function projectLedger(db: DB, proposalId: number): Promise<Project
 	const agreementRow = await db.selectFrom('agreements').selectAll().where('proposal_id', '=', proposalId).executeTakeFirst();
 	const trancheRows = await db.selectFrom('tranches').selectAll().where('proposal_id', '=', proposalId).orderBy('position').execute();
 	const closingRow = await db.selectFrom('project_closings').selectAll().where('proposal_id', '=', proposalId).executeTakeFirst();
+	const reportRows = await db
+		.selectFrom('project_reports')
+		.select(['kind', 'status', 'first_submitted_at', 'accepted_at', 'content'])
+		.where('proposal_id', '=', proposalId)
+		.orderBy('kind', 'desc')
+		.execute();
+	const reports = reportRows.map((r): ReportFacts => ({
+		kind: r.kind,
+		status: r.status,
+		submittedAt: r.first_submitted_at,
+		acceptedAt: r.accepted_at,
+		content: JSON.parse(r.content) as ReportContent
+	}));
 	const entries = await projectEntries(db, proposalId);
 	const money = moneyOf(entries);
 	const livePayments = entries.filter((e) => e.kind === 'payment' && e.reversesId === null && !e.reversed);
@@ -162,8 +186,10 @@ export async function projectLedger(db: DB, proposalId: number): Promise<Project
 			confirmedAt: project.round.results_confirmed_at ?? project.round.results_published_at,
 			signedOn: agreement?.signedOn ?? null,
 			payments: livePayments.map((e) => ({ on: e.occurredOn, position: position.get(e.trancheId ?? -1) ?? 0, amountFen: e.amountFen })),
-			closing: closing && { on: closing.closedOn, outcome: closing.outcome }
-		})
+			closing: closing && { on: closing.closedOn, outcome: closing.outcome },
+			reports
+		}, project.round.time_zone),
+		reports
 	};
 }
 
@@ -182,8 +208,42 @@ export async function publicImplementation(db: DB, proposalId: number) {
 		closingNote: view.closing?.note ?? null,
 		timeZone: view.project.round.time_zone,
 		tranches: view.tranches.map((t) => ({ position: t.position, condition: t.condition, plannedFen: t.amountFen, paidFen: t.paidFen, paidOn: t.paidOn })),
-		timeline: view.timeline
+		timeline: view.timeline,
+		...publicReports(view)
 	};
+}
+
+/**
+ * What the public sees of the reports: each one's due, submitted and accepted dates, and from the
+ * latest accepted one (reports count from the start, so the final one covers the whole project)
+ * spending, beneficiary visits, volunteers and the indicators against their targets. Drafts and
+ * reports in review stay private.
+ */
+function publicReports(view: ProjectLedger) {
+	const round = view.project.round;
+	const due = reportDueDates(round.implementation_at, round.closed_at);
+	const reports = REPORT_KINDS.map((kind) => {
+		const r = view.reports.find((x) => x.kind === kind);
+		return { kind, dueOn: todayIn(round.time_zone, new Date(due[CONDITION_OF[kind]])), submittedOn: dayIn(r?.submittedAt, round.time_zone), acceptedOn: dayIn(r?.acceptedAt, round.time_zone) };
+	});
+	const latest = ['final', 'midterm'].map((k) => view.reports.find((r) => r.kind === k && r.status === 'accepted')).find((r) => !!r);
+	return {
+		reports,
+		spentFen: latest ? spentFen(latest.content) : 0,
+		outcome: latest
+			? {
+					report: latest.kind,
+					visits: beneficiaryVisits(latest.content),
+					volunteers: latest.content.volunteers,
+					volunteerHours: latest.content.volunteerHours,
+					indicators: latest.content.indicators.map((i) => ({ name: i.name, target: i.target, actual: i.actual, unit: i.unit }))
+				}
+			: null
+	};
+}
+
+function dayIn(instant: string | null | undefined, timeZone: string): string | null {
+	return instant ? todayIn(timeZone, new Date(instant)) : null;
 }
 export type PublicImplementation = NonNullable<Awaited<ReturnType<typeof publicImplementation>>>;
 

@@ -14,7 +14,10 @@ export type NoticeKind =
 	| 'notice.reviewsComplete'
 	| 'notice.noticePublished'
 	| 'notice.listConfirmed'
-	| 'notice.objectionAnswered';
+	| 'notice.objectionAnswered'
+	| 'notice.reportDue'
+	| 'notice.reportReturned'
+	| 'notice.reportAccepted';
 
 export interface NoticeInput {
 	userId: number;

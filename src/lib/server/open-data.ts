@@ -69,7 +69,12 @@ async function implementationOf(db: DB, proposalId: number, status: string) {
 		returnedFen: impl?.returnedFen ?? 0,
 		tranches: (impl?.tranches ?? []).map((t) => ({ position: t.position, condition: t.condition, plannedFen: t.plannedFen, paidFen: t.paidFen, paidOn: t.paidOn })),
 		closedAt: impl?.closedAt ?? null,
-		closingOutcome: impl?.closingOutcome ?? null
+		closingOutcome: impl?.closingOutcome ?? null,
+		// As the latest accepted report says.
+		spentFen: impl?.spentFen ?? 0,
+		reports: (impl?.reports ?? []).map((r) => ({ kind: r.kind, due: r.dueOn, submitted: r.submittedOn, accepted: r.acceptedOn })),
+		// The 中期/结项评估 grade, once evaluated.
+		evaluation: null
 	};
 }
 

@@ -7,6 +7,7 @@ import type { DecisionNoticeTables } from './schema-decision-notice';
 import type { SafeguardTables } from './schema-safeguards';
 import type { RankingBasis } from '../domain/ranking';
 import type { GrantTables } from './schema-grants';
+import type { ReportTables } from './schema-reports';
 import type { OutboxTables } from './schema-outbox';
 import type { NeedSearchTables } from './schema-need-search';
 import type { PeopleTables } from './schema-people';
@@ -277,6 +278,7 @@ export interface Database
 		DecisionNoticeTables,
 		SafeguardTables,
 		GrantTables,
+		ReportTables,
 		OutboxTables,
 		NeedSearchTables,
 		PeopleTables {

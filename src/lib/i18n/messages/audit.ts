@@ -217,5 +217,11 @@ export const auditWords = {
 	'audit.action.user.two_factor_recovery': { zh: '使用恢复码登录', en: 'Signed in with a recovery code' },
 	'audit.action.question.ask': { zh: '提出申报答疑问题', en: 'Asked a question about a round' },
 	'audit.action.question.answer': { zh: '答复申报答疑问题', en: 'Answered a question about a round' },
-	'audit.action.round.question_deadline': { zh: '设置提问截止时间', en: 'Set the question deadline' }
+	'audit.action.round.question_deadline': { zh: '设置提问截止时间', en: 'Set the question deadline' },
+	'audit.action.report.submit': { zh: '提交项目报告', en: 'Submitted a project report' },
+	'audit.action.report.return': { zh: '退回项目报告', en: 'Returned a project report' },
+	'audit.action.report.accept': { zh: '通过项目报告', en: 'Accepted a project report' },
+	'audit.field.late': { zh: '逾期', en: 'Late' },
+	'audit.field.visits': { zh: '受益人次', en: 'Beneficiary visits' },
+	'audit.field.spentFen': { zh: '实际支出', en: 'Spent' }
 } satisfies Messages;

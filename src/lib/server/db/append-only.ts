@@ -14,7 +14,7 @@ export async function refuseChanges(db: AnyKysely, table: string): Promise<void>
 	const name = sql.raw(table);
 	const message = sql.lit(`${table} is append-only: correct with a reversing entry`);
 	if (engineOf(db) === 'postgres') {
-		await sql`create function ${sql.raw(`${table}_append_only`)}() returns trigger language plpgsql as $$
+		await sql`create or replace function ${sql.raw(`${table}_append_only`)}() returns trigger language plpgsql as $$
 			begin raise exception ${message}; end $$`.execute(db);
 	}
 	// One trigger per verb on both engines, named alike, so both engines show the same schema.

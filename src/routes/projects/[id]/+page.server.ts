@@ -18,7 +18,9 @@ export const load: PageServerLoad = async ({ params }) => {
 		returnedFen: impl.returnedFen,
 		closingNote: impl.closingNote,
 		timeZone: impl.timeZone,
-		timeline: impl.timeline
+		timeline: impl.timeline,
+		spentFen: impl.spentFen,
+		outcome: impl.outcome
 	};
 	return { project, implementation: implementation ?? null };
 };

@@ -28,7 +28,8 @@ export const load: PageServerLoad = async (event) => {
 				paidFen: impl.paidFen,
 				awardedFen: impl.awardedFen,
 				closedAt: impl.closedAt,
-				closingOutcome: impl.closingOutcome
+				closingOutcome: impl.closingOutcome,
+				outcome: impl.outcome && { visits: impl.outcome.visits, volunteers: impl.outcome.volunteers }
 			};
 		})
 	);

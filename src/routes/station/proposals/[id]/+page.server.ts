@@ -23,6 +23,7 @@ import { formError, formValues, type FieldErrors } from '$lib/schemas/form';
 import { editRows, idParam, readProposalForm, roundView, valuesFrom } from '../shared.server';
 import { newSubmissionKey, once } from '$lib/server/submissions';
 import { stationGrant } from '$lib/server/grants';
+import { reportSummaries } from '$lib/server/project-reports';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The organisation's own proposal and its round; anyone else's is 404, in load and actions. */
@@ -76,6 +77,7 @@ export const load: PageServerLoad = async (event) => {
 		history: (await proposalHistory(db, proposal.id)).map((h) => ({ id: h.id, version: h.version, takenAt: h.takenAt, by: h.by, content: h.content })),
 		check: await latestCheck(db, proposal.id),
 		grant: proposal.status === 'funded' ? await stationGrant(db, proposal.id) : null,
+		reports: proposal.status === 'funded' ? await reportSummaries(db, proposal.id) : [],
 		feedback: await applicantFeedback(db, round, { proposalId: proposal.id, organisationId }),
 		// On the notice the list may still change: the station is told its feedback waits for the final list.
 		feedbackWaits: !feedbackOpen(round) && !!round.notice_published_at && ELIGIBLE_STATUSES.includes(proposal.status),

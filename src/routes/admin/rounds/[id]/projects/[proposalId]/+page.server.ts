@@ -4,6 +4,7 @@ import { getDb } from '$lib/server/db';
 import { requireRoundAccess } from '$lib/server/auth/guard';
 import { closeProject, projectLedger, recordAgreement, recordConditionMet, recordPayment, recordReturn, reverseEntry, todayIn } from '$lib/server/grants';
 import { httpStatus, type Outcome } from '$lib/server/outcome';
+import { reportSummaries } from '$lib/server/project-reports';
 import { fieldErrors, formValues } from '$lib/schemas/form';
 import { grantSchemas, type GrantAction } from '$lib/schemas/grants';
 import { newSubmissionKey, once } from '$lib/server/submissions';
@@ -26,6 +27,7 @@ export const load: PageServerLoad = async (event) => {
 		money: view.money,
 		closing: view.closing,
 		stage: view.stage,
+		reports: await reportSummaries(getDb(), view.project.id),
 		today: todayIn(round.time_zone),
 		done: event.url.searchParams.get('done'),
 		submissionKey: newSubmissionKey()
