@@ -13,6 +13,7 @@ import * as workCalendar from './2026_11_29_0250_work_calendar';
 import * as reviewFeedback from './2026_11_29_0300_review_feedback';
 import * as outbox from './2026_11_29_0320_outbox';
 import * as grants from './2026_11_29_0400_grants';
+import * as funds from './2026_11_29_0500_funds';
 
 /**
  * Every migration, by name. Imported statically so that the built server, the scripts and the
@@ -32,5 +33,6 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_29_0250_work_calendar': workCalendar,
 	'2026_11_29_0300_review_feedback': reviewFeedback,
 	'2026_11_29_0320_outbox': outbox,
-	'2026_11_29_0400_grants': grants
+	'2026_11_29_0400_grants': grants,
+	'2026_11_29_0500_funds': funds
 };

@@ -19,13 +19,14 @@ import { roundTemplate } from './messages/round-template';
 import { sharing } from './messages/sharing';
 import { auditWords } from './messages/audit';
 import { proposalHistory } from './messages/proposal-history';
+import { funds } from './messages/funds';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 export const LOCALE_COOKIE = 'lang';
 
-const catalogue = { ...common, ...auth, ...admin, ...rounds, ...needs, ...proposals, ...review, ...organisations, ...results, ...files, ...calendar, ...feedback, ...status, ...inbox, ...roundTemplate, ...sharing, ...auditWords, ...proposalHistory, ...grants };
+const catalogue = { ...common, ...auth, ...admin, ...rounds, ...needs, ...proposals, ...review, ...organisations, ...results, ...files, ...calendar, ...feedback, ...status, ...inbox, ...roundTemplate, ...sharing, ...auditWords, ...proposalHistory, ...grants, ...funds };
 
 export type MessageKey = keyof typeof catalogue;
 export type Params = Record<string, string | number>;

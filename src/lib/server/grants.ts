@@ -20,6 +20,7 @@ import {
 	type TrancheCondition
 } from '../domain/project-lifecycle';
 import { utcToZonedInput } from '../domain/time';
+import { commitmentRefusal } from './funds';
 
 /**
  * A funded project after the award: its agreement (签约) and tranche plan, its payments (拨付,
@@ -229,6 +230,9 @@ export async function recordAgreement(db: DB, input: AgreementInput, now = new D
 		if (wrong) return refuseField('plan', `grants.err.plan.${wrong}`);
 		const isDefault = amounts.join() === splitByPercents(awardFen, DEFAULT_TRANCHE_PERCENTS)!.join();
 		if (!isDefault && !input.planReason) return refuseField('planReason', 'grants.err.planReason');
+		// The award is committed from the round's pool: never more than funds allocated to it.
+		const room = await commitmentRefusal(trx, input.roundId, awardFen);
+		if (!room.ok) return room;
 		const at = now.toISOString();
 		await trx
 			.insertInto('agreements')

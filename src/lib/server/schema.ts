@@ -7,6 +7,7 @@ import type { DecisionNoticeTables } from './schema-decision-notice';
 import type { SafeguardTables } from './schema-safeguards';
 import type { GrantTables } from './schema-grants';
 import type { OutboxTables } from './schema-outbox';
+import type { FundTables } from './schema-funds';
 
 /** Instants are ISO-8601 UTC strings (`new Date().toISOString()`), which sort as text. */
 type Instant = string;
@@ -244,7 +245,8 @@ export interface Database
 		DecisionNoticeTables,
 		SafeguardTables,
 		GrantTables,
-		OutboxTables {
+		OutboxTables,
+		FundTables {
 	organisations: OrganisationTable;
 	users: UserTable;
 	sessions: SessionTable;

@@ -164,5 +164,21 @@ export const auditWords = {
 	'audit.cause.publish_notice': { zh: '发布公示时重划', en: 'redrawn as the notice was published' },
 	'audit.more': { zh: '…另有 {count} 项', en: 'and {count} more' },
 	'audit.yes': { zh: '是', en: 'yes' },
-	'audit.no': { zh: '否', en: 'no' }
+	'audit.no': { zh: '否', en: 'no' },
+	'audit.action.fund.create': { zh: '新增基金', en: 'Added a fund' },
+	'audit.action.fund.update': { zh: '修改基金信息', en: 'Changed a fund' },
+	'audit.action.fund.income': { zh: '记录基金收入', en: 'Recorded an income into a fund' },
+	'audit.action.fund.allocate': { zh: '基金拨入轮次资金池', en: 'Allocated from a fund to a round’s pool' },
+	'audit.action.fund.reverse': { zh: '冲正基金账目', en: 'Reversed a fund’s entry' },
+	'audit.action.fund.import': { zh: '导入基金收入', en: 'Imported incomes into a fund' },
+	'audit.entity.fund': { zh: '基金', en: 'Fund' },
+	'audit.field.amountFen': { zh: '金额', en: 'Amount' },
+	'audit.field.entryId': { zh: '账目编号', en: 'Entry' },
+	'audit.field.receivedOn': { zh: '到账日期', en: 'Received on' },
+	'audit.field.sourceType': { zh: '来源类型', en: 'Source type' },
+	'audit.field.campaign': { zh: '募捐活动', en: 'Campaign' },
+	'audit.field.reference': { zh: '凭证号', en: 'Reference' },
+	'audit.field.streetId': { zh: '街道编号', en: 'Street' },
+	'audit.field.count': { zh: '笔数', en: 'Count' },
+	'audit.field.totalFen': { zh: '合计', en: 'Total' }
 } satisfies Messages;
