@@ -169,7 +169,7 @@ describe('every free-text field of every form', () => {
 });
 
 /** How many free-text fields the forms have; a new one raises it, and must pass the sweep. */
-const FREE_TEXT_FIELD_COUNT = 67;
+const FREE_TEXT_FIELD_COUNT = 75;
 
 /**
  * Strings that are not free text, by field name: choices, ids, numbers and amounts (read by the
@@ -197,6 +197,8 @@ const STRUCTURED_FIELDS = [
 	// the raw cells of a budget, activity or indicator row, before each is read by its own rule
 	'lines', 'activities', 'indicators',
 	// a funded project's agreement, payments and closing: ids, amounts, days
-	'trancheId', 'entryId', 'amount', 'returnDue', 'signedOn', 'paidOn', 'closedOn', 'returnedOn'
+	'trancheId', 'entryId', 'amount', 'returnDue', 'signedOn', 'paidOn', 'closedOn', 'returnedOn',
+	// funds: a street, a round or a fund chosen, days, a donor's consent
+	'streetId', 'roundId', 'fundId', 'receivedOn', 'allocatedOn', 'donorConsent'
 ];
-const STRUCTURED_FIELD_COUNT = 98;
+const STRUCTURED_FIELD_COUNT = 107;

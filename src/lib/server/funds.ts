@@ -418,3 +418,67 @@ export async function poolRefusal(db: DB, round: Pick<Round, 'id' | 'pool_fen'>,
 export async function fundsCovering(db: DB, poolFen: number): Promise<FundRow[]> {
 	return (await listFunds(db)).filter((f) => f.balanceFen >= poolFen);
 }
+
+export interface AdminFundEntry {
+	id: number;
+	date: string;
+	kind: 'income' | 'allocation';
+	amountFen: number;
+	sourceType: SourceType | null;
+	/** Private unless consent: the admin's page only. */
+	donorName: string | null;
+	donorConsent: boolean;
+	campaign: string;
+	reference: string;
+	round: string | null;
+	reversesId: number | null;
+	reversed: boolean;
+	reason: string | null;
+}
+
+/** The fund's entries for its admin page, newest first: donors' names included (they are private there). */
+export async function adminFundEntries(db: DB, fundId: number): Promise<AdminFundEntry[]> {
+	const rows = await db
+		.selectFrom('ledger_entries')
+		.leftJoin('fund_incomes', 'fund_incomes.entry_id', 'ledger_entries.id')
+		.leftJoin('rounds', 'rounds.id', 'ledger_entries.round_id')
+		.select([
+			'ledger_entries.id',
+			'ledger_entries.kind',
+			'ledger_entries.occurred_on',
+			'ledger_entries.amount_fen',
+			'ledger_entries.reverses_id',
+			'ledger_entries.reference',
+			'ledger_entries.reason',
+			'fund_incomes.source_type',
+			'fund_incomes.donor_name',
+			'fund_incomes.donor_consent',
+			'fund_incomes.campaign',
+			'rounds.title as round'
+		])
+		.where('ledger_entries.fund_id', '=', fundId)
+		.orderBy('ledger_entries.id', 'desc')
+		.execute();
+	const reversed = new Set(rows.map((r) => r.reverses_id).filter((id) => id !== null));
+	return rows.map((r) => ({
+		id: r.id,
+		date: r.occurred_on,
+		kind: r.kind === 'income' ? 'income' : 'allocation',
+		amountFen: Number(r.amount_fen),
+		sourceType: r.source_type,
+		donorName: r.donor_name,
+		donorConsent: r.donor_consent === 1,
+		campaign: r.campaign ?? '',
+		reference: r.reference,
+		round: r.round,
+		reversesId: r.reverses_id,
+		reversed: reversed.has(r.id),
+		reason: r.reason
+	}));
+}
+
+/** Rounds a fund may allocate to: any round not closed yet, newest first. */
+export async function roundsToAllocate(db: DB): Promise<{ value: number; label: string }[]> {
+	const rows = await db.selectFrom('rounds').select(['id', 'title', 'year']).orderBy('year', 'desc').orderBy('id', 'desc').execute();
+	return rows.map((r) => ({ value: r.id, label: r.title }));
+}

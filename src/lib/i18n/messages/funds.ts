@@ -77,6 +77,7 @@ export const funds = {
 	},
 	'funds.report.balanceCheck': { zh: '收入 {income} − 拨出 {out} = 余额 {balance}', en: 'Income {income} − allocated {out} = balance {balance}' },
 
+	'funds.round.draft': { zh: '筹备中的轮次', en: 'A round in preparation' },
 	'funds.round.ledger': { zh: '资金账目', en: 'Money ledger' },
 	'funds.round.ledgerJson': { zh: '账目 JSON', en: 'Ledger (JSON)' },
 	'funds.round.ledgerCsv': { zh: '账目 CSV', en: 'Ledger (CSV)' },
