@@ -12,6 +12,7 @@ import * as publishedRecords from './2026_11_29_0102_published_records';
 import * as workCalendar from './2026_11_29_0250_work_calendar';
 import * as reviewFeedback from './2026_11_29_0300_review_feedback';
 import * as outbox from './2026_11_29_0320_outbox';
+import * as fairDecisions from './2026_11_29_0360_fair_decisions';
 import * as grants from './2026_11_29_0400_grants';
 import * as funds from './2026_11_29_0500_funds';
 
@@ -33,6 +34,7 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_29_0250_work_calendar': workCalendar,
 	'2026_11_29_0300_review_feedback': reviewFeedback,
 	'2026_11_29_0320_outbox': outbox,
+	'2026_11_29_0360_fair_decisions': fairDecisions,
 	'2026_11_29_0400_grants': grants,
 	'2026_11_29_0500_funds': funds
 };

@@ -10,7 +10,8 @@ import {
 } from '$lib/server/auth/session';
 import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale } from '$lib/i18n';
 import { logServerError, sendableHeaders } from '$lib/server/headers';
-import { kickOutbox, startOutboxTimer, stopOutboxTimer } from '$lib/server/outbox';
+import { kickOutbox, outboxSettled, startOutboxTimer, stopOutboxTimer } from '$lib/server/outbox';
+import { countInFlight, settled } from '$lib/server/in-flight';
 
 export const init: ServerInit = async () => {
 	await migrate(getDb());
@@ -18,10 +19,13 @@ export const init: ServerInit = async () => {
 	// Failed e-mails are retried when their time comes, and whatever an earlier process left is sent.
 	startOutboxTimer(getDb());
 	kickOutbox(getDb());
-	// adapter-node's graceful shutdown (SIGTERM, SIGINT) ends with this event, once requests are done.
-	process.once('sveltekit:shutdown', () => {
+	// adapter-node's graceful shutdown (SIGTERM, SIGINT) ends with this event, once connections are
+	// closed; handlers whose client left and a send in progress still get up to 10 s to finish
+	// before the database closes (a message sent but not marked sent would go out again).
+	process.once('sveltekit:shutdown', async () => {
 		stopOutboxTimer();
-		void closeDb();
+		await Promise.all([settled(10_000), outboxSettled(10_000)]);
+		await closeDb();
 	});
 };
 
@@ -100,7 +104,7 @@ const outbox: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(sendableHeaders, securityHeaders, cachePages, outbox, auth, i18n);
+export const handle = sequence(countInFlight, sendableHeaders, securityHeaders, cachePages, outbox, auth, i18n);
 
 /** Logs the failure without the request's body or query, which may hold personal data. */
 export const handleError: HandleServerError = ({ error, event, status }) => {

@@ -203,6 +203,16 @@ export const ENDPOINTS: Record<string, EndpointRule> = {
 		audience: 'admin',
 		url: (w) => `/admin/rounds/${w.callRoundId}/needs/export.xlsx`,
 		status: 200
+	},
+	'GET /admin/rounds/[id]/projects/payments.csv': {
+		audience: 'admin',
+		url: (w) => `/admin/rounds/${w.resultsRoundId}/projects/payments.csv`,
+		status: 200
+	},
+	'GET /admin/rounds/[id]/projects/payments.xlsx': {
+		audience: 'admin',
+		url: (w) => `/admin/rounds/${w.resultsRoundId}/projects/payments.xlsx`,
+		status: 200
 	}
 };
 
@@ -460,6 +470,11 @@ export const ACTIONS: Record<string, ActionRule> = {
 	'/admin/rounds/[id]/decision ?/confirm': { from: 'page', outcome: 'refused' },
 	// The notice round's list is not final yet: there is no published record to correct.
 	'/admin/rounds/[id]/decision ?/correct': { from: 'nothing', set: () => ({ reason: REASON }), outcome: 'refused' },
+	// The grey-zone lottery's steps: the notice round's line is published, so each is refused.
+	'/admin/rounds/[id]/decision ?/lotteryOptIn': { from: 'nothing', set: () => ({ optIn: 'on' }), outcome: 'refused' },
+	'/admin/rounds/[id]/decision ?/lotteryRecord': { from: 'nothing', outcome: 'refused' },
+	'/admin/rounds/[id]/decision ?/lotteryDraw': { from: 'nothing', outcome: 'refused' },
+	'/admin/rounds/[id]/decision ?/lotteryWithdraw': { from: 'nothing', set: () => ({ reason: REASON }), outcome: 'refused' },
 	'/admin/rounds/[id]/objections ?/answer': {
 		from: 'page',
 		set: () => ({ outcome: 'dismissed', effect: 'none', response: '经实地核实，场地装修已完工，项目可按计划开展。' }),

@@ -69,8 +69,8 @@ describe('the route tree', () => {
 
 	test('holds every page, action and endpoint, counted', () => {
 		expect(tree.pages.length).toBe(54);
-		expect(tree.actions.length).toBe(81);
-		expect(tree.endpoints.length).toBe(13);
+		expect(tree.actions.length).toBe(85);
+		expect(tree.endpoints.length).toBe(15);
 		expect(tree.actions).toContainEqual({ id: '/admin/rounds/[id]/decision', name: 'reduceClear' });
 		expect(tree.actions).toContainEqual({ id: '/station/proposals/[id]', name: 'submit' });
 		expect(tree.endpoints).toContainEqual({ id: '/rounds/[slug]/results.json', method: 'GET' });
@@ -99,7 +99,7 @@ describe('the route tree', () => {
 				})
 			);
 		expect(handlers.filter((h) => !h.guarded)).toEqual([]);
-		// 14 pages’ loads, their 39 actions and the 2 exports.
-		expect(handlers.length).toBe(55);
+		// 14 pages’ loads, their 43 actions and the 4 exports (needs, payments; CSV and .xlsx each).
+		expect(handlers.length).toBe(61);
 	});
 });

@@ -91,9 +91,9 @@ test.afterAll(async () => {
 test('the route tree is read whole, and every route in it is classified', () => {
 	// Counted so that a reader that silently finds less fails here.
 	expect(tree.pages.length).toBe(54);
-	expect(tree.actions.length).toBe(81);
+	expect(tree.actions.length).toBe(85);
 	expect(tree.actions.filter((a) => a.name === 'default').length).toBe(15);
-	expect(tree.endpoints.length).toBe(13);
+	expect(tree.endpoints.length).toBe(15);
 	expect(unclassified(tree)).toEqual([]);
 });
 

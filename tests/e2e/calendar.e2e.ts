@@ -13,6 +13,7 @@ import { addReviews } from '../helpers/decision';
 import { freePort, startServer, stop, type Server } from '../helpers/scale';
 import { hydrated } from './helpers';
 import { browserAs } from './world-server';
+import { ROUND_DEFAULTS } from '../../src/lib/domain/round-defaults';
 
 /**
  * The holiday calendar in the browser, on a server of its own whose calendar ends before this
@@ -37,15 +38,12 @@ test.beforeAll(async () => {
 		roundId = await createRound(
 			db,
 			{
+				...ROUND_DEFAULTS,
 				slug: 'calendar-e2e',
 				title: '日历测试轮次',
 				year: 2026,
 				pool_fen: 10_000_000,
-				grant_min_fen: 500_000,
-				grant_max_fen: 5_000_000,
-				proposals_per_org: 2,
 				reviewers_per_proposal: 1,
-				time_zone: 'Asia/Shanghai',
 				...scheduleFor('decision' as Phase)
 			},
 			admin

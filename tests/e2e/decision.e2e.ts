@@ -2,9 +2,7 @@ import { expect, test } from '@playwright/test';
 import { signIn, browserPost } from './helpers';
 import { withE2eDb } from './db';
 import { ACCOUNTS } from '../fixtures/accounts';
-import { createRound } from '../../src/lib/server/rounds';
-import { scheduleFor } from '../helpers/db';
-import { addReviews } from '../helpers/decision';
+import { addScoredProposal, decisionPhaseRound } from '../helpers/decision';
 
 /**
  * The decision through the browser: an admin draws the funding line and publishes the notice,
@@ -19,22 +17,7 @@ test('funding line, public notice, an upheld objection, and the published result
 
 	// Arranged straight in the database: a round in its decision phase, four scored proposals.
 	const arranged = await withE2eDb(async (db) => {
-		const roundId = await createRound(
-			db,
-			{
-				slug,
-				title: `决策测试轮次 ${slug}`,
-				year: 2026,
-				pool_fen: 10_000_000,
-				grant_min_fen: 500_000,
-				grant_max_fen: 5_000_000,
-				proposals_per_org: 10,
-				reviewers_per_proposal: 3,
-				time_zone: 'Asia/Shanghai',
-				...scheduleFor('decision')
-			},
-			null
-		);
+		const roundId = await decisionPhaseRound(db, { slug, title: `决策测试轮次 ${slug}`, poolFen: 10_000_000 });
 		const orgs = await db.selectFrom('organisations').select(['id']).orderBy('id').limit(2).execute();
 		const author = await db.selectFrom('users').select('id').where('email', '=', ACCOUNTS.stationA.email).executeTakeFirstOrThrow();
 		const reviewers = await db
@@ -75,26 +58,17 @@ test('funding line, public notice, an upheld objection, and the published result
 			[70, 4_000_000],
 			[60, 2_000_000]
 		].entries()) {
-			const { id } = await db
-				.insertInto('proposals')
-				.values({
-					round_id: roundId,
-					organisation_id: orgs[i % orgs.length].id,
-					title: `项目${'甲乙丙丁'[i]} ${slug}`,
-					summary: '项目简介',
-					requested_fen: requested,
-					status: 'eligible',
-					award_fen: null,
-					decision_reason: null,
-					created_by: author.id,
-					created_at: now,
-					updated_at: now,
-					submitted_at: now
-				})
-				.returning('id')
-				.executeTakeFirstOrThrow();
-			await db.insertInto('proposal_needs').values({ proposal_id: id, need_id: needId }).execute();
-			await addReviews(db, roundId, id, [score - 10, score, score + 10], reviewers.map((r) => r.id));
+			const id = await addScoredProposal(db, {
+				roundId,
+				organisationId: orgs[i % orgs.length].id,
+				authorId: author.id,
+				title: `项目${'甲乙丙丁'[i]} ${slug}`,
+				requestedFen: requested,
+				totals: [score - 10, score, score + 10],
+				reviewerIds: reviewers.map((r) => r.id),
+				submittedAt: now,
+				needId
+			});
 			ids.push(id);
 		}
 		return { roundId, ids, receipt };

@@ -6,12 +6,13 @@ import { createRound } from '../../src/lib/server/rounds';
 import { scheduleFor } from '../helpers/db';
 
 /**
- * After the award, through the browser: the admin records the agreement and pays the first
- * tranche; the station sees both on its proposal; the public project page shows the timeline
- * and the money; the resident who reported the need follows it past "funded".
+ * After the award, through the browser, from agreement to closing: the admin records the
+ * agreement, pays the first tranche, releases and pays the second, and closes the project; the
+ * station sees its agreement and payments; at each step the public project page, the resident's
+ * tracking page and results.json say the same status and money.
  */
-test('agreement and first tranche: admin records them, station, public page and tracking page show them', async ({ browser }) => {
-	test.setTimeout(120_000);
+test('agreement to closing: admin records each step, station, public page, tracking page and results.json follow', async ({ browser }) => {
+	test.setTimeout(180_000);
 	const slug = `grants-${Date.now().toString(36)}`;
 	const arranged = await withE2eDb(async (db) => {
 		const roundId = await createRound(
@@ -83,6 +84,30 @@ test('agreement and first tranche: admin records them, station, public page and 
 		return { roundId, id, receipt };
 	});
 	const agreementNo = `GZ-${slug}`;
+	const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+	const visitor = await (await browser.newContext({ viewport: { width: 375, height: 740 } })).newPage();
+	/** What the public reads at this step: the project page's status, the tracking page's, results.json's object. */
+	async function publicSees() {
+		await visitor.goto(`/projects/${arranged.id}`);
+		const project = await visitor.locator('main [data-stage]').first().getAttribute('data-stage');
+		const json = await (await visitor.request.get(`/rounds/${slug}/results.json`)).json();
+		const row = json.proposals.find((p: { id: number }) => p.id === arranged.id);
+		return { project, json: row.status, implementation: row.implementation };
+	}
+	const tranche = (position: number, plannedFen: number, paidFen = 0, paidOn: string | null = null) => ({
+		position,
+		condition: ['signing', 'midterm_report', 'final_report'][position - 1],
+		plannedFen,
+		paidFen,
+		paidOn
+	});
+	expect(await publicSees()).toEqual({
+		project: 'funded',
+		json: 'funded',
+		implementation: { status: 'funded', paidFen: 0, returnedFen: 0, tranches: [], closedAt: null, closingOutcome: null }
+	});
+	await visitor.goto(`/track/${arranged.receipt}`);
+	await expect(visitor.getByText('等待签约')).toBeVisible();
 
 	// The admin: the round's funded projects, then the project's agreement and first payment.
 	const admin = await (await browser.newContext()).newPage();
@@ -101,6 +126,12 @@ test('agreement and first tranche: admin records them, station, public page and 
 	await expect(plan).toContainText('¥10,000.00');
 	// Only the first tranche is payable: the mid-term and final ones wait for their reports.
 	await expect(admin.getByLabel('期次')).toHaveText('第 1 期 · ¥25,000.00');
+	const planned = [tranche(1, 2_500_000), tranche(2, 1_500_000), tranche(3, 1_000_000)];
+	expect(await publicSees()).toEqual({
+		project: 'signed',
+		json: 'signed',
+		implementation: { status: 'signed', paidFen: 0, returnedFen: 0, tranches: planned, closedAt: null, closingOutcome: null }
+	});
 	await expect(admin.getByLabel('金额（元）')).toHaveValue('25000.00');
 	await admin.getByLabel('凭证号').fill('PZ-2026-0001');
 	await admin.getByRole('button', { name: '登记拨付' }).click();
@@ -118,9 +149,24 @@ test('agreement and first tranche: admin records them, station, public page and 
 	await expect(grant).toContainText('海珠区南华西街社工服务站');
 	await expect(grant).toContainText('PZ-2026-0001');
 	await expect(grant).toContainText('实施中');
+	// What to do next, and by when the reports behind the later tranches are due.
+	await expect(grant).toContainText('项目实施中，按期提交报告');
+	await expect(grant.getByText('中期报告截止')).toBeVisible();
+	await expect(grant.getByText('结项报告截止')).toBeVisible();
 
 	// The public: the timeline and the money, and nothing private.
-	const visitor = await (await browser.newContext({ viewport: { width: 375, height: 740 } })).newPage();
+	expect(await publicSees()).toEqual({
+		project: 'in_progress',
+		json: 'in_progress',
+		implementation: {
+			status: 'in_progress',
+			paidFen: 2_500_000,
+			returnedFen: 0,
+			tranches: [tranche(1, 2_500_000, 2_500_000, today), planned[1], planned[2]],
+			closedAt: null,
+			closingOutcome: null
+		}
+	});
 	await visitor.goto(`/projects/${arranged.id}`);
 	const impl = visitor.getByRole('region', { name: '实施进展' });
 	await expect(impl.getByRole('listitem')).toHaveText([/立项名单确认/, /签订资助协议/, /拨付第 1 期 ¥25,000.00/]);
@@ -135,4 +181,41 @@ test('agreement and first tranche: admin records them, station, public page and 
 	await expect(visitor.getByText(/已签订资助协议（\d{4}-\d{2}-\d{2}）/)).toBeVisible();
 	await expect(visitor.getByText('已拨付 ¥25,000.00 / ¥50,000.00')).toBeVisible();
 	await visitor.screenshot({ path: test.info().outputPath('track-375.png'), fullPage: true });
+
+	// The admin releases the second tranche (its report is not in the portal yet: a reason), pays
+	// it, and closes the project as completed.
+	await admin.goto(`/admin/rounds/${arranged.roundId}/projects/${arranged.id}`);
+	const second = admin.getByRole('region', { name: '分期计划' }).first().getByRole('row', { name: /第 2 期/ });
+	await second.getByLabel('理由').fill('中期报告已线下审核通过');
+	await second.getByRole('button', { name: '登记条件已满足' }).click();
+	await expect(admin.getByRole('status')).toHaveText('已登记。');
+	await admin.getByLabel('期次').selectOption({ label: '第 2 期 · ¥15,000.00' });
+	await admin.getByLabel('金额（元）').fill('15000.00');
+	await admin.getByLabel('凭证号').fill('PZ-2026-0002');
+	await admin.getByRole('button', { name: '登记拨付' }).click();
+	await expect(admin.getByRole('status')).toHaveText('已登记。');
+	await admin.getByLabel('结果', { exact: true }).selectOption({ label: '完成结项' });
+	await admin.getByLabel('说明').fill('活动全部完成，末期款不再拨付');
+	await admin.getByRole('button', { name: '登记结项' }).click();
+	await expect(admin.getByRole('status')).toHaveText('已登记。');
+
+	expect(await publicSees()).toEqual({
+		project: 'completed',
+		json: 'completed',
+		implementation: {
+			status: 'completed',
+			paidFen: 4_000_000,
+			returnedFen: 0,
+			tranches: [tranche(1, 2_500_000, 2_500_000, today), tranche(2, 1_500_000, 1_500_000, today), planned[2]],
+			closedAt: today,
+			closingOutcome: 'completed'
+		}
+	});
+	await visitor.goto(`/projects/${arranged.id}`);
+	await expect(impl.getByRole('listitem').last()).toHaveText(/结项：完成结项/);
+	await visitor.goto(`/track/${arranged.receipt}`);
+	await expect(visitor.getByText(`完成结项（${today}）`)).toBeVisible();
+	await station.goto(`/station/proposals/${arranged.id}`);
+	await expect(grant).toContainText('PZ-2026-0002');
+	await expect(grant.locator('[data-stage]').first()).toHaveAttribute('data-stage', 'completed');
 });

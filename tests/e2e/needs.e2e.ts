@@ -5,6 +5,7 @@ import { scheduleFor } from '../helpers/db';
 import { ACCOUNTS } from '../fixtures/accounts';
 import { withE2eDb } from './db';
 import { browserPost, fixtures, signIn } from './helpers';
+import { ROUND_DEFAULTS } from '../../src/lib/domain/round-defaults';
 
 /**
  * The needs registry as residents and admins use it: reporting on a phone with and without
@@ -20,15 +21,10 @@ async function makeRound(phase: 'needs_call' | 'closed', tag: string) {
 		createRound(
 			db,
 			{
+				...ROUND_DEFAULTS,
 				slug,
 				title: `需求测试轮次 ${slug}`,
 				year: 2026,
-				pool_fen: 50_000_000,
-				grant_min_fen: 500_000,
-				grant_max_fen: 5_000_000,
-				proposals_per_org: 2,
-				reviewers_per_proposal: 5,
-				time_zone: 'Asia/Shanghai',
 				...scheduleFor(phase)
 			},
 			null

@@ -4,6 +4,7 @@ import { createRound, getRoundByIdOrThrow } from '../../src/lib/server/rounds';
 import { recordEligibility } from '../../src/lib/server/eligibility';
 import { eligibilityChecklist } from '../../src/lib/server/proposal-rules';
 import { confirmFinalList, drawLine, publishNotice } from '../../src/lib/server/decisions';
+import { closeProject, recordAgreement, recordPayment, todayIn } from '../../src/lib/server/grants';
 import type { Phase } from '../../src/lib/domain/phases';
 import type { NeedStage, ProposalStage } from '../../src/lib/domain/status';
 import { need, roundInput } from '../fixtures/world';
@@ -95,6 +96,7 @@ test('every page shows the same status at every phase, and nothing reads as fina
 		if (publicPages.final) {
 			out.results = await stageOn(visitor, `/rounds/${SLUG}/results`, 'tr');
 			out.project = await stageOn(visitor, `/projects/${proposal}`, null);
+			out.adminProjects = await stageOn(staff, `/admin/rounds/${roundId}/projects`, 'tr');
 		}
 		return out;
 	}
@@ -112,7 +114,7 @@ test('every page shows the same status at every phase, and nothing reads as fina
 	}
 	const expectStep = async (label: string, stage: ProposalStage, need: NeedStage, publicPages = { notice: false, final: false }) => {
 		const pages = await seen(publicPages);
-		const count = 4 + (publicPages.notice ? 3 : 0) + (publicPages.final ? 2 : 0);
+		const count = 4 + (publicPages.notice ? 3 : 0) + (publicPages.final ? 3 : 0);
 		expect(Object.keys(pages), label).toHaveLength(count);
 		expect(pages, label).toEqual(Object.fromEntries(Object.keys(pages).map((k) => [k, stage])));
 		expect(await needSeen(), label).toEqual({ tracking: need, needPage: need });
@@ -186,9 +188,28 @@ test('every page shows the same status at every phase, and nothing reads as fina
 	await visitor.goto(`/rounds/${SLUG}/stats`);
 	await expect(visitor.getByText('获资助项目', { exact: true })).toBeVisible();
 
+	// From here the grant facts decide, not the phase: in implementation without an agreement the
+	// project is still waiting to sign, and a closed round does not make it completed.
 	await setPhase('implementation');
-	await expectStep('implementation', 'implementing', 'implementing', { notice: true, final: true });
+	await expectStep('implementation, agreement pending', 'funded', 'funded', { notice: true, final: true });
+	const grant = { proposalId: proposal, roundId, actorId: admin };
+	const must = (outcome: { ok: boolean }) => {
+		if (!outcome.ok) throw new Error(JSON.stringify(outcome));
+	};
+	const today = await db(async (db) => todayIn((await getRoundByIdOrThrow(db, roundId)).time_zone));
+	await db(async (db) =>
+		must(await recordAgreement(db, { ...grant, number: 'XY-2026-001', signedOn: today, payeeAccountName: '某社会组织', amountsFen: null, planReason: null }))
+	);
+	await expectStep('agreement signed', 'signed', 'implementing', { notice: true, final: true });
+	await db(async (db) => {
+		const first = await db.selectFrom('tranches').select('id').where('proposal_id', '=', proposal).where('position', '=', 1).executeTakeFirstOrThrow();
+		const amount = await db.selectFrom('tranches').select('amount_fen').where('id', '=', first.id).executeTakeFirstOrThrow();
+		must(await recordPayment(db, { ...grant, trancheId: first.id, amountFen: Number(amount.amount_fen), paidOn: today, reference: 'PZ-001' }));
+	});
+	await expectStep('first tranche paid', 'in_progress', 'implementing', { notice: true, final: true });
 	await setPhase('closed');
+	await expectStep('round closed, project open', 'in_progress', 'implementing', { notice: true, final: true });
+	await db(async (db) => must(await closeProject(db, { ...grant, outcome: 'completed', closedOn: today, note: '项目按计划完成', returnDueFen: 0 })));
 	await expectStep('closed', 'completed', 'completed', { notice: true, final: true });
 	await expect(visitor.getByText('项目已结项').first()).toBeVisible();
 

@@ -7,6 +7,7 @@ import { scheduleFor } from '../helpers/db';
 import { ACCOUNTS } from '../fixtures/accounts';
 import { e2eEngine, withE2eDb } from './db';
 import { hydrated, signIn } from './helpers';
+import { ROUND_DEFAULTS } from '../../src/lib/domain/round-defaults';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 const LAPTOP = { width: 1280, height: 800 };
@@ -45,15 +46,12 @@ test('the reviewer reads the whole proposal, the admin reads each review, the st
 		const roundId = await createRound(
 			db,
 			{
+				...ROUND_DEFAULTS,
 				slug,
 				title: `反馈测试轮次 ${slug}`,
 				year: 2026,
 				pool_fen: 10_000_000,
-				grant_min_fen: 500_000,
-				grant_max_fen: 5_000_000,
-				proposals_per_org: 2,
 				reviewers_per_proposal: 2,
-				time_zone: 'Asia/Shanghai',
 				...scheduleFor('review')
 			},
 			null
@@ -173,7 +171,8 @@ test('the reviewer reads the whole proposal, the admin reads each review, the st
 	await r2.getByRole('button', { name: '提交评审' }).click();
 	await expect(r2.getByRole('status').first()).toContainText('评审已提交');
 	await expect(r2.getByText('宣传费占比偏高，是否建议核减？')).toBeVisible();
-	await expect(r2.getByText(/评审 A/).first()).toBeVisible();
+	// r1's message, under r1's letter in the round (the round's salt decides which letter).
+	await expect(r2.getByText(/评审 [A-Z]+/).first()).toBeVisible();
 
 	// The admin reads each criterion of each review, under pseudonyms; the first criterion is flagged.
 	const admin = await (await browser.newContext({ viewport: LAPTOP })).newPage();
@@ -184,10 +183,16 @@ test('the reviewer reads the whole proposal, the admin reads each review, the st
 	const table = admin.getByRole('region', { name: '评分项' }).getByRole('table');
 	for (const [i, c] of ids.criteria.entries()) {
 		const row = table.getByRole('row').filter({ hasText: c.name_zh });
-		await expect(row.getByRole('cell')).toHaveText(i === 0 ? ['2', '9', '5.5', '7'] : ['8', '7', '7.5', '1']);
+		// One column per review in the order of the letters, which the round's salt decides: r1 gave 2 and 8, r2 9 and 7.
+		const [r1Score, r2Score, mean, spread] = i === 0 ? ['2', '9', '5.5', '7'] : ['8', '7', '7.5', '1'];
+		await expect(row.getByRole('cell')).toHaveText([new RegExp(`^(${r1Score}|${r2Score})$`), new RegExp(`^(${r1Score}|${r2Score})$`), mean, spread]);
+		expect((await row.getByRole('cell').allTextContents()).slice(0, 2).sort()).toEqual([r1Score, r2Score].sort());
 		await expect(row.getByText('分歧较大')).toHaveCount(i === 0 ? 1 : 0);
 	}
-	const reviewA = admin.locator('section.review').filter({ has: admin.getByRole('heading', { name: /评审 A/ }) });
+	// r1's review (the one with a private note), under r1's letter.
+	const reviewA = admin.locator('section.review').filter({ hasText: words.privateNote });
+	const letterA = ((await reviewA.getByRole('heading').first().textContent()) ?? '').match(/评审 ([A-Z]+)/)?.[1];
+	expect(letterA).toMatch(/^[A-Z]$/);
 	await expect(reviewA).toContainText(words.forApplicant);
 	await expect(reviewA).toContainText(words.panelOnly);
 	await expect(reviewA).toContainText(words.overall);
@@ -197,8 +202,9 @@ test('the reviewer reads the whole proposal, the admin reads each review, the st
 	await shot(admin, 'admin-reviews-laptop');
 	await admin.getByLabel('查看理由').fill('核查回避情况');
 	await admin.getByRole('button', { name: '查看评审专家身份' }).click();
-	await expect(admin.getByText(`评审 A：${ids.names.r1}`)).toBeVisible();
-	await expect(admin.getByText(`评审 B：${ids.names.r2}`)).toBeVisible();
+	// The same letters as the reviews above: r1's is the one on the review with the private note.
+	await expect(admin.getByText(`评审 ${letterA}：${ids.names.r1}`)).toBeVisible();
+	await expect(admin.getByText(new RegExp(`评审 (?!${letterA}：)[A-Z]：${ids.names.r2}`))).toBeVisible();
 	await admin.setViewportSize(PHONE);
 	await admin.reload();
 	expect(await admin.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);

@@ -6,6 +6,7 @@ import { updateProposalRules } from '../../src/lib/server/proposal-rules';
 import { createRound, getRoundByIdOrThrow } from '../../src/lib/server/rounds';
 import { scheduleFor } from '../helpers/db';
 import { ACCOUNTS } from '../fixtures/accounts';
+import { ROUND_DEFAULTS } from '../../src/lib/domain/round-defaults';
 
 /**
  * An admin starts next year's round from last year's, without JavaScript (the template picker
@@ -21,15 +22,14 @@ test('a round created from a template carries the old rubric, rules and checklis
 		const id = await createRound(
 			db,
 			{
+				...ROUND_DEFAULTS,
 				slug: oldSlug,
 				title: oldTitle,
 				year: 2025,
 				pool_fen: 30_000_000,
-				grant_min_fen: 500_000,
 				grant_max_fen: 3_000_000,
 				proposals_per_org: 1,
 				reviewers_per_proposal: 3,
-				time_zone: 'Asia/Shanghai',
 				...scheduleFor('closed', new Date('2026-01-15T00:00:00Z'))
 			},
 			null

@@ -3,6 +3,7 @@ import { createRound } from '../../src/lib/server/rounds';
 import { scheduleFor } from '../helpers/db';
 import { withE2eDb } from './db';
 import { hydrated, signIn } from './helpers';
+import { ROUND_DEFAULTS } from '../../src/lib/domain/round-defaults';
 
 /**
  * On a slow phone network the page is usable before its scripts arrive; what a resident types
@@ -45,15 +46,11 @@ test('a resident’s description typed before the scripts arrive is kept', async
 		createRound(
 			db,
 			{
+				...ROUND_DEFAULTS,
 				slug,
 				title: '慢网络测试轮次',
 				year: 2020,
 				pool_fen: 10_000_000,
-				grant_min_fen: 500_000,
-				grant_max_fen: 5_000_000,
-				proposals_per_org: 2,
-				reviewers_per_proposal: 5,
-				time_zone: 'Asia/Shanghai',
 				...scheduleFor('needs_call')
 			},
 			null

@@ -4,6 +4,7 @@ import { CALL_SLUG, freePort, needForm, prepareDatabase, startServer, stop, subm
 import pg from 'pg';
 import { postgresUrl, withDatabase } from '../helpers/test-targets';
 import { e2eEngine } from './db';
+import { startSmtpCatcher } from '../helpers/smtp-catcher';
 
 /**
  * Two app servers (two `npm start`, each with its own port, pool and page cache) on one
@@ -58,6 +59,7 @@ let target = '';
 let admin = '';
 let station = '';
 let callRoundId = 0;
+let smtp: Awaited<ReturnType<typeof startSmtpCatcher>>;
 
 test.describe('two app servers on one PostgreSQL', () => {
 	test.describe.configure({ mode: 'serial', timeout: 120_000 });
@@ -65,10 +67,12 @@ test.describe('two app servers on one PostgreSQL', () => {
 	test.beforeAll(async () => {
 		test.skip(e2eEngine() !== 'postgres', 'several servers share one database only on PostgreSQL: a SQLite file belongs to the one machine it is on');
 		target = await prepareDatabase('two-nodes', 'postgres');
-		const env = { RATE_LIMITS: 'on', ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1' };
+		// Both nodes send mail to one SMTP server; each signs its mail with its own sender address.
+		smtp = await startSmtpCatcher();
+		const env = { RATE_LIMITS: 'on', ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1', SMTP_URL: smtp.url };
 		// One after the other: the second must find a port the first did not take.
-		nodes.A = await startServer(target, await freePort(), env);
-		nodes.B = await startServer(target, await freePort(), env);
+		nodes.A = await startServer(target, await freePort(), { ...env, SMTP_FROM: 'node-a@portal.test' });
+		nodes.B = await startServer(target, await freePort(), { ...env, SMTP_FROM: 'node-b@portal.test' });
 		({ admin, station, callRoundId } = await withDatabase(target, async (db) => ({
 			admin: (await db.selectFrom('users').select('email').where('role', '=', 'admin').orderBy('id').executeTakeFirstOrThrow()).email,
 			station: (await db.selectFrom('users').select('email').where('role', '=', 'station').orderBy('id').executeTakeFirstOrThrow()).email,
@@ -78,6 +82,7 @@ test.describe('two app servers on one PostgreSQL', () => {
 
 	test.afterAll(async () => {
 		for (const node of [nodes.A, nodes.B]) if (node) await stop(node, 'SIGKILL');
+		await smtp?.close();
 		if (nodes.A) console.log(`two nodes: ${requests.A} requests answered by A, ${requests.B} by B`);
 	});
 
@@ -156,6 +161,40 @@ test.describe('two app servers on one PostgreSQL', () => {
 		}
 		expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(18);
 		console.log(`sign-in guesses: ${statuses.filter((s) => s === 400).length} heard, ${statuses.filter((s) => s === 429).length} throttled (${statuses.join(' ')})`);
+	});
+
+	test('300 e-mails waiting in the outbox are sent once each, by both nodes sending at the same time', async () => {
+		const count = 300;
+		const subject = (i: number) => `发件箱去重 ${String(i).padStart(3, '0')}`;
+		const at = new Date().toISOString();
+		await withDatabase(target, (db) =>
+			db
+				.insertInto('outbox')
+				.values(Array.from({ length: count }, (_, i) => ({ recipient: `resident${i}@portal.test`, subject: subject(i), body: '发件箱', created_at: at, next_attempt_at: at })))
+				.execute()
+		);
+		const unsent = () =>
+			withDatabase(target, async (db) =>
+				Number((await db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('subject', 'like', '发件箱去重%').where('sent_at', 'is', null).executeTakeFirstOrThrow()).n)
+			);
+		// Any request that may write wakes a node's sender: keep both awake, side by side, until done.
+		for (let round = 0; round < 300 && (await unsent()) > 0; round++) {
+			await Promise.all([send(nodes.A, '/logout', { method: 'POST' }), send(nodes.B, '/logout', { method: 'POST' })]);
+		}
+		expect(await unsent()).toBe(0);
+		const ours = smtp.mails.filter((m) => m.subject.startsWith('发件箱去重'));
+		const bySubject = new Map<string, string[]>();
+		for (const m of ours) bySubject.set(m.subject, [...(bySubject.get(m.subject) ?? []), m.from]);
+		const twice = [...bySubject].filter(([, senders]) => senders.length > 1);
+		expect(twice, 'no message went out twice').toEqual([]);
+		expect(bySubject.size).toBe(count);
+		const fromA = ours.filter((m) => m.from === 'node-a@portal.test').length;
+		const fromB = ours.filter((m) => m.from === 'node-b@portal.test').length;
+		expect(fromA + fromB).toBe(count);
+		// Both sent: otherwise the test would not have exercised two senders claiming the same rows.
+		expect(fromA, `A sent ${fromA}, B sent ${fromB}`).toBeGreaterThan(0);
+		expect(fromB, `A sent ${fromA}, B sent ${fromB}`).toBeGreaterThan(0);
+		console.log(`outbox on two nodes: ${count} messages, ${fromA} sent by A and ${fromB} by B, none twice`);
 	});
 
 	test('SIGKILL of A mid-write loses nothing it acknowledged, and B keeps serving', async () => {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DB } from '../../src/lib/server/db';
 import { createRound, type RoundInput } from '../../src/lib/server/rounds';
 import { fundRound, seedFund } from '../../src/lib/server/seed/funds';
@@ -6,6 +7,7 @@ import { hashPassword } from '../../src/lib/server/auth/password';
 import { recordWeekendsOnly, yearsAround } from '../../src/lib/server/seed/calendar';
 import { PHASES, PHASE_START, type Phase } from '../../src/lib/domain/phases';
 import type { ProposalStatus, Role } from '../../src/lib/server/schema';
+import { ROUND_DEFAULTS } from '../../src/lib/domain/round-defaults';
 
 export { freshDb, freshDatabaseTarget, openTestDatabase, TEST_ENGINE } from './test-database';
 
@@ -47,15 +49,10 @@ export async function makeRound(db: DB, phase: Phase, overrides: Partial<RoundIn
 	const id = await createRound(
 		db,
 		{
+			...ROUND_DEFAULTS,
 			slug: `round-${counter}`,
 			title: `测试轮次 ${counter}`,
 			year: 2026,
-			pool_fen: 50_000_000,
-			grant_min_fen: 500_000,
-			grant_max_fen: 5_000_000,
-			proposals_per_org: 2,
-			reviewers_per_proposal: 5,
-			time_zone: 'Asia/Shanghai',
 			...scheduleFor(phase),
 			...overrides
 		},
@@ -63,7 +60,7 @@ export async function makeRound(db: DB, phase: Phase, overrides: Partial<RoundIn
 	);
 	const round = await db.selectFrom('rounds').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 	// Its pool is money in the ledger, as every round's is: a test fund's income, allocated to it.
-	if (round.pool_fen > 0) {
+	if (round.pool_fen > 0 && (await hasFunds(db))) {
 		const fundId = await seedFund(db, { name: TEST_FUND_NAME, kind: 'federation' }, null);
 		await fundRound(db, { fundId, roundId: id, amountFen: round.pool_fen, on: '2026-01-05', actorId: null });
 	}
@@ -71,6 +68,17 @@ export async function makeRound(db: DB, phase: Phase, overrides: Partial<RoundIn
 }
 
 export const TEST_FUND_NAME = '测试慈善基金';
+
+/** Whether the database has the funds yet (a migration test builds rounds before them). */
+async function hasFunds(db: DB): Promise<boolean> {
+	const row = await db
+		.withoutPlugins()
+		.selectFrom('kysely_migration' as never)
+		.select(sql<string>`name`.as('name'))
+		.where(sql.ref('name'), '=', '2026_11_29_0500_funds')
+		.executeTakeFirst();
+	return row !== undefined;
+}
 
 export async function makeOrganisation(db: DB, name = `机构 ${++counter}`) {
 	const { id } = await db

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DEFAULT_TRANCHE_PERCENTS, planRefusal, progressPercent, projectStage, splitByPercents, timeline } from './project-lifecycle';
+import { DEFAULT_TRANCHE_PERCENTS, planRefusal, progressPercent, reportDueDates, splitByPercents, timeline } from './project-lifecycle';
 
 describe('tranche plan', () => {
 	it('splits ¥50,000 as 50/30/20', () => {
@@ -38,13 +38,6 @@ describe('tranche plan', () => {
 });
 
 describe('stage and timeline', () => {
-	it('moves from agreement pending to signed, in progress and closed', () => {
-		expect(projectStage({ signedOn: null, paidFen: 0, closing: null })).toBe('agreement_pending');
-		expect(projectStage({ signedOn: '2026-03-01', paidFen: 0, closing: null })).toBe('signed');
-		expect(projectStage({ signedOn: '2026-03-01', paidFen: 1, closing: null })).toBe('in_progress');
-		expect(projectStage({ signedOn: '2026-03-01', paidFen: 1, closing: { outcome: 'terminated' } })).toBe('terminated');
-	});
-
 	it('orders milestones and counts progress in whole percent', () => {
 		const t = timeline({
 			confirmedAt: '2026-02-01T02:00:00.000Z',
@@ -59,5 +52,14 @@ describe('stage and timeline', () => {
 		expect(t[2].position).toBe(1);
 		expect(progressPercent(800, 1000)).toBe(80);
 		expect(progressPercent(1, 3)).toBe(33);
+	});
+});
+
+describe('report due dates', () => {
+	it('puts the mid-term report halfway through implementation and the final one at the round’s close', () => {
+		expect(reportDueDates('2026-03-01T00:00:00.000Z', '2026-12-31T00:00:00.000Z')).toEqual({
+			midterm_report: '2026-07-31T12:00:00.000Z',
+			final_report: '2026-12-31T00:00:00.000Z'
+		});
 	});
 });

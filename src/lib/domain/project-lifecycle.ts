@@ -1,14 +1,13 @@
 /**
- * A funded project's life after the award (phases 8 立项实施 and 9 结项): its tranche plan, its
- * stage, and its public timeline. Pure functions over what the server read.
+ * A funded project's life after the award (phases 8 立项实施 and 9 结项): its tranche plan and its
+ * public timeline. Pure functions over what the server read; its stage is the one status model's
+ * (`grantStage` in status.ts).
  */
 
 export type TrancheCondition = 'signing' | 'midterm_report' | 'final_report';
 export type ClosingOutcome = 'completed' | 'terminated';
-export type ProjectStage = 'agreement_pending' | 'signed' | 'in_progress' | 'completed' | 'terminated';
 
 export const TRANCHE_CONDITIONS: readonly TrancheCondition[] = ['signing', 'midterm_report', 'final_report'];
-export const PROJECT_STAGES: readonly ProjectStage[] = ['agreement_pending', 'signed', 'in_progress', 'completed', 'terminated'];
 
 /** The round's default: 50 % on signing, 30 % after the mid-term report, 20 % after the final report. */
 export const DEFAULT_TRANCHE_PERCENTS: readonly number[] = [50, 30, 20];
@@ -42,19 +41,6 @@ export function conditionsFor(count: number): TrancheCondition[] {
 	if (count === 1) return ['signing'];
 	if (count === 2) return ['signing', 'final_report'];
 	return ['signing', 'midterm_report', 'final_report'];
-}
-
-export interface LifecycleFacts {
-	signedOn: string | null;
-	paidFen: number;
-	closing: { outcome: ClosingOutcome } | null;
-}
-
-/** The project's stage: closed outranks paid, paid outranks signed. */
-export function projectStage(facts: LifecycleFacts): ProjectStage {
-	if (facts.closing) return facts.closing.outcome;
-	if (!facts.signedOn) return 'agreement_pending';
-	return facts.paidFen > 0 ? 'in_progress' : 'signed';
 }
 
 /** Paid as a whole percent of the award (0 before anything is committed). */
@@ -91,4 +77,14 @@ export function timeline(facts: TimelineFacts): Milestone[] {
 	for (const p of payments) out.push({ kind: 'paid', on: p.on, position: p.position, amountFen: p.amountFen });
 	if (facts.closing) out.push({ kind: 'closed', on: facts.closing.on, outcome: facts.closing.outcome });
 	return out;
+}
+
+/**
+ * When the reports behind tranches 2 and 3 are due, from the round's schedule: the mid-term report
+ * halfway through implementation, the final report when the round's schedule closes.
+ */
+export function reportDueDates(implementationAt: string, closedAt: string): { midterm_report: string; final_report: string } {
+	const start = Date.parse(implementationAt);
+	const end = Date.parse(closedAt);
+	return { midterm_report: new Date(start + Math.floor((end - start) / 2)).toISOString(), final_report: new Date(end).toISOString() };
 }

@@ -28,6 +28,11 @@ export type RankingBasis = (typeof RANKING_BASES)[number] | (typeof LEGACY_RANKI
 /** Every basis the app computes, as the evaluation compares them. */
 export const EVALUATED_BASES: readonly RankingBasis[] = [...RANKING_BASES, ...LEGACY_RANKING_BASES];
 
+/** The bases a round is offered: the three, and its own legacy basis while it still ranks by one. */
+export function basesOffered(current: RankingBasis): RankingBasis[] {
+	return (RANKING_BASES as readonly RankingBasis[]).includes(current) ? [...RANKING_BASES] : [...RANKING_BASES, current];
+}
+
 /** Chosen by the ranking evaluation: see bench/ranking.md for the evidence. */
 export const DEFAULT_RANKING_BASIS: RankingBasis = 'additive_model';
 

@@ -1,37 +1,7 @@
 /**
- * How reviews are read after they are written: the reviewer's pseudonym within a round, the
- * spread of a criterion's scores, and the per-criterion averages the applicant is told.
+ * How reviews are read after they are written: the spread of a criterion's scores, and the
+ * per-criterion averages the applicant is told (the reviewer's pseudonym is pseudonyms.ts).
  */
-
-/** A reviewer of the round and the first assignment they received in it. */
-export interface RoundReviewer {
-	reviewerId: number;
-	/** The id of the reviewer's first assignment in the round (ids grow with time). */
-	firstAssignmentId: number;
-}
-
-/** A, B, … Z, AA, AB, … : the letter of the n-th (0-based) reviewer. */
-export function pseudonymLetter(n: number): string {
-	let letters = '';
-	for (let i = n + 1; i > 0; i = Math.floor((i - 1) / 26)) letters = String.fromCharCode(65 + ((i - 1) % 26)) + letters;
-	return letters;
-}
-
-/**
- * Each reviewer's pseudonym letter in the round, the same on every proposal of the round: the
- * reviewers in the order they were first assigned (then by id), lettered A, B, C… The order
- * depends on nothing but the round's own assignments, so any page (the admin's reading of
- * reviews, the panel's discussion, the decision record) gets the same letter for the same person.
- */
-export function reviewerPseudonyms(reviewers: readonly RoundReviewer[]): Map<number, string> {
-	const first = new Map<number, number>();
-	for (const r of reviewers) {
-		const seen = first.get(r.reviewerId);
-		if (seen === undefined || r.firstAssignmentId < seen) first.set(r.reviewerId, r.firstAssignmentId);
-	}
-	const ordered = [...first].sort((a, b) => a[1] - b[1] || a[0] - b[0]);
-	return new Map(ordered.map(([reviewerId], i) => [reviewerId, pseudonymLetter(i)]));
-}
 
 /**
  * Reviewers disagree on a criterion when their highest and lowest scores lie this share of the

@@ -11,8 +11,9 @@
  * - after the check, a proposal that was never decided is "not checked" (never "not eligible");
  * - an eligible proposal is in review, then being decided, until the notice is published;
  * - during the notice, nothing reads as final: proposed for funding or not (公示中);
- * - once the list is confirmed: funded (已立项), then in implementation, then completed, or not
- *   funded (未获资助).
+ * - once the list is confirmed, a funded project's stage comes from its grant facts, never from
+ *   the round's phase: funded (已立项, the agreement pending), signed, in progress (a payment
+ *   made), then completed or terminated (its closing); the others are not funded (未获资助).
  */
 import type { Phase } from './phases';
 
@@ -33,8 +34,10 @@ export const PROPOSAL_STAGES = [
 	'notice_funded',
 	'notice_not_funded',
 	'funded',
-	'implementing',
+	'signed',
+	'in_progress',
 	'completed',
+	'terminated',
 	'not_funded'
 ] as const;
 export type ProposalStage = (typeof PROPOSAL_STAGES)[number];
@@ -48,9 +51,32 @@ export interface RoundDecisionState {
 	final: boolean;
 }
 
+/** What a funded project's grant records say (agreements, ledger, closings); null before any. */
+export interface GrantFacts {
+	/** The agreement's signing day, null while it is pending. */
+	signedOn: string | null;
+	/** Paid out to the project, net of reversals. */
+	paidFen: number;
+	closing: { outcome: 'completed' | 'terminated' } | null;
+}
+
+/** A funded project's stage after confirmation: closed outranks paid, paid outranks signed. */
+export type GrantStage = 'funded' | 'signed' | 'in_progress' | 'completed' | 'terminated';
+
+export function grantStage(facts: GrantFacts | null): GrantStage {
+	if (!facts) return 'funded';
+	if (facts.closing) return facts.closing.outcome;
+	if (!facts.signedOn) return 'funded';
+	return facts.paidFen > 0 ? 'in_progress' : 'signed';
+}
+
 const BEFORE_REVIEW: readonly Phase[] = ['draft', 'needs_call', 'applications', 'eligibility'];
 
-export function proposalStage(status: RecordStatus, round: RoundDecisionState): ProposalStage {
+/**
+ * `grant`: the project's grant facts (null when it has none yet or is not funded); only read once
+ * the list is confirmed and the proposal is funded.
+ */
+export function proposalStage(status: RecordStatus, round: RoundDecisionState, grant: GrantFacts | null): ProposalStage {
 	const { phase } = round;
 	switch (status) {
 		case 'draft':
@@ -70,8 +96,7 @@ export function proposalStage(status: RecordStatus, round: RoundDecisionState): 
 		case 'not_funded': {
 			if (BEFORE_REVIEW.includes(phase)) return 'eligible';
 			if (round.final) {
-				if (status !== 'funded') return 'not_funded';
-				return phase === 'closed' ? 'completed' : phase === 'implementation' ? 'implementing' : 'funded';
+				return status === 'funded' ? grantStage(grant) : 'not_funded';
 			}
 			if (round.noticePublished) return status === 'funded' ? 'notice_funded' : 'notice_not_funded';
 			return phase === 'review' ? 'in_review' : 'deciding';
@@ -83,10 +108,12 @@ export function proposalStage(status: RecordStatus, round: RoundDecisionState): 
 export function stageTone(stage: ProposalStage): 'green' | 'red' | 'amber' | '' {
 	switch (stage) {
 		case 'funded':
-		case 'implementing':
+		case 'signed':
+		case 'in_progress':
 		case 'completed':
 		case 'eligible':
 			return 'green';
+		case 'terminated':
 		case 'ineligible':
 		case 'not_funded':
 		case 'not_checked':
@@ -103,12 +130,15 @@ export function stageTone(stage: ProposalStage): 'green' | 'red' | 'amber' | '' 
 
 /** Whether the stage is a final outcome of the round's decision (never during the notice). */
 export function stageIsFinal(stage: ProposalStage): boolean {
-	return stage === 'funded' || stage === 'implementing' || stage === 'completed' || stage === 'not_funded';
+	return stageCountsAsFunded(stage) || stage === 'not_funded';
 }
+
+/** The stages of a project on the confirmed list (funded, whatever became of it since). */
+export const FUNDED_STAGES: readonly ProposalStage[] = ['funded', 'signed', 'in_progress', 'completed', 'terminated'];
 
 /** Whether the stage counts as funded in public figures: only once the list is confirmed. */
 export function stageCountsAsFunded(stage: ProposalStage): boolean {
-	return stage === 'funded' || stage === 'implementing' || stage === 'completed';
+	return FUNDED_STAGES.includes(stage);
 }
 
 /**
@@ -145,14 +175,17 @@ export type NeedRecordStatus = 'new' | 'published' | 'declined' | 'merged';
 /**
  * A need's stage from its record status and the stages of the proposals answering it (drafts and
  * withdrawn ones left out by the caller or here). The furthest outcome wins: a completed project
- * over one in implementation, over a funded one, over a proposed one on the notice.
+ * over one under way (signed or paid), over a funded one (or a terminated one), over a proposed
+ * one on the notice.
  */
 export function needStage(status: NeedRecordStatus, answering: readonly ProposalStage[]): NeedStage {
 	if (status === 'new') return 'pending';
 	if (status === 'declined') return 'declined';
 	if (status === 'merged') return 'merged';
 	const live = answering.filter((s) => s !== 'draft' && s !== 'withdrawn');
-	for (const s of ['completed', 'implementing', 'funded'] as const) if (live.includes(s)) return s;
+	if (live.includes('completed')) return 'completed';
+	if (live.includes('in_progress') || live.includes('signed')) return 'implementing';
+	if (live.includes('funded') || live.includes('terminated')) return 'funded';
 	if (live.includes('notice_funded')) return 'notice';
 	if (live.length === 0) return 'published';
 	if (live.every((s) => s === 'not_funded' || s === 'ineligible' || s === 'not_checked') && live.some((s) => s === 'not_funded')) {

@@ -11,6 +11,7 @@ import { organisations } from './messages/organisations';
 import { results } from './messages/results';
 import { files } from './messages/files';
 import { calendar } from './messages/calendar';
+import { fair } from './messages/fair';
 import { grants } from './messages/grants';
 import { feedback } from './messages/feedback';
 import { status } from './messages/status';
@@ -26,7 +27,7 @@ export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 export const LOCALE_COOKIE = 'lang';
 
-const catalogue = { ...common, ...auth, ...admin, ...rounds, ...needs, ...proposals, ...review, ...organisations, ...results, ...files, ...calendar, ...feedback, ...status, ...inbox, ...roundTemplate, ...sharing, ...auditWords, ...proposalHistory, ...grants, ...funds };
+const catalogue = { ...common, ...auth, ...admin, ...rounds, ...needs, ...proposals, ...review, ...organisations, ...results, ...files, ...calendar, ...feedback, ...status, ...inbox, ...roundTemplate, ...sharing, ...auditWords, ...proposalHistory, ...fair, ...grants, ...funds };
 
 export type MessageKey = keyof typeof catalogue;
 export type Params = Record<string, string | number>;

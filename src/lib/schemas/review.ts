@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EVALUATED_BASES, type RankingBasis } from '../domain/ranking';
 import { SERVICE_CATEGORIES } from '../domain/catalogue';
 import { wholeNumber } from './form';
 import { optionalText, text, textOrEmpty } from './text';
@@ -48,7 +49,7 @@ export const criterionSchema = z.object({
 export const reviewSettingsSchema = z.object({
 	scoreVisibility: z.enum(['after_submit', 'never']),
 	blindReview: z.enum(['on']).optional(),
-	rankingScore: z.enum(['trimmed_mean', 'calibrated']),
+	rankingScore: z.enum(EVALUATED_BASES as unknown as [RankingBasis, ...RankingBasis[]]),
 	reviewersPerProposal: wholeNumber(1, 20)
 });
 

@@ -1,7 +1,7 @@
 /** Who reviews what: the panel's assignments, made by hand or balanced automatically, and their progress. */
 import type { DB } from './db';
 import { ASSIGNMENT_PHASES, SCORING_PHASES } from '../domain/phases';
-import { autoAssign } from '../domain/assignment';
+import { autoAssign, type AssignmentReport } from '../domain/assignment';
 import { formatInZone } from '../domain/time';
 import { audit } from './audit';
 import { isConflicted, roundConflicts } from './conflicts';
@@ -10,7 +10,7 @@ import { ok, phaseClosed, refuse, type Outcome } from './outcome';
 import { panelIds } from './reviewers';
 import { proposalScoreSummary, reviewDeadline } from './reviews';
 import type { ProposalStatus } from './schema';
-import { oneDecimal } from '../domain/rounding';
+import { roundScore } from '../domain/funding-line';
 import { getRoundByIdOrThrow, inPhase } from './rounds';
 
 export async function assignReviewer(
@@ -187,7 +187,14 @@ export async function autoAssignRound(
 			action: 'review.auto_assign',
 			entity: 'round',
 			entityId: round.id,
-			detail: { added: plan.added.length, kept: existing.length, short: plan.short.length, perProposal: round.reviewers_per_proposal }
+			detail: {
+				added: plan.added.length,
+				kept: existing.length,
+				short: plan.short.length,
+				perProposal: round.reviewers_per_proposal,
+				// What the assignment page reports: loads, spread, expertise, and why balance failed if it did.
+				report: plan.report
+			}
 		});
 	});
 	const perReviewer = new Map<number, number>();
@@ -416,8 +423,9 @@ export async function listRoundProposals(db: DB, roundId: number) {
 					submitted: a.status === 'submitted'
 				})),
 			count: s?.count ?? 0,
-			mean: oneDecimal(s?.mean ?? null),
-			trimmedMean: oneDecimal(s?.trimmedMean ?? null)
+			// Scores at two decimals by the stated rule (SCORE_ROUNDING), as the ranking compares them.
+			mean: roundScore(s?.mean ?? null),
+			trimmedMean: roundScore(s?.trimmedMean ?? null)
 		};
 	});
 }
@@ -431,4 +439,30 @@ export async function proposalInRound(db: DB, proposalId: number, roundId: numbe
 		.where('round_id', '=', roundId)
 		.executeTakeFirst();
 	return row !== undefined;
+}
+
+export interface AssignmentRunReport {
+	at: string;
+	perProposal: number;
+	short: number;
+	report: AssignmentReport;
+	names: Record<number, string>;
+}
+
+/** The report of the round's last automatic assignment, with the reviewers' names; null before one. */
+export async function lastAutoAssignReport(db: DB, roundId: number): Promise<AssignmentRunReport | null> {
+	const row = await db
+		.selectFrom('audit_log')
+		.select(['at', 'detail'])
+		.where('action', '=', 'review.auto_assign')
+		.where('entity', '=', 'round')
+		.where('entity_id', '=', String(roundId))
+		.orderBy('id', 'desc')
+		.limit(1)
+		.executeTakeFirst();
+	const detail = row?.detail ? (JSON.parse(row.detail) as { perProposal: number; short: number; report?: AssignmentReport }) : null;
+	if (!row || !detail?.report) return null;
+	const ids = detail.report.loads.map((l) => l.reviewerId);
+	const users = ids.length ? await db.selectFrom('users').select(['id', 'name']).where('id', 'in', ids).execute() : [];
+	return { at: row.at, perProposal: detail.perProposal, short: detail.short, report: detail.report, names: Object.fromEntries(users.map((u) => [u.id, u.name])) };
 }

@@ -2,7 +2,7 @@ import type { DB } from './db';
 import type { ConflictSource } from './schema-review-panel';
 import { audit } from './audit';
 import { notify, recipients } from './notify';
-import { phaseOf } from './rounds';
+import { getRoundByIdOrThrow, inPhase } from './rounds';
 import { ok, phaseClosed, refuse, type Outcome } from './outcome';
 import { ASSIGNMENT_PHASES } from '../domain/phases';
 import { CONFLICT_REASON_MAX } from '../schemas/review';
@@ -76,8 +76,8 @@ async function recordConflict(
 		.where('id', '=', input.proposalId)
 		.executeTakeFirst();
 	if (!proposal) return refuse('review.err.noProposal');
-	const round = await db.selectFrom('rounds').selectAll().where('id', '=', proposal.round_id).executeTakeFirstOrThrow();
-	if (!ASSIGNMENT_PHASES.includes(phaseOf(round, now))) return phaseClosed(round, now);
+	const round = await getRoundByIdOrThrow(db, proposal.round_id);
+	if (!inPhase(round, ASSIGNMENT_PHASES, now)) return phaseClosed(round, now);
 	const existing = await db
 		.selectFrom('review_conflicts')
 		.select('id')

@@ -8,6 +8,7 @@ import { saveReview } from './reviews';
 import { confirmFinalList, drawLine, publishNotice, roundFunding, setReducedAward } from './decisions';
 import { listRoundProposals } from './assignments';
 import { getNotice, getPublicProject, listResults } from './results';
+import { addPlaces } from './places';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -100,7 +101,7 @@ describe('results', () => {
 			[funded, true, 'funded'],
 			[turnedDown, false, 'no_score']
 		]);
-		expect(results?.totals).toEqual({ count: 1, awardedFen: 2_500_000, poolFen: 50_000_000 });
+		expect(results?.totals).toEqual({ count: 1, awardedFen: 2_500_000, paidFen: 0, poolFen: 50_000_000 });
 	});
 
 	it('shows only public fields: no private note, no reviewer, no resident contact', async () => {
@@ -116,6 +117,7 @@ describe('results', () => {
 			'funded',
 			'id',
 			'organisation',
+			'paidFen',
 			'rank',
 			'reason',
 			'reasonText',
@@ -251,6 +253,24 @@ describe('the funding line, the notice and the final list', async () => {
 		]);
 		// A minimum score puts D's rank-mates below the line; a district cap stops the rest.
 		await setLineOverride(db, { roundId: round.id, proposalId: d, kind: null, reason: null, actorId: admin.id });
+		// Caps are keyed by the district's place: a name that is no district of the places list is refused.
+		const capOutcome = () =>
+			saveLineSettings(db, {
+				roundId: round.id,
+				actorId: admin.id,
+				tieRule: 'lower_request',
+				minScore: 65,
+				districtCapsFen: { 海珠: 6_000_000 },
+				noticeWorkingDays: 5
+			});
+		expect(await capOutcome()).toEqual({
+			ok: false,
+			errors: { caps: { key: 'decision.err.capDistrictUnknown', params: { district: '海珠' } } }
+		});
+		await addPlaces(db, [{ district: '海珠区', street: '南华西街', community: '' }]);
+		// "海珠" names 海珠区 now, and the cap applies to the organisations of 海珠区.
+		expect((await capOutcome()).ok).toBe(true);
+		expect((await state()).map((r) => r.funding_reason)).toEqual(['funded', 'funded', 'district_cap', 'below_line', 'ineligible']);
 		await saveLineSettings(db, {
 			roundId: round.id,
 			actorId: admin.id,
@@ -421,15 +441,16 @@ describe('the funding line, the notice and the final list', async () => {
 describe('ranking score', () => {
 	it('ranks by the calibrated score when the round says so, and states which one it used', async () => {
 		const { addReviews } = await import('../../../tests/helpers/decision');
-		const { rankingScores } = await import('./decisions');
+		const { rankingScores } = await import('./ranking-scores');
 		const db = await freshDb();
 		const round = await makeRound(db, 'decision');
 		const org = await makeOrganisation(db);
 		const reviewers = [(await makeUser(db, 'reviewer')).id, (await makeUser(db, 'reviewer')).id];
 		const a = await makeProposal(db, round.id, org);
 		await addReviews(db, round.id, a, [90, 70], reviewers);
-		expect((await rankingScores(db, round)).basis).toBe('trimmed_mean');
-		expect((await rankingScores(db, round)).scores.get(a)).toEqual({ score: 80, count: 2 });
+		// New rounds rank by the additive model; two reviews of one proposal fit as their mean.
+		expect((await rankingScores(db, round)).basis).toBe('additive_model');
+		expect((await rankingScores(db, round)).scores.get(a)).toMatchObject({ score: 80, count: 2, hundredths: 8000 });
 		await db.updateTable('rounds').set({ ranking_score: 'calibrated' }).where('id', '=', round.id).execute();
 		const calibrated = await db.selectFrom('rounds').selectAll().where('id', '=', round.id).executeTakeFirstOrThrow();
 		const result = await rankingScores(db, calibrated);

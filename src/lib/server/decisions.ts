@@ -8,7 +8,7 @@ import { formatFen } from '../domain/money';
 import { audit } from './audit';
 import { tellDecision } from './inbox';
 import { shortReviews } from './round-guards';
-import { overridePhase, phaseOf, type Round } from './rounds';
+import { inPhase, lockedRound, overridePhase, type Round } from './rounds';
 import {
 	drawFundingLine,
 	roundScore,
@@ -22,9 +22,9 @@ import {
 import { noticePeriod } from '../domain/working-days';
 import { WORK_CALENDAR_LOCK, readWorkCalendar } from './work-calendar';
 import { ok, phaseClosed, refuse, type Outcome } from './outcome';
-import { proposalScoreSummary } from './reviews';
+import { rankingScores } from './ranking-scores';
+import { capsByPlaceId, districtKeysOf, lotteryOrderOf, lineFrozenByLottery } from './grey-zone-lottery';
 import { ELIGIBLE_STATUSES, IN_LINE, recordConfirmedList } from './results';
-import { oneDecimal } from '../domain/rounding';
 
 /** The round's pool, what is awarded so far and what is left, in fen. */
 export async function roundFunding(db: DB, round: Pick<Round, 'id' | 'pool_fen'>) {
@@ -40,8 +40,6 @@ export async function roundFunding(db: DB, round: Pick<Round, 'id' | 'pool_fen'>
 // ---------------------------------------------------------------------------------------------
 // The funding line, the public notice (公示) and the final list.
 // ---------------------------------------------------------------------------------------------
-
-export type ScoreBasis = 'trimmed_mean' | 'calibrated';
 
 export function parseDistrictCaps(json: string | null | undefined): Record<string, number> {
 	try {
@@ -64,27 +62,6 @@ export function lineRulesOf(round: Round): LineRules {
 		minScore: round.funding_min_score,
 		districtCapsFen: parseDistrictCaps(round.district_caps)
 	};
-}
-
-/**
- * The score that ranks each proposal of the round, and which kind it is. Calibrated scores are
- * used only when the round asks for them and the review module provides them; otherwise the
- * trimmed mean (the stated basis follows what was actually used).
- */
-export async function rankingScores(
-	db: DB,
-	round: Round
-): Promise<{ basis: ScoreBasis; scores: Map<number, { score: number | null; count: number }> }> {
-	const summary = await proposalScoreSummary(db, round.id);
-	const first = summary.values().next().value as (Record<string, unknown> | undefined);
-	const calibratedAvailable = first !== undefined && 'calibrated' in first;
-	const basis: ScoreBasis = round.ranking_score === 'calibrated' && calibratedAvailable ? 'calibrated' : 'trimmed_mean';
-	const scores = new Map<number, { score: number | null; count: number }>();
-	for (const [id, s] of summary) {
-		const raw = basis === 'calibrated' ? ((s as unknown as { calibrated: number | null }).calibrated ?? null) : s.trimmedMean;
-		scores.set(id, { score: roundScore(raw), count: s.count });
-	}
-	return { basis, scores };
 }
 
 async function lineInputs(db: DB, round: Round) {
@@ -111,28 +88,31 @@ async function lineInputs(db: DB, round: Round) {
 		.orderBy('proposals.id')
 		.execute();
 	const { basis, scores } = await rankingScores(db, round);
+	// Format 2: caps and district totals are keyed by the district's place id.
+	const districtKey = round.decision_format === 1 ? (d: string) => d : await districtKeysOf(db);
 	const candidates: LineCandidate[] = rows.map((r) => ({
 		id: r.id,
 		eligible: ELIGIBLE_STATUSES.includes(r.status),
 		checked: r.status !== 'submitted' && r.status !== 'returned',
 		requestedFen: r.requested_fen,
 		score: scores.get(r.id)?.score ?? null,
-		district: r.district,
+		district: districtKey(r.district),
 		submittedAt: r.submitted_at,
 		reducedAwardFen: r.reduced_award_fen,
 		override: r.line_override ? { kind: r.line_override, reason: r.line_override_reason ?? '' } : null
 	}));
-	return { rows, candidates, basis, scores };
+	const rules: LineRules = { ...lineRulesOf(round), lotteryOrder: await lotteryOrderOf(db, round.id) };
+	return { rows, candidates, basis, scores, rules };
 }
 
 /** The line as it would be drawn now, for the admin's page (staff only: nothing is written). */
 export async function previewFundingLine(db: DB, round: Round) {
-	const { rows, candidates, basis, scores } = await lineInputs(db, round);
-	const line = drawFundingLine(candidates, lineRulesOf(round));
+	const { rows, candidates, basis, scores, rules } = await lineInputs(db, round);
+	const line = drawFundingLine(candidates, rules);
 	const byId = new Map(rows.map((r) => [r.id, r]));
 	return {
 		basis,
-		rules: lineRulesOf(round),
+		rules,
 		totals: line.totals,
 		byDistrictFen: line.byDistrictFen,
 		rows: line.decisions.map((d) => {
@@ -146,6 +126,9 @@ export async function previewFundingLine(db: DB, round: Round) {
 				status: r.status,
 				requestedFen: r.requested_fen,
 				score: scores.get(d.id)?.score ?? null,
+				lower: scores.get(d.id)?.lower ?? null,
+				upper: scores.get(d.id)?.upper ?? null,
+				seHundredths: scores.get(d.id)?.seHundredths ?? null,
 				reviewCount: scores.get(d.id)?.count ?? 0,
 				funded: d.funded,
 				awardFen: d.awardFen,
@@ -176,14 +159,14 @@ function reasonText(
  * Draws the funding line and stores what it says about every proposal: funded or not, the award,
  * the rank, the score it was ranked by, and the reason. Run inside the caller's transaction.
  */
-async function applyLine(
+export async function applyLine(
 	trx: DB,
 	round: Round,
 	input: { actorId: number; cause: string; reason?: string | null; extra?: Record<string, unknown> },
 	now: Date
 ): Promise<FundingLine> {
-	const { rows, candidates, basis } = await lineInputs(trx, round);
-	const line = drawFundingLine(candidates, lineRulesOf(round));
+	const { rows, candidates, basis, rules } = await lineInputs(trx, round);
+	const line = drawFundingLine(candidates, rules);
 	const byId = new Map(rows.map((r) => [r.id, r]));
 	const scoreOf = new Map(candidates.map((c) => [c.id, c.score]));
 	const changed: number[] = [];
@@ -228,10 +211,6 @@ async function applyLine(
 	return line;
 }
 
-/** The round, locked until the transaction ends: its funding line is redrawn by one request at a time. */
-async function roundForUpdate(db: DB, roundId: number) {
-	return db.selectFrom('rounds').selectAll().where('id', '=', roundId).forUpdate().executeTakeFirst();
-}
 
 /**
  * Draws (or redraws) the funding line from the current scores and rules. With proposals short of
@@ -243,9 +222,9 @@ export async function drawLine(
 	now = new Date()
 ): Promise<Outcome<FundingLine>> {
 	return db.transaction().execute(async (trx) => {
-		const round = await roundForUpdate(trx, input.roundId);
+		const round = await lockedRound(trx, input.roundId);
 		if (!round) return refuse('review.err.noRound');
-		if (!LINE_EDIT_PHASES.includes(phaseOf(round, now))) return phaseClosed(round, now);
+		if (!inPhase(round, LINE_EDIT_PHASES, now)) return phaseClosed(round, now);
 		if (round.notice_published_at) return refuse('results.err.noticePublished');
 		const short = await shortReviews(trx, round);
 		const reason = input.shortReviewsReason?.trim() || null;
@@ -269,16 +248,19 @@ export async function saveLineSettings(
 	now = new Date()
 ): Promise<Outcome<void>> {
 	return db.transaction().execute(async (trx) => {
-		const round = await roundForUpdate(trx, input.roundId);
+		const round = await lockedRound(trx, input.roundId);
 		if (!round) return refuse('review.err.noRound');
-		if (!LINE_EDIT_PHASES.includes(phaseOf(round, now))) return phaseClosed(round, now);
+		if (!inPhase(round, LINE_EDIT_PHASES, now)) return phaseClosed(round, now);
 		if (round.notice_published_at) return refuse('results.err.noticePublished');
+		if (await lineFrozenByLottery(trx, round.id)) return refuse('lottery.err.lineFrozen');
+		const caps = round.decision_format === 1 ? ok(input.districtCapsFen) : await capsByPlaceId(trx, input.districtCapsFen);
+		if (!caps.ok) return caps;
 		await trx
 			.updateTable('rounds')
 			.set({
 				funding_tie_rule: input.tieRule,
 				funding_min_score: input.minScore,
-				district_caps: JSON.stringify(input.districtCapsFen),
+				district_caps: JSON.stringify(caps.value),
 				notice_working_days: input.noticeWorkingDays
 			})
 			.where('id', '=', round.id)
@@ -291,11 +273,11 @@ export async function saveLineSettings(
 			detail: {
 				tieRule: input.tieRule,
 				minScore: input.minScore,
-				districtCapsFen: input.districtCapsFen,
+				districtCapsFen: caps.value,
 				noticeWorkingDays: input.noticeWorkingDays
 			}
 		});
-		const updated = (await roundForUpdate(trx, round.id))!;
+		const updated = (await lockedRound(trx, round.id))!;
 		await applyLine(trx, updated, { actorId: input.actorId, cause: 'settings' }, now);
 		return ok(undefined);
 	});
@@ -312,10 +294,11 @@ async function lineProposal(trx: DB, proposalId: number, roundId: number) {
 
 /** The round and one of its decidable proposals, while the funding line may still change. */
 async function lineEdit(trx: DB, roundId: number, proposalId: number, now: Date) {
-	const round = await roundForUpdate(trx, roundId);
+	const round = await lockedRound(trx, roundId);
 	if (!round) return refuse('review.err.noRound');
-	if (!LINE_EDIT_PHASES.includes(phaseOf(round, now))) return phaseClosed(round, now);
+	if (!inPhase(round, LINE_EDIT_PHASES, now)) return phaseClosed(round, now);
 	if (round.notice_published_at) return refuse('results.err.noticePublished');
+	if (await lineFrozenByLottery(trx, round.id)) return refuse('lottery.err.lineFrozen');
 	const proposal = await lineProposal(trx, proposalId, round.id);
 	if (!proposal) return refuse('review.err.noProposal');
 	if (!ELIGIBLE_STATUSES.includes(proposal.status)) return refuse('review.err.notDecidable');
@@ -401,9 +384,9 @@ export async function publishNotice(
 	now = new Date()
 ): Promise<Outcome<{ endsAt: string }>> {
 	return db.transaction().execute(async (trx) => {
-		const round = await roundForUpdate(trx, input.roundId);
+		const round = await lockedRound(trx, input.roundId);
 		if (!round) return refuse('review.err.noRound');
-		if (!LINE_EDIT_PHASES.includes(phaseOf(round, now))) return phaseClosed(round, now);
+		if (!inPhase(round, LINE_EDIT_PHASES, now)) return phaseClosed(round, now);
 		if (round.notice_published_at) return refuse('results.err.noticePublished');
 		if (!round.line_drawn_at) return refuse('results.err.lineNotDrawn');
 		const publishedAt = now.toISOString();
@@ -445,7 +428,7 @@ export function noticeOpen(
 		!!round.notice_published_at &&
 		!!round.notice_ends_at &&
 		!round.results_confirmed_at &&
-		NOTICE_PHASES.includes(phaseOf(round, now)) &&
+		inPhase(round, NOTICE_PHASES, now) &&
 		now.getTime() < Date.parse(round.notice_ends_at)
 	);
 }
@@ -457,9 +440,9 @@ export async function confirmFinalList(
 	now = new Date()
 ): Promise<Outcome<void>> {
 	return db.transaction().execute(async (trx) => {
-		const round = await roundForUpdate(trx, input.roundId);
+		const round = await lockedRound(trx, input.roundId);
 		if (!round) return refuse('review.err.noRound');
-		if (!NOTICE_PHASES.includes(phaseOf(round, now))) return phaseClosed(round, now);
+		if (!inPhase(round, NOTICE_PHASES, now)) return phaseClosed(round, now);
 		if (!round.notice_published_at || !round.notice_ends_at) return refuse('results.err.noticeNotPublished');
 		if (round.results_confirmed_at) return refuse('review.err.alreadyPublished');
 		if (now.getTime() < Date.parse(round.notice_ends_at)) {

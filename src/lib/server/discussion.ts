@@ -10,7 +10,7 @@ import { audit } from './audit';
 import { isConflicted } from './conflicts';
 import { inPhase, getRoundByIdOrThrow } from './rounds';
 import { notFound, ok, phaseClosed, refuseField, type Outcome } from './outcome';
-import { roundPseudonyms } from './review-reading';
+import { roundPseudonyms } from './pseudonyms';
 import { DISCUSSION_PHASES } from '../domain/phases';
 
 export interface DiscussionViewer {

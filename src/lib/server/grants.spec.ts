@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb, makeOrganisation, makeProposal, makeRound, makeUser } from '../../../tests/helpers/db';
 import type { DB } from './db';
-import { closeProject, projectLedger, publicImplementation, recordAgreement, recordConditionMet, recordPayment, recordReturn, reverseEntry, todayIn } from './grants';
+import { closeProject, exportPayments, projectLedger, publicImplementation, recordAgreement, recordConditionMet, recordPayment, recordReturn, reverseEntry, todayIn } from './grants';
 import { runOnce } from './submissions';
+import { grantFactsFor } from './grant-facts';
+import { movePhase } from './round-guards';
 import type { RequestEvent } from '@sveltejs/kit';
 
 const AWARD = 5_000_000;
@@ -121,6 +123,15 @@ describe('payments', () => {
 		view = (await projectLedger(db, id))!;
 		expect(view.money.paidFen).toBe(2_500_000);
 		expect(view.tranches[0].paidOn).toBe(today);
+		// The status reads the same net total, and the finance export adds up to it.
+		expect(await grantFactsFor(db, id)).toEqual({ signedOn: today, paidFen: 2_500_000, closing: null });
+		const exported = await exportPayments(db, { roundId: base.roundId, actorId: base.actorId, format: 'csv' });
+		expect(exported.map((e) => [e.amountFen, e.reference, e.tranche])).toEqual([
+			[2_500_000, 'wrong', 1],
+			[-2_500_000, 'wrong', 1],
+			[2_500_000, 'right', 1]
+		]);
+		expect(exported.reduce((s, e) => s + e.amountFen, 0)).toBe(view.money.paidFen);
 	});
 
 	it('the database refuses to change or delete a ledger entry', async () => {
@@ -172,5 +183,15 @@ describe('closing', () => {
 		expect(pub).toMatchObject({ stage: 'terminated', awardedFen: AWARD, paidFen: 2_500_000, returnedFen: 1_200_000, closedAt: today });
 		expect(JSON.stringify(pub)).not.toContain('海珠社工站');
 		expect(JSON.stringify(pub)).not.toContain('TH-1');
+	});
+
+	it('a round with a confirmed list closes only when all its funded projects have', async () => {
+		const db = await freshDb();
+		const { round, admin, base, today } = await signed(db);
+		const move = () => movePhase(db, { round, phase: 'closed', actorId: admin.id, reason: '年度结束', carryUnchecked: false, carryReason: null });
+		const refused = await move();
+		expect(refused.ok || refused.errors._form).toEqual({ key: 'grants.err.roundOpenProjects', params: { count: 1 } });
+		expect((await closeProject(db, { ...base, outcome: 'completed', closedOn: today, note: '完成', returnDueFen: 0 })).ok).toBe(true);
+		expect((await move()).ok).toBe(true);
 	});
 });

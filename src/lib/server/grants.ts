@@ -11,15 +11,15 @@ import {
 	conditionsFor,
 	planRefusal,
 	progressPercent,
-	projectStage,
+	reportDueDates,
 	splitByPercents,
 	timeline,
 	type ClosingOutcome,
 	type Milestone,
-	type ProjectStage,
 	type TrancheCondition
 } from '../domain/project-lifecycle';
 import { utcToZonedInput } from '../domain/time';
+import { grantStage, type GrantStage } from '../domain/status';
 import { commitmentRefusal } from './funds';
 
 /**
@@ -92,7 +92,7 @@ export interface ProjectLedger {
 	entries: LedgerRow[];
 	money: ProjectMoney;
 	closing: { outcome: ClosingOutcome; closedOn: string; note: string; returnDueFen: number } | null;
-	stage: ProjectStage;
+	stage: GrantStage;
 	progress: number;
 	timeline: Milestone[];
 }
@@ -142,7 +142,7 @@ export async function projectLedger(db: DB, proposalId: number): Promise<Project
 		entries,
 		money,
 		closing,
-		stage: projectStage({ signedOn: agreement?.signedOn ?? null, paidFen: money.paidFen, closing }),
+		stage: grantStage({ signedOn: agreement?.signedOn ?? null, paidFen: money.paidFen, closing }),
 		progress: progressPercent(money.paidFen, project.awardFen),
 		timeline: timeline({
 			confirmedAt: project.round.results_confirmed_at ?? project.round.results_published_at,
@@ -189,7 +189,9 @@ export async function roundProjects(db: DB, round: Round) {
 			awardFen: view.project.awardFen,
 			paidFen: view.money.paidFen,
 			returnedFen: view.money.returnedFen,
-			nextTranche: view.tranches.find((t) => t.paidFen < t.amountFen)?.position ?? null
+			nextTranche: view.tranches.find((t) => t.paidFen < t.amountFen)?.position ?? null,
+			// A payment due: a tranche whose condition holds and that is not paid in full, while open.
+			dueTranche: view.closing ? null : (view.tranches.find((t) => t.conditionMetAt && t.paidFen < t.amountFen)?.position ?? null)
 		});
 	}
 	return out;
@@ -468,8 +470,12 @@ export async function stationGrant(db: DB, proposalId: number) {
 	const view = await projectLedger(db, proposalId);
 	if (!view) return null;
 	const position = new Map(view.tranches.map((t) => [t.id, t.position]));
+	const due = reportDueDates(view.project.round.implementation_at, view.project.round.closed_at);
 	return {
 		stage: view.stage,
+		// What the station does next, and by when the reports behind the later tranches are due.
+		nextStep: `status.next.${view.stage}` as const,
+		dueDates: view.closing ? null : due,
 		awardFen: view.project.awardFen,
 		timeZone: view.project.round.time_zone,
 		agreement: view.agreement && { number: view.agreement.number, signedOn: view.agreement.signedOn, payeeAccountName: view.agreement.payeeAccountName },
@@ -480,4 +486,49 @@ export async function stationGrant(db: DB, proposalId: number) {
 		money: view.money,
 		closing: view.closing
 	};
+}
+
+/**
+ * The round's money moves for the finance office, oldest first: every payment, return and
+ * reversal (a reversal's amount negative), with its project, tranche, day and voucher. Audited
+ * like the other exports: who took the ledger out, and in which format.
+ */
+export async function exportPayments(db: DB, input: { roundId: number; actorId: number; format: 'csv' | 'xlsx' }) {
+	const rows = await db
+		.selectFrom('ledger_entries')
+		.innerJoin('proposals', 'proposals.id', 'ledger_entries.proposal_id')
+		.innerJoin('organisations', 'organisations.id', 'proposals.organisation_id')
+		.leftJoin('tranches', 'tranches.id', 'ledger_entries.tranche_id')
+		.select([
+			'ledger_entries.id',
+			'ledger_entries.kind',
+			'ledger_entries.amount_fen',
+			'ledger_entries.reverses_id',
+			'ledger_entries.occurred_on',
+			'ledger_entries.reference',
+			'ledger_entries.reason',
+			'ledger_entries.proposal_id',
+			'proposals.title',
+			'organisations.name as organisation',
+			'tranches.position'
+		])
+		.where('ledger_entries.round_id', '=', input.roundId)
+		.where('ledger_entries.kind', '!=', 'commitment')
+		.orderBy('ledger_entries.occurred_on')
+		.orderBy('ledger_entries.id')
+		.execute();
+	await audit(db, { actorId: input.actorId, action: 'grant.export', entity: 'round', entityId: input.roundId, detail: { format: input.format, rows: rows.length } });
+	return rows.map((r) => ({
+		id: r.id,
+		kind: r.kind,
+		reversesId: r.reverses_id,
+		amountFen: Number(r.amount_fen) * (r.reverses_id === null ? 1 : -1),
+		occurredOn: r.occurred_on,
+		reference: r.reference,
+		reason: r.reason,
+		proposalId: r.proposal_id!,
+		title: r.title,
+		organisation: r.organisation,
+		tranche: r.position
+	}));
 }

@@ -139,3 +139,20 @@ export async function appendReversal(
 		.executeTakeFirstOrThrow();
 	return row.id;
 }
+
+/** What was paid out to each of the projects, net of reversals (0 for a project with no payment). */
+export async function paidByProject(db: DB, proposalIds: readonly number[]): Promise<Map<number, number>> {
+	const paid = new Map<number, number>(proposalIds.map((id) => [id, 0]));
+	if (proposalIds.length === 0) return paid;
+	const rows = await db
+		.selectFrom('ledger_entries')
+		.select(['proposal_id', 'amount_fen', 'reverses_id'])
+		.where('kind', '=', 'payment')
+		.where('proposal_id', 'in', [...proposalIds])
+		.execute();
+	for (const r of rows) {
+		const amount = Number(r.amount_fen) * (r.reverses_id === null ? 1 : -1);
+		paid.set(r.proposal_id!, (paid.get(r.proposal_id!) ?? 0) + amount);
+	}
+	return paid;
+}

@@ -441,7 +441,14 @@ describe('what the public sees', () => {
 			.set({ results_published_at: new Date().toISOString(), phase_override: 'implementation' })
 			.where('id', '=', round.id)
 			.execute();
-		const project = { id: funded, title: '项目 funded', stage: 'implementing', completed: false };
+		// The phase alone says nothing of the project: funded, its agreement pending…
+		expect(await trackNeed(db, receiptCode)).toMatchObject({ funded: [{ id: funded, stage: 'funded' }], stage: 'funded' });
+		// …until the agreement is signed.
+		await db
+			.insertInto('agreements')
+			.values({ proposal_id: funded, round_id: round.id, number: 'A-1', signed_on: '2026-03-01', award_fen: 100, payee_account_name: '站点', plan_reason: null, recorded_by: admin.id, recorded_at: new Date().toISOString() })
+			.execute();
+		const project = { id: funded, title: '项目 funded', stage: 'signed', completed: false };
 		expect(await trackNeed(db, receiptCode)).toMatchObject({ funded: [project], stage: 'implementing' });
 		expect(await getPublicNeed(db, id)).toMatchObject({ funded: [project], stage: 'implementing' });
 	});

@@ -6,9 +6,10 @@ import type { Database, NeedStatus, Round } from './schema';
 import type { NeedInput } from '../schemas/needs';
 import { NEEDS_CALL_PHASES, currentPhase } from '../domain/phases';
 import { audit } from './audit';
-import { decisionState, inPhase } from './rounds';
+import { decisionState, getRoundByIdOrThrow, inPhase } from './rounds';
 import { needStage, proposalStage, stageCountsAsFunded, type NeedStage, type ProposalStage, type RoundDecisionState } from '../domain/status';
 import { randomString } from './random';
+import { fundedIds, grantFactsOf } from './grant-facts';
 import { LIMITS, consume } from './rate-limit';
 import { resolvePlace } from './places';
 import { ok, phaseClosed, refuse, refuseField, type Outcome } from './outcome';
@@ -123,10 +124,11 @@ async function answeringStages(db: DB, needId: number, now = new Date()) {
 		.execute();
 	const states = new Map<number, RoundDecisionState>();
 	for (const id of new Set(rows.map((r) => r.round_id))) {
-		const round = await db.selectFrom('rounds').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+		const round = await getRoundByIdOrThrow(db, id);
 		states.set(id, decisionState(round, now));
 	}
-	return rows.map((r) => ({ id: r.id, title: r.title, stage: proposalStage(r.status, states.get(r.round_id)!) }));
+	const facts = await grantFactsOf(db, fundedIds(rows));
+	return rows.map((r) => ({ id: r.id, title: r.title, stage: proposalStage(r.status, states.get(r.round_id)!, facts.get(r.id) ?? null) }));
 }
 
 /** Funded projects answering a need: only once their round's list is confirmed. */

@@ -4,7 +4,7 @@ import { freshDb, makeOrganisation, makeProposal, makeRound, makeUser } from '..
 import { startSmtpCatcher } from '../../../tests/helpers/smtp-catcher';
 import { assignReviewer, sendReviewReminders } from './assignments';
 import { listNotices, setMailTransport } from './notify';
-import { deliverOutbox, listOutbox, outboxCounts } from './outbox';
+import { deliverOutbox, enqueueMails, listOutbox, outboxCounts } from './outbox';
 import { RETRY_FIRST_MS } from '../domain/backoff';
 
 const saved = { url: process.env.SMTP_URL, from: process.env.SMTP_FROM };
@@ -104,6 +104,31 @@ describe('e-mail to a real SMTP server', () => {
 			// Sent once: a later run finds nothing.
 			expect(await deliverOutbox(db, new Date(t0.getTime() + 10 * RETRY_FIRST_MS))).toEqual({ sent: 0, failed: 0 });
 			expect(smtp.mails).toHaveLength(1);
+		} finally {
+			setMailTransport(undefined);
+			await smtp.close();
+		}
+	});
+	it('sends each message once when several senders run at the same time', async () => {
+		const smtp = await startSmtpCatcher();
+		try {
+			process.env.SMTP_URL = smtp.url;
+			setMailTransport(undefined);
+			const db = await freshDb();
+			const count = 120;
+			await enqueueMails(db, Array.from({ length: count }, (_, i) => ({ to: `r${i}@example.org`, subject: `message ${i}`, text: '…' })));
+			// Four senders at once, each taking 25 at a time, until nothing is due (on PostgreSQL
+			// they run on separate connections and claim side by side).
+			const totals = { sent: 0, failed: 0 };
+			for (let pass = 0; pass < 10; pass++) {
+				const results = await Promise.all(Array.from({ length: 4 }, () => deliverOutbox(db, new Date(), 25)));
+				for (const r of results) (totals.sent += r.sent), (totals.failed += r.failed);
+				if ((await outboxCounts(db)).waiting === 0) break;
+			}
+			expect(totals).toEqual({ sent: count, failed: 0 });
+			const subjects = smtp.mails.map((m) => m.subject);
+			expect(new Set(subjects).size).toBe(count);
+			expect(subjects).toHaveLength(count);
 		} finally {
 			setMailTransport(undefined);
 			await smtp.close();

@@ -2,7 +2,7 @@ import type { DB } from './db';
 import type { ObjectionEffect, ObjectionStatus } from './schema-decision-notice';
 import { audit } from './audit';
 import { tellObjectionAnswered } from './inbox';
-import { phaseOf, type Round } from './rounds';
+import { getRoundById, inPhase, lockedRound, type Round } from './rounds';
 import { ok, phaseClosed, refuse, type Outcome } from './outcome';
 import { NOTICE_PHASES } from '../domain/phases';
 import { noticeOpen, redrawAfterObjection } from './decisions';
@@ -23,10 +23,10 @@ export interface ObjectionInput {
  * files nothing new and answers with the first objection.
  */
 export async function fileObjection(db: DB, input: ObjectionInput, now = new Date()): Promise<Outcome<number>> {
-	const round = await db.selectFrom('rounds').selectAll().where('id', '=', input.roundId).executeTakeFirst();
+	const round = await getRoundById(db, input.roundId);
 	if (!round) return refuse('review.err.noRound');
 	if (!noticeOpen(round, now)) {
-		if (!NOTICE_PHASES.includes(phaseOf(round, now))) return phaseClosed(round, now);
+		if (!inPhase(round, NOTICE_PHASES, now)) return phaseClosed(round, now);
 		return refuse('results.err.noticeClosed');
 	}
 	if (input.submissionKey) {
@@ -172,9 +172,9 @@ export async function answerObjection(
 ): Promise<Outcome<void>> {
 	return db.transaction().execute(async (trx) => {
 		// Locked: an answer and the list's confirmation (which counts open objections) go one at a time.
-		const round: Round | undefined = await trx.selectFrom('rounds').selectAll().where('id', '=', input.roundId).forUpdate().executeTakeFirst();
+		const round: Round | undefined = await lockedRound(trx, input.roundId);
 		if (!round) return refuse('review.err.noRound');
-		if (!NOTICE_PHASES.includes(phaseOf(round, now))) return phaseClosed(round, now);
+		if (!inPhase(round, NOTICE_PHASES, now)) return phaseClosed(round, now);
 		if (round.results_confirmed_at) return refuse('results.err.confirmed');
 		const objection = await trx
 			.selectFrom('objections')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb, makeRound, makeUser } from '../../../tests/helpers/db';
-import { addReviews } from '../../../tests/helpers/decision';
+import { addScoredProposal } from '../../../tests/helpers/decision';
 import { drawFundingLine, type LineCandidate } from '../domain/funding-line';
 import { parseCsv } from '../domain/csv';
 import { trimmedMean } from '../domain/scoring';
@@ -9,7 +9,13 @@ import { answerObjection, fileObjection, listPublicObjections } from './objectio
 import { confirmFinalList } from './decisions';
 import { correctPublishedRecord, getNotice, getPublicProject } from './results';
 import { decisionRecord, resultsCsv, resultsJson, type DecisionRecord } from './open-data';
+import { readFileSync } from 'node:fs';
+import { EVALUATED_BASES } from '../domain/ranking';
+import { decisionRecord2JsonSchema, decisionRecord2Schema, type DecisionRecord2 } from './decision-record-schema';
+import { recomputeFundedList, recomputeNoiseVariance, recomputeScores, reviewTotals } from '../../../tests/helpers/recompute-record-2';
 import { roundStats } from './stats';
+import { addPlaces } from './places';
+import type { RankingBasis } from '../domain/ranking';
 
 const PRIVATE = {
 	residentName: '陈阿姨',
@@ -19,10 +25,20 @@ const PRIVATE = {
 	objector2Contact: 'huang@example.org'
 };
 
-/** A demo-like round: two districts, seven proposals with five reviews each, needs with contacts. */
-async function decidedRound() {
+/**
+ * A demo-like round: two districts, seven proposals with five reviews each, needs with contacts.
+ * Format 1 is a round decided before record format 2 (by the trimmed mean, as it then was).
+ */
+async function decidedRound(options: { format?: 1 | 2; basis?: RankingBasis; places?: boolean; leniency?: number[] } = {}) {
 	const db = await freshDb();
 	const round = await makeRound(db, 'review', { pool_fen: 15_000_000, slug: 'open-data' });
+	const format = options.format ?? 1;
+	await db
+		.updateTable('rounds')
+		.set({ decision_format: format, ranking_score: options.basis ?? (format === 1 ? 'trimmed_mean' : 'additive_model') })
+		.where('id', '=', round.id)
+		.execute();
+	if (options.places) await addPlaces(db, [{ district: '海珠区', street: '南华西街', community: '' }, { district: '越秀区', street: '北京街', community: '' }]);
 	const admin = await makeUser(db, 'admin');
 	const reviewers: { id: number; email: string; name: string }[] = [];
 	for (let i = 0; i < 6; i++) {
@@ -78,27 +94,22 @@ async function decidedRound() {
 	for (const [i, totals] of scores.entries()) {
 		const author = await makeUser(db, 'station', orgs[i % 2]);
 		const now = new Date(Date.UTC(2026, 2, 1, i)).toISOString();
-		const { id } = await db
-			.insertInto('proposals')
-			.values({
-				round_id: round.id,
-				organisation_id: orgs[i % 2],
-				title: `社区项目 ${i + 1}`,
-				summary: '简介',
-				requested_fen: [5_000_000, 4_000_000, 3_000_000][i % 3],
-				status: 'eligible',
-				award_fen: null,
-				decision_reason: null,
-				created_by: author.id,
-				created_at: now,
-				updated_at: now,
-				submitted_at: now
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		await db.insertInto('proposal_needs').values({ proposal_id: id, need_id: needId }).execute();
 		// Reviewers rotate, so each proposal's panel differs.
-		await addReviews(db, round.id, id, totals, [0, 1, 2, 3, 4].map((k) => reviewers[(k + i) % 6].id));
+		// With `leniency`, reviewer k adds leniency[k] to every total (kept within 0–100).
+		const panel = [0, 1, 2, 3, 4].map((k) => (k + i) % 6);
+		const given = totals.map((t, k) => Math.min(100, Math.max(0, t + (options.leniency?.[panel[k]] ?? 0))));
+		const id = await addScoredProposal(db, {
+			roundId: round.id,
+			organisationId: orgs[i % 2],
+			authorId: author.id,
+			title: `社区项目 ${i + 1}`,
+			summary: '简介',
+			requestedFen: [5_000_000, 4_000_000, 3_000_000][i % 3],
+			totals: given,
+			reviewerIds: panel.map((k) => reviewers[k].id),
+			submittedAt: now,
+			needId
+		});
 		ids.push(id);
 	}
 	const publishedAt = new Date('2026-03-02T07:00:00.000Z');
@@ -159,6 +170,7 @@ describe('open data', () => {
 	it('recomputes the published funded list from decision-record.json alone, two ways', async () => {
 		const { db, round } = await decidedRound();
 		const record = JSON.parse(JSON.stringify(await decisionRecord(db, round))) as DecisionRecord;
+		expect(record.format).toBe('decision-record/1');
 		const published = record.proposals.filter((p) => p.published.funded).map((p) => p.id).sort((a, b) => a - b);
 		expect(published.length).toBeGreaterThan(1);
 		// The upheld objection and the demo's override and reduced award are all in play.
@@ -215,7 +227,7 @@ describe('open data', () => {
 
 	it('labels reviewers A, B, … within each proposal, by score, never by person', async () => {
 		const { db, round } = await decidedRound();
-		const record = (await decisionRecord(db, round))!;
+		const record = (await decisionRecord(db, round)) as DecisionRecord;
 		for (const p of record.proposals) {
 			expect(p.reviews.map((r) => r.reviewer)).toEqual(['A', 'B', 'C', 'D', 'E']);
 			const totals = p.reviews.map((r) => r.total);
@@ -223,8 +235,8 @@ describe('open data', () => {
 		}
 	});
 
-	it('puts nothing private in any public page or file of the published round', async () => {
-		const { db, round, reviewers, ids } = await decidedRound();
+	it.each([1, 2] as const)('puts nothing private in any public page or file of the published round (record format %i)', async (format) => {
+		const { db, round, reviewers, ids } = await decidedRound({ format });
 		const outputs: unknown[] = [
 			await getNotice(db, round),
 			await listPublicObjections(db, round.id),
@@ -286,5 +298,74 @@ describe('open data', () => {
 		expect((await getPublicProject(db, funded.id))?.title).toBe('改过的标题');
 		const log = await db.selectFrom('audit_log').selectAll().where('action', '=', 'round.correct_record').execute();
 		expect(log).toMatchObject([{ actor_id: admin.id, entity_id: String(round.id), reason: '机构已于 3 月更名。' }]);
+	});
+});
+
+describe('decision record, format 2', () => {
+	const record2 = async (db: Awaited<ReturnType<typeof decidedRound>>['db'], round: Awaited<ReturnType<typeof decidedRound>>['round']) =>
+		JSON.parse(JSON.stringify(await decisionRecord(db, round))) as DecisionRecord2;
+
+	expect(EVALUATED_BASES).toHaveLength(4);
+	for (const basis of EVALUATED_BASES) {
+		it(`recomputes a round ranked by ${basis} from its record alone, with an independent implementation`, async () => {
+			// Two lenient reviewers and one harsh one, so that the model has something to correct.
+			const { db, round } = await decidedRound({ format: 2, basis, places: true, leniency: [20, 0, -20, 0, 10, 0] });
+			const record = await record2(db, round);
+			expect(decisionRecord2Schema.safeParse(record).error).toBeUndefined();
+			expect(record.format).toBe('decision-record/2');
+			expect(record.aggregation.basis).toBe(basis);
+			expect(record.reviews).toHaveLength(35);
+			expect(reviewTotals(record)).toEqual(record.reviews.map((r) => r.totalHundredths));
+			// Every score follows from the reviews by the stated basis and rounding rule.
+			const scores = recomputeScores(record);
+			for (const p of record.proposals) expect([p.id, scores.get(p.id) ?? null]).toEqual([p.id, p.scoreHundredths]);
+			const published = record.proposals.filter((p) => p.published.funded).map((p) => p.id).sort((a, b) => a - b);
+			expect(published.length).toBeGreaterThan(1);
+			expect(recomputeFundedList(record, scores)).toEqual(published);
+			// The admin's inputs and the objection's effect are in the record.
+			expect(record.proposals.some((p) => p.override?.kind === 'exclude')).toBe(true);
+			expect(record.proposals.some((p) => p.reducedAward !== null)).toBe(true);
+			expect(record.objections.map((o) => o.outcome).sort()).toEqual(['dismissed', 'upheld']);
+			expect(record.proposals.every((p) => p.districtPlaceId !== null)).toBe(true);
+			if (basis === 'additive_model') {
+				const model = record.aggregation.model!;
+				// The model really corrects here: biases are estimated and shrunk, not the plain mean.
+				expect(model.shrinkage).not.toBeNull();
+				expect(Object.keys(model.reviewerBias)).toHaveLength(6);
+				expect(Object.values(model.reviewerBias).some((b) => Math.abs(b) > 0.5)).toBe(true);
+				const plainMeans = recomputeScores({ ...record, aggregation: { ...record.aggregation, basis: 'mean' } });
+				expect(record.proposals.some((p) => p.scoreHundredths !== plainMeans.get(p.id))).toBe(true);
+				expect(recomputeNoiseVariance(record)).toBeCloseTo(model.noiseVariance!, 6);
+				for (const p of record.proposals) expect(Math.round(model.fitted[String(p.id)] * 100)).toBe(p.scoreHundredths);
+				expect(record.aggregation.interval.method).toBe('model');
+			}
+		});
+	}
+
+	it('names each reviewer by one pseudonym on every proposal, never by name, and states the rule in both languages', async () => {
+		const { db, round, reviewers } = await decidedRound({ format: 2 });
+		const record = await record2(db, round);
+		const pseudonyms = new Set(record.reviews.map((r) => r.reviewer));
+		expect([...pseudonyms].sort()).toEqual(['A', 'B', 'C', 'D', 'E', 'F']);
+		// Reviewers rotate over proposals, so each pseudonym appears on several proposals.
+		for (const name of pseudonyms) expect(record.reviews.filter((r) => r.reviewer === name).length).toBeGreaterThan(1);
+		const text = JSON.stringify(record);
+		for (const r of reviewers) for (const secret of [r.email, r.name]) expect(text).not.toContain(secret);
+		expect(text).not.toContain('reviewerId');
+		expect(text).not.toContain('私密备注');
+		expect(record.rule.zh.length).toBe(record.rule.en.length);
+		expect(record.rule.zh.join('')).toContain('四舍五入');
+		expect(record.software.version).toMatch(/^\d+\.\d+\.\d+/);
+		expect(record.rubric.criteria.reduce((s, c) => s + c.weight, 0)).toBe(100);
+	});
+
+	it('publishes a JSON Schema that is the format’s schema as it stands', () => {
+		const file = JSON.parse(readFileSync(new URL('../../../static/decision-record-2.schema.json', import.meta.url), 'utf8'));
+		expect(file).toEqual(JSON.parse(JSON.stringify(decisionRecord2JsonSchema())));
+	});
+
+	it('keeps a round decided under format 1 on its format-1 record', async () => {
+		const { db, round } = await decidedRound({ format: 1 });
+		expect(((await decisionRecord(db, round)) as DecisionRecord).format).toBe('decision-record/1');
 	});
 });

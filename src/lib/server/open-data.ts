@@ -2,9 +2,13 @@ import type { DB } from './db';
 import type { Round } from './rounds';
 import { toCsv } from '../domain/csv';
 import { SCORE_DECIMALS, type LineReason, type TieRule } from '../domain/funding-line';
-import { lineRulesOf, rankingScores, type ScoreBasis } from './decisions';
+import { lineRulesOf } from './decisions';
+import { rankingScores } from './ranking-scores';
+import type { RankingBasis } from '../domain/ranking';
 import { getNotice, publishedRecord } from './results';
 import { submittedTotals } from './reviews';
+import { decisionRecord2, type DecisionRecord2 } from './decision-record';
+import { publicImplementation } from './grants';
 
 /**
  * Open data of a round (信息公开): public once the notice (or, for older rounds, the results) is
@@ -20,6 +24,10 @@ export async function resultsJson(db: DB, round: Round) {
 	const notice = await getNotice(db, round);
 	if (!notice) return null;
 	const record = await publishedRecord(db, round);
+	// After confirmation each funded project says what became of it (phases 8–9): the same status
+	// as every page, what was paid, each tranche planned and paid, and when it closed.
+	const implementation = new Map<number, Awaited<ReturnType<typeof implementationOf>>>();
+	if (notice.stage === 'final') for (const r of notice.rows.filter((r) => r.funded)) implementation.set(r.id, await implementationOf(db, r.id, r.stage));
 	return {
 		round: { slug: round.slug, title: round.title, year: round.year },
 		stage: notice.stage,
@@ -46,8 +54,22 @@ export async function resultsJson(db: DB, round: Round) {
 			awardFen: r.awardFen,
 			reason: r.reason,
 			reasonText: r.reasonText,
-			status: r.stage
+			status: r.stage,
+			...(implementation.has(r.id) ? { implementation: implementation.get(r.id) } : {})
 		}))
+	};
+}
+
+/** A funded project's `implementation` object of results.json (amounts in fen, days YYYY-MM-DD). */
+async function implementationOf(db: DB, proposalId: number, status: string) {
+	const impl = await publicImplementation(db, proposalId);
+	return {
+		status,
+		paidFen: impl?.paidFen ?? 0,
+		returnedFen: impl?.returnedFen ?? 0,
+		tranches: (impl?.tranches ?? []).map((t) => ({ position: t.position, condition: t.condition, plannedFen: t.plannedFen, paidFen: t.paidFen, paidOn: t.paidOn })),
+		closedAt: impl?.closedAt ?? null,
+		closingOutcome: impl?.closingOutcome ?? null
 	};
 }
 
@@ -117,7 +139,7 @@ export interface DecisionRecord {
 	round: { slug: string; title: string; year: number };
 	stage: 'notice' | 'final';
 	rankingScore: {
-		basis: ScoreBasis;
+		basis: RankingBasis;
 		aggregation: string;
 		trimRule: { dropHighest: 1; dropLowest: 1; whenReviewsAtLeast: 5 };
 		decimals: number;
@@ -143,8 +165,10 @@ function reviewerLabel(i: number): string {
  * with their parameters. Reviewer labels are per proposal and follow the score, not the person,
  * so that nobody can follow one reviewer across proposals.
  */
-export async function decisionRecord(db: DB, round: Round): Promise<DecisionRecord | null> {
+export async function decisionRecord(db: DB, round: Round): Promise<DecisionRecord | DecisionRecord2 | null> {
 	if (!openDataAvailable(round)) return null;
+	// Rounds decided from format 2 on; the others keep the record they were published with.
+	if (round.decision_format !== 1) return decisionRecord2(db, round);
 	const notice = await getNotice(db, round);
 	if (!notice) return null;
 	const rows = await db

@@ -8,6 +8,7 @@ import type { DB } from './db';
 import { mailConfigured, sendMails, type Mail } from './mail';
 import { retryDelayMs } from '../domain/backoff';
 import { audit } from './audit';
+import { writeTransaction } from './db';
 
 /** How long a sender holds the messages it took before another process may take them. */
 const CLAIM_MS = 2 * 60_000;
@@ -23,32 +24,43 @@ export async function enqueueMails(db: DB, mails: readonly Mail[], now = new Dat
 }
 
 /**
+ * Takes up to `limit` messages that are due and not held by another sender, and holds them for
+ * CLAIM_MS. On PostgreSQL the rows are selected `for update skip locked`: two nodes claiming at
+ * once each take different rows, neither waits for the other. On SQLite the transaction holds the
+ * database's write lock (BEGIN IMMEDIATE), so processes on one file claim one after the other.
+ */
+async function claimDue(db: DB, now: Date, limit: number) {
+	const at = now.toISOString();
+	return writeTransaction(db, async (trx) => {
+		const due = await trx
+			.selectFrom('outbox')
+			.select(['id', 'recipient', 'subject', 'body', 'attempts'])
+			.where('sent_at', 'is', null)
+			.where('next_attempt_at', '<=', at)
+			.where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', at)]))
+			.orderBy('id')
+			.limit(limit)
+			.forUpdate()
+			.skipLocked()
+			.execute();
+		if (due.length > 0) {
+			await trx
+				.updateTable('outbox')
+				.set({ claimed_until: new Date(now.getTime() + CLAIM_MS).toISOString() })
+				.where('id', 'in', due.map((r) => r.id))
+				.execute();
+		}
+		return due;
+	});
+}
+
+/**
  * Sends the messages that are due: each is claimed first (so two server processes never send one
  * twice), then marked sent, or given its next attempt with the error kept. Never throws for a
  * failed send.
  */
 export async function deliverOutbox(db: DB, now = new Date(), limit = 50): Promise<{ sent: number; failed: number }> {
-	const at = now.toISOString();
-	const due = await db
-		.selectFrom('outbox')
-		.select(['id', 'recipient', 'subject', 'body', 'attempts'])
-		.where('sent_at', 'is', null)
-		.where('next_attempt_at', '<=', at)
-		.where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', at)]))
-		.orderBy('id')
-		.limit(limit)
-		.execute();
-	const claimed: typeof due = [];
-	for (const row of due) {
-		const taken = await db
-			.updateTable('outbox')
-			.set({ claimed_until: new Date(now.getTime() + CLAIM_MS).toISOString() })
-			.where('id', '=', row.id)
-			.where('sent_at', 'is', null)
-			.where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', at)]))
-			.executeTakeFirst();
-		if (Number(taken.numUpdatedRows) === 1) claimed.push(row);
-	}
+	const claimed = await claimDue(db, now, limit);
 	const results = await sendMails(claimed.map((r) => ({ to: r.recipient, subject: r.subject, text: r.body })));
 	let sent = 0;
 	for (const [i, row] of claimed.entries()) {
@@ -130,10 +142,12 @@ export async function retryOutboxNow(db: DB, actorId: number, now = new Date()):
 let running: Promise<unknown> | null = null;
 let again = false;
 let timer: ReturnType<typeof setInterval> | null = null;
+/** Set at shutdown: no new send starts once the database is about to close. */
+let stopped = false;
 
 /** Sends what is due, in the background (never awaited by a request); one run at a time per process. */
 export function kickOutbox(db: DB): void {
-	if (!mailConfigured()) return;
+	if (!mailConfigured() || stopped) return;
 	if (running) {
 		again = true;
 		return;
@@ -152,12 +166,20 @@ export function kickOutbox(db: DB): void {
 
 /** Starts the minute timer that retries failed messages when their time comes. */
 export function startOutboxTimer(db: DB, everyMs = 60_000): void {
+	stopped = false;
 	if (timer || !mailConfigured()) return;
 	timer = setInterval(() => kickOutbox(db), everyMs);
 	timer.unref?.();
 }
 
+/** Resolves when no send is in progress in this process, or after `timeoutMs`. */
+export async function outboxSettled(timeoutMs: number): Promise<void> {
+	if (!running) return;
+	await Promise.race([running, new Promise((resolve) => setTimeout(resolve, timeoutMs).unref?.())]);
+}
+
 export function stopOutboxTimer(): void {
+	stopped = true;
 	if (timer) clearInterval(timer);
 	timer = null;
 }

@@ -5,6 +5,7 @@ import { decisionState, getRoundById } from './rounds';
 import type { MessageKey } from '../i18n';
 import { deadlineOf } from './proposal-rules';
 import { proposalStage, type ProposalStage, type RoundDecisionState } from '../domain/status';
+import { fundedIds, grantFactsOf } from './grant-facts';
 
 /** The organisation's proposals across rounds, newest round first, with what happens next. */
 export async function listOrganisationProposals(db: DB, organisationId: number, now = new Date()) {
@@ -17,10 +18,11 @@ export async function listOrganisationProposals(db: DB, organisationId: number, 
 		.execute();
 	const rounds = new Map<number, Round | undefined>();
 	for (const id of new Set(rows.map((r) => r.round_id))) rounds.set(id, await getRoundById(db, id));
+	const facts = await grantFactsOf(db, fundedIds(rows));
 	return rows.map((r) => {
 		const round = rounds.get(r.round_id)!;
 		const state = decisionState(round, now);
-		const stage = proposalStage(r.status, state);
+		const stage = proposalStage(r.status, state, facts.get(r.id) ?? null);
 		const revisionOpen = r.status === 'returned' && !!r.revision_due_at && now.toISOString() < r.revision_due_at;
 		return {
 			id: r.id,
@@ -102,9 +104,10 @@ export async function listAllProposals(db: DB, filter: ProposalFilter, now = new
 	const rows = await query.orderBy('proposals.round_id', 'desc').orderBy('proposals.id').limit(1000).execute();
 	const states = new Map<number, RoundDecisionState>();
 	for (const id of new Set(rows.map((r) => r.round_id))) states.set(id, decisionState((await getRoundById(db, id))!, now));
+	const facts = await grantFactsOf(db, fundedIds(rows));
 	return rows.map((r) => ({
 		...r,
-		stage: proposalStage(r.status, states.get(r.round_id)!),
+		stage: proposalStage(r.status, states.get(r.round_id)!, facts.get(r.id) ?? null),
 		categories: [...new Set(String(r.categories ?? '').split(',').filter(Boolean))]
 	}));
 }

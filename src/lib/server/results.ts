@@ -5,10 +5,11 @@ import type { LineReason } from '../domain/funding-line';
 import { memoUntilWrite } from './cache';
 import { oneDecimal } from '../domain/rounding';
 import { audit } from './audit';
-import { decisionState, isFinal, phaseOf } from './rounds';
+import { decisionState, getRoundById, getRoundByIdOrThrow, isFinal, phaseOf } from './rounds';
 import { ok, refuse, type Outcome } from './outcome';
 import { proposalScoreSummary } from './reviews';
-import { lineRowStatus, proposalStage, type ProposalStage, type RoundDecisionState } from '../domain/status';
+import { lineRowStatus, proposalStage, type ProposalStage } from '../domain/status';
+import { grantFactsFor, grantFactsOf } from './grant-facts';
 
 /**
  * What the public reads of a round's decision (public fields only): the line on the notice, the
@@ -121,16 +122,29 @@ async function computePublicLine(db: DB, roundId: number): Promise<PublicLineRow
 
 export type PublicResultRow = PublicLineRow;
 
-/** The rows of a published line, each with its status now (the record keeps outcomes, not phases). */
-export function withStages<T extends { funded: boolean; reason: string }>(rows: readonly T[], state: RoundDecisionState): (T & { stage: ProposalStage })[] {
-	return rows.map((r) => ({ ...r, stage: proposalStage(lineRowStatus(r), state) }));
+/**
+ * The round's published line, each row with its status now (the record keeps outcomes, not
+ * phases; a funded project's stage comes from its grant facts) and what was paid to it.
+ */
+export async function stagedLine(db: DB, round: Round, now = new Date()) {
+	const rows = await publicLine(db, round.id);
+	const facts = await grantFactsOf(
+		db,
+		rows.filter((r) => r.funded).map((r) => r.id)
+	);
+	const state = decisionState(round, now);
+	return rows.map((r) => {
+		const grant = facts.get(r.id) ?? null;
+		return { ...r, stage: proposalStage(lineRowStatus(r), state, grant), paidFen: grant?.paidFen ?? 0 };
+	});
 }
 
 export interface PublicResults {
 	publishedAt: string;
 	/** Every proposal of the line (funded first), each with its reason and status. */
 	projects: (PublicLineRow & { stage: ProposalStage })[];
-	totals: { count: number; awardedFen: number; poolFen: number };
+	/** `paidFen`: paid out to the funded projects so far (the ledger, net of reversals). */
+	totals: { count: number; awardedFen: number; paidFen: number; poolFen: number };
 }
 
 /**
@@ -138,9 +152,9 @@ export interface PublicResults {
  * fields: no reviewer, no per-review score, no private note.
  */
 export async function listResults(db: DB, roundId: number, now = new Date()): Promise<PublicResults | null> {
-	const round = await db.selectFrom('rounds').selectAll().where('id', '=', roundId).executeTakeFirst();
+	const round = await getRoundById(db, roundId);
 	if (!round?.results_published_at) return null;
-	const projects = withStages(await publicLine(db, round.id), decisionState(round, now));
+	const projects = await stagedLine(db, round, now);
 	const funded = projects.filter((p) => p.funded);
 	return {
 		publishedAt: round.results_published_at,
@@ -148,6 +162,7 @@ export async function listResults(db: DB, roundId: number, now = new Date()): Pr
 		totals: {
 			count: funded.length,
 			awardedFen: funded.reduce((sum, p) => sum + (p.awardFen ?? 0), 0),
+			paidFen: funded.reduce((sum, p) => sum + p.paidFen, 0),
 			poolFen: round.pool_fen
 		}
 	};
@@ -259,12 +274,12 @@ export async function getPublicProject(db: DB, id: number, now = new Date()) {
 		.where('rounds.results_published_at', 'is not', null)
 		.executeTakeFirst();
 	if (!found) return undefined;
-	const round = await db.selectFrom('rounds').selectAll().where('id', '=', found.round_id).executeTakeFirstOrThrow();
+	const round = await getRoundByIdOrThrow(db, found.round_id);
 	if (phaseOf(round, now) === 'draft') return undefined;
 	const record = await publishedRecord(db, round);
 	const details = record ? record.projects[String(id)] : await projectDetails(db, id, round, await publicLine(db, round.id));
 	if (!details) return undefined;
-	const stage = proposalStage('funded', decisionState(round, now));
+	const stage = proposalStage('funded', decisionState(round, now), await grantFactsFor(db, id));
 	return { id, ...details, stage, round: { slug: round.slug, title: round.title } };
 }
 
@@ -342,7 +357,7 @@ export async function publishedRecord(db: DB, round: Round, now = new Date()): P
 }
 
 async function recordOfRound(db: DB, roundId: number): Promise<PublishedRecord | null> {
-	const round = await db.selectFrom('rounds').selectAll().where('id', '=', roundId).executeTakeFirst();
+	const round = await getRoundById(db, roundId);
 	return round ? publishedRecord(db, round) : null;
 }
 
@@ -363,7 +378,7 @@ export async function correctPublishedRecord(
 	const reason = input.reason.trim();
 	if (!reason) return refuse('review.err.reasonRequired');
 	return db.transaction().execute(async (trx) => {
-		const round = await trx.selectFrom('rounds').selectAll().where('id', '=', input.roundId).executeTakeFirst();
+		const round = await getRoundById(trx, input.roundId);
 		if (!round) return refuse('review.err.noRound');
 		if (!isFinal(round)) return refuse('results.err.notFinal');
 		// The version being corrected exists first (an older round's, frozen when first read).
@@ -386,7 +401,7 @@ export type NoticeStage = 'notice' | 'final';
 /** The public notice of a round: null until published. */
 export async function getNotice(db: DB, round: Round, now = new Date()) {
 	if (!round.notice_published_at && !round.results_published_at) return null;
-	const rows = withStages(await publicLine(db, round.id), decisionState(round, now));
+	const rows = await stagedLine(db, round, now);
 	const awardedFen = rows.reduce((s, r) => s + (r.awardFen ?? 0), 0);
 	return {
 		stage: (isFinal(round) ? 'final' : 'notice') as NoticeStage,
@@ -398,6 +413,7 @@ export async function getNotice(db: DB, round: Round, now = new Date()) {
 		totals: {
 			poolFen: round.pool_fen,
 			awardedFen,
+			paidFen: rows.reduce((s, r) => s + r.paidFen, 0),
 			leftFen: round.pool_fen - awardedFen,
 			fundedCount: rows.filter((r) => r.funded).length,
 			count: rows.length

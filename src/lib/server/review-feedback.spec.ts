@@ -7,6 +7,9 @@ import { setConflict } from './conflicts';
 import { confirmFinalList, drawLine, publishNotice, setReducedAward } from './decisions';
 import { getRoundByIdOrThrow } from './rounds';
 import { openReviewerIdentities, proposalReviews } from './review-reading';
+import { roundPseudonyms } from './pseudonyms';
+import { decisionRecord } from './open-data';
+import type { DecisionRecord2 } from './decision-record';
 import { postToDiscussion, readDiscussion } from './discussion';
 import { applicantFeedback } from './feedback';
 
@@ -67,20 +70,25 @@ async function panel() {
 
 describe('reading reviews', () => {
 	it('names each reviewer by the same pseudonym on every proposal of the round, and flags disagreement by criterion', async () => {
-		const { db, round, first, second, rubric } = await panel();
+		const { db, round, first, second, rubric, r1, r2, r3 } = await panel();
 		const one = (await proposalReviews(db, round.id, first))!;
 		const two = (await proposalReviews(db, round.id, second))!;
-		// Assigned first: r1 (A), r2 (B), r3 (C). Reviewer 3's draft on the first is not shown.
-		expect(one.reviews.map((r) => r.letter)).toEqual(['A', 'B']);
-		expect(two.reviews.map((r) => r.letter)).toEqual(['B', 'C']);
+		// One letter per reviewer of the round, A to C, the same on both proposals (r2 reviewed both).
+		const letters = await roundPseudonyms(db, round.id);
+		expect([...letters.values()].sort()).toEqual(['A', 'B', 'C']);
+		const lettersOf = (...ids: number[]) => ids.map((id) => letters.get(id)!).sort();
+		// Reviewer 3's draft on the first is not shown.
+		expect(one.reviews.map((r) => r.letter)).toEqual(lettersOf(r1.id, r2.id));
+		expect(two.reviews.map((r) => r.letter)).toEqual(lettersOf(r2.id, r3.id));
 		expect(one.assigned).toBe(3);
-		expect(one.reviews[0].criteria.find((c) => c.id === rubric[0].id)).toEqual({
+		const byR1 = one.reviews.find((r) => r.letter === letters.get(r1.id))!;
+		expect(byR1.criteria.find((c) => c.id === rubric[0].id)).toEqual({
 			id: rubric[0].id,
 			score: 2,
 			comment: '需求调研只有一次座谈，证据不足。',
 			forApplicant: true
 		});
-		expect(one.reviews[0].privateNote).toBe('该机构去年执行偏慢。');
+		expect(byR1.privateNote).toBe('该机构去年执行偏慢。');
 		// 2 and 9 on a 0–10 criterion disagree; 8 and 7 do not.
 		expect(one.criteria.map((c) => c.spread.disagreement)).toEqual(rubric.map((_, i) => i === 0));
 		expect(two.criteria.every((c) => !c.spread.disagreement)).toBe(true);
@@ -93,14 +101,9 @@ describe('reading reviews', () => {
 		const { db, round, admin, first, r1, r2, r3 } = await panel();
 		const opened = await openReviewerIdentities(db, { roundId: round.id, proposalId: first, actorId: admin.id, reason: '核查回避' });
 		const names = async (id: number) => (await db.selectFrom('users').select('name').where('id', '=', id).executeTakeFirstOrThrow()).name;
-		expect(opened).toEqual({
-			ok: true,
-			value: [
-				{ letter: 'A', name: await names(r1.id) },
-				{ letter: 'B', name: await names(r2.id) },
-				{ letter: 'C', name: await names(r3.id) }
-			]
-		});
+		const letters = await roundPseudonyms(db, round.id);
+		const expected = await Promise.all([r1, r2, r3].map(async (r) => ({ letter: letters.get(r.id)!, name: await names(r.id) })));
+		expect(opened).toEqual({ ok: true, value: expected.sort((x, y) => x.letter.localeCompare(y.letter)) });
 		const log = await db.selectFrom('audit_log').select(['action', 'entity_id', 'reason']).where('action', '=', 'review.open_identities').execute();
 		expect(log).toEqual([{ action: 'review.open_identities', entity_id: String(first), reason: '核查回避' }]);
 	});
@@ -108,15 +111,16 @@ describe('reading reviews', () => {
 
 describe('the panel discussion', () => {
 	it('is read and written by admins and by reviewers who submitted, never by one who has not, a conflicted one or the applicant', async () => {
-		const { db, admin, station, r1, r2, r3, first } = await panel();
+		const { db, round, admin, station, r1, r2, r3, first } = await panel();
 		const post = (viewer: { id: number; role: 'admin' | 'reviewer' | 'station' }, body: string) =>
 			postToDiscussion(db, { viewer, proposalId: first, body });
 		expect((await post({ id: r1.id, role: 'reviewer' }, '预算中宣传费偏高，大家怎么看？')).ok).toBe(true);
 		expect((await post({ id: admin.id, role: 'admin' }, '请 A 说明核减建议。')).ok).toBe(true);
 
 		const asR2 = await readDiscussion(db, { id: r2.id, role: 'reviewer' }, first);
+		const letters = await roundPseudonyms(db, round.id);
 		expect(asR2.ok && asR2.value.map((p) => [p.letter, p.mine, p.body])).toEqual([
-			['A', false, '预算中宣传费偏高，大家怎么看？'],
+			[letters.get(r1.id), false, '预算中宣传费偏高，大家怎么看？'],
 			[null, false, '请 A 说明核减建议。']
 		]);
 
@@ -180,5 +184,34 @@ describe('feedback to the applicant', () => {
 		// Another organisation reads nothing of it.
 		const other = await makeOrganisation(db);
 		expect(await applicantFeedback(db, await getRoundByIdOrThrow(db, round.id), { proposalId: first, organisationId: other })).toBeNull();
+	});
+});
+
+describe('one pseudonym per reviewer in the round', () => {
+	it('gives each reviewer the same letter on the admin’s review pages, in the discussion and in the decision record', async () => {
+		const { db, round, admin, r1, r2, r3, first, second } = await panel();
+		await postToDiscussion(db, { viewer: { id: r2.id, role: 'reviewer' }, proposalId: first, body: '同意核减。' });
+		await setPhase(db, round.id, 'decision');
+		if (!(await drawLine(db, { roundId: round.id, actorId: admin.id, shortReviewsReason: '两位专家评审，按两份评审计分' })).ok) throw new Error('draw failed');
+		if (!(await publishNotice(db, { roundId: round.id, actorId: admin.id })).ok) throw new Error('notice failed');
+		expect((await confirmFinalList(db, { roundId: round.id, actorId: admin.id }, new Date(Date.now() + 30 * DAY))).ok).toBe(true);
+
+		const letters = await roundPseudonyms(db, round.id);
+		// Review pages: the letter of each submitted review's author, by proposal.
+		const pages = [];
+		for (const id of [first, second]) pages.push(...(await proposalReviews(db, round.id, id))!.reviews.map((r) => [id, r.letter, r.total]));
+		// The decision record: the same reviews under the same letters.
+		const record = JSON.parse(JSON.stringify(await decisionRecord(db, await getRoundByIdOrThrow(db, round.id)))) as DecisionRecord2;
+		expect(record.format).toBe('decision-record/2');
+		const recorded = record.reviews.map((r) => [r.proposalId, r.reviewer]).sort();
+		expect(recorded).toEqual(pages.map(([id, letter]) => [id, letter]).sort());
+		expect(recorded).toHaveLength(4);
+		// The discussion: r2's letter, the same one r2 has on both proposals.
+		const thread = await readDiscussion(db, { id: admin.id, role: 'admin' }, first);
+		expect(thread.ok && thread.value.map((p) => p.letter)).toEqual([letters.get(r2.id)]);
+		expect(recorded.filter(([, letter]) => letter === letters.get(r2.id)).map(([id]) => id).sort()).toEqual([first, second].sort());
+		expect(new Set([r1, r2, r3].map((r) => letters.get(r.id))).size).toBe(3);
+		// The letters stay what they were: the salt is made once.
+		expect(await roundPseudonyms(db, round.id)).toEqual(letters);
 	});
 });

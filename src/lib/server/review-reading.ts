@@ -1,25 +1,15 @@
 /**
  * Admins read the reviews of a proposal: each review by criterion with its comments, the
- * reviewer named by their pseudonym in the round (`reviewerPseudonyms`), the spread of each
+ * reviewer named by their pseudonym in the round (`roundPseudonyms`), the spread of each
  * criterion's scores; names only when an admin opens them, which is audited.
  */
 import type { DB } from './db';
 import { audit } from './audit';
 import { getRubric } from './rubric';
 import { ok, notFound, type Outcome } from './outcome';
-import { criterionSpread, reviewerPseudonyms } from '../domain/review-reading';
+import { roundPseudonyms } from './pseudonyms';
+import { criterionSpread } from '../domain/review-reading';
 import { disagreement, weightedTotal } from '../domain/scoring';
-
-/** Each reviewer's pseudonym letter in the round, by reviewer id. */
-export async function roundPseudonyms(db: DB, roundId: number): Promise<Map<number, string>> {
-	const rows = await db
-		.selectFrom('review_assignments')
-		.select(['reviewer_id', (eb) => eb.fn.min('id').as('first_id')])
-		.where('round_id', '=', roundId)
-		.groupBy('reviewer_id')
-		.execute();
-	return reviewerPseudonyms(rows.map((r) => ({ reviewerId: r.reviewer_id, firstAssignmentId: Number(r.first_id) })));
-}
 
 /** The proposal of the round, with what the reviews page names it by; undefined when not in the round. */
 async function proposalOfRound(db: DB, roundId: number, proposalId: number) {

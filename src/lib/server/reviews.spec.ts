@@ -17,6 +17,7 @@ import {
 	unassignReviewer
 } from './assignments';
 import { getAssignmentForReviewer, proposalScoreSummary, reviewerMayOpen, saveReview } from './reviews';
+import { roundPseudonyms } from './pseudonyms';
 
 async function setup(phase: Phase = 'review') {
 	const db = await freshDb();
@@ -177,7 +178,7 @@ describe('a reviewer’s assignment', () => {
 	});
 
 	it('shows other reviewers’ totals only after submitting, without who gave them', async () => {
-		const { db, admin, proposalId, reviewer, rubric } = await setup();
+		const { db, round, admin, proposalId, reviewer, rubric } = await setup();
 		const other = await makeUser(db, 'reviewer');
 		const mine = await assignReviewer(db, { proposalId, reviewerId: reviewer.id, actorId: admin.id });
 		const theirs = await assignReviewer(db, { proposalId, reviewerId: other.id, actorId: admin.id });
@@ -194,7 +195,8 @@ describe('a reviewer’s assignment', () => {
 			{ submit: true }
 		);
 		const view = await getAssignmentForReviewer(db, mine.value, reviewer.id);
-		expect(view?.others).toEqual([80]);
+		// Under the other reviewer's letter in the round, the one the discussion and the admin's pages use.
+		expect(view?.others).toEqual([{ letter: (await roundPseudonyms(db, round.id)).get(other.id), total: 80 }]);
 		expect(JSON.stringify(view)).not.toContain('secret');
 	});
 });
@@ -330,6 +332,26 @@ describe('automatic assignment of a round', () => {
 		expect(after.find((a) => a.id === started.id)).toEqual(started);
 		expect(after.some((a) => a.proposal_id === leaving.proposal_id && a.reviewer_id === leaving.reviewer_id)).toBe(false);
 		expect(after.filter((a) => a.proposal_id === leaving.proposal_id)).toHaveLength(2);
+	});
+
+	it('reports loads, spread and expertise, and why perfect balance was impossible when it was', async () => {
+		const { lastAutoAssignReport } = await import('./assignments');
+		const { db, round, admin, proposalId } = await setup();
+		await db.updateTable('rounds').set({ reviewers_per_proposal: 2 }).where('id', '=', round.id).execute();
+		const other = await makeOrganisation(db);
+		const proposals = [proposalId, await makeProposal(db, round.id, other), await makeProposal(db, round.id, other)];
+		const panel = [await makeUser(db, 'reviewer'), await makeUser(db, 'reviewer'), await makeUser(db, 'reviewer')];
+		// The first reviewer must recuse from every proposal: the other two carry them all.
+		for (const p of proposals) await setConflict(db, { proposalId: p, reviewerId: panel[0].id, reason: '合作方', actorId: admin.id });
+		await setPanel(db, { roundId: round.id, reviewerIds: panel.map((r) => r.id), actorId: admin.id });
+		expect(await lastAutoAssignReport(db, round.id)).toBeNull();
+		expect((await autoAssignRound(db, { roundId: round.id, actorId: admin.id })).ok).toBe(true);
+		const run = (await lastAutoAssignReport(db, round.id))!;
+		expect(run.report.loads.map((l) => [l.reviewerId, l.load])).toEqual(panel.map((r, i) => [r.id, i === 0 ? 0 : 3]));
+		expect([run.report.minLoad, run.report.maxLoad, run.report.spread, run.report.added]).toEqual([0, 3, 3, 6]);
+		expect(run.report.imbalance).toMatchObject({ heavyReviewerIds: [panel[1].id, panel[2].id], lightReviewerIds: [panel[0].id] });
+		const names = await db.selectFrom('users').select(['id', 'name']).where('id', 'in', panel.map((r) => r.id)).execute();
+		expect(run.names).toEqual(Object.fromEntries(names.map((u) => [u.id, u.name])));
 	});
 
 	it('refuses outside eligibility and review, and manual assignment keeps to the panel', async () => {

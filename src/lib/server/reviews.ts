@@ -21,12 +21,18 @@ export { reviewerMayOpen };
 import { ok, phaseClosed, refuse, refuseAll, type Outcome } from './outcome';
 import { getRubric, rubricWithGuidance } from './rubric';
 import { getRoundByIdOrThrow, inPhase, phaseOf, type Round } from './rounds';
+import { roundPseudonyms } from './pseudonyms';
 
-/** Weighted totals (0–100) of every submitted review of the given proposals, in assignment order. */
-export async function submittedTotals(
-	db: DB,
-	proposalIds: readonly number[]
-): Promise<{ assignmentId: number; proposalId: number; reviewerId: number; total: number }[]> {
+export interface SubmittedReview {
+	assignmentId: number;
+	proposalId: number;
+	reviewerId: number;
+	/** Per criterion, in the order the database returns them (a rubric position is given for sorting). */
+	scores: { criterionId: number; position: number; score: number; weight: number; scaleMax: number }[];
+}
+
+/** Every submitted review of the given proposals with its criterion scores, in assignment order. */
+export async function submittedReviews(db: DB, proposalIds: readonly number[]): Promise<SubmittedReview[]> {
 	if (proposalIds.length === 0) return [];
 	const rows = await db
 		.selectFrom('review_assignments')
@@ -36,7 +42,9 @@ export async function submittedTotals(
 			'review_assignments.id as assignment_id',
 			'review_assignments.proposal_id',
 			'review_assignments.reviewer_id',
+			'review_scores.criterion_id',
 			'review_scores.score',
+			'rubric_criteria.position',
 			'rubric_criteria.weight',
 			'rubric_criteria.scale_max'
 		])
@@ -44,20 +52,25 @@ export async function submittedTotals(
 		.where('review_assignments.proposal_id', 'in', proposalIds)
 		.orderBy('review_assignments.id')
 		.execute();
-	const byAssignment = new Map<
-		number,
-		{ proposalId: number; reviewerId: number; scores: { score: number; weight: number; scaleMax: number }[] }
-	>();
+	const byAssignment = new Map<number, SubmittedReview>();
 	for (const r of rows) {
 		let entry = byAssignment.get(r.assignment_id);
 		if (!entry) {
-			entry = { proposalId: r.proposal_id, reviewerId: r.reviewer_id, scores: [] };
+			entry = { assignmentId: r.assignment_id, proposalId: r.proposal_id, reviewerId: r.reviewer_id, scores: [] };
 			byAssignment.set(r.assignment_id, entry);
 		}
-		entry.scores.push({ score: r.score, weight: r.weight, scaleMax: r.scale_max });
+		entry.scores.push({ criterionId: r.criterion_id, position: r.position, score: r.score, weight: r.weight, scaleMax: r.scale_max });
 	}
-	return [...byAssignment].map(([assignmentId, e]) => ({
-		assignmentId,
+	return [...byAssignment.values()];
+}
+
+/** Weighted totals (0–100) of every submitted review of the given proposals, in assignment order. */
+export async function submittedTotals(
+	db: DB,
+	proposalIds: readonly number[]
+): Promise<{ assignmentId: number; proposalId: number; reviewerId: number; total: number }[]> {
+	return (await submittedReviews(db, proposalIds)).map((e) => ({
+		assignmentId: e.assignmentId,
 		proposalId: e.proposalId,
 		reviewerId: e.reviewerId,
 		total: weightedTotal(e.scores)
@@ -168,13 +181,14 @@ export async function getAssignmentForReviewer(
 		? weightedTotal(criteria.map((c) => ({ score: c.score ?? 0, weight: c.weight, scaleMax: c.scaleMax })))
 		: null;
 	// Other reviewers' totals only once this reviewer has submitted (or never, as the round says),
-	// and never who gave them.
-	const others =
-		row.status === 'submitted' && round.score_visibility === 'after_submit'
-			? (await submittedTotals(db, [row.proposal_id]))
-					.filter((t) => t.assignmentId !== row.id)
-					.map((t) => t.total)
-			: [];
+	// and never who gave them: each under the reviewer's pseudonym in the round, the letter the
+	// discussion on this page uses too.
+	const others: { letter: string; total: number }[] = [];
+	if (row.status === 'submitted' && round.score_visibility === 'after_submit') {
+		const [totals, letters] = await Promise.all([submittedTotals(db, [row.proposal_id]), roundPseudonyms(db, row.round_id)]);
+		for (const t of totals) if (t.assignmentId !== row.id) others.push({ letter: letters.get(t.reviewerId) ?? '?', total: t.total });
+		others.sort((x, y) => x.letter.length - y.letter.length || x.letter.localeCompare(y.letter));
+	}
 	if (!row.started_at) {
 		await db.updateTable('review_assignments').set({ started_at: now.toISOString() }).where('id', '=', row.id).execute();
 	}

@@ -2,6 +2,7 @@ import { PHASES, PHASE_START, type ScheduledPhase } from '../domain/phases';
 import { fenToYuanInput } from '../domain/money';
 import { utcToZonedInput } from '../domain/time';
 import type { Round } from './schema';
+import { ROUND_DEFAULTS } from '../domain/round-defaults';
 
 const DAY = 24 * 60 * 60 * 1000;
 const SCHEDULED = PHASES.slice(1) as ScheduledPhase[];
@@ -29,18 +30,18 @@ export function roundFormValues(round: Round): RoundFormValues {
 
 /** A new round's form with DOMAIN.md's defaults and a schedule starting next week. */
 export function newRoundFormValues(now = new Date()): RoundFormValues {
-	const timeZone = 'Asia/Shanghai';
+	const timeZone = ROUND_DEFAULTS.time_zone;
 	const today = utcToZonedInput(now.toISOString(), timeZone).slice(0, 10);
 	const midnight = Date.parse(`${today}T00:00:00Z`);
 	const values: RoundFormValues = {
 		slug: '',
 		title: '',
 		year: today.slice(0, 4),
-		pool: '500000.00',
-		grantMin: '5000.00',
-		grantMax: '50000.00',
-		proposalsPerOrg: '2',
-		reviewersPerProposal: '5',
+		pool: fenToYuanInput(ROUND_DEFAULTS.pool_fen),
+		grantMin: fenToYuanInput(ROUND_DEFAULTS.grant_min_fen),
+		grantMax: fenToYuanInput(ROUND_DEFAULTS.grant_max_fen),
+		proposalsPerOrg: String(ROUND_DEFAULTS.proposals_per_org),
+		reviewersPerProposal: String(ROUND_DEFAULTS.reviewers_per_proposal),
 		timeZone
 	};
 	SCHEDULED.forEach((p, i) => {

@@ -2,15 +2,17 @@
  * The round's process guards: what must be decided before a step is left behind. Leaving the
  * eligibility check with proposals never checked needs the admin's explicit choice (check them
  * now, or carry them on as "not checked" with a reason); drawing the funding line while proposals
- * are short of reviews lists them and needs a reason. Each choice is kept in the audit log.
+ * are short of reviews lists them and needs a reason; a round with a confirmed list closes only
+ * when all its funded projects have. Each choice is kept in the audit log.
  */
 import type { DB } from './db';
 import type { Round } from './schema';
 import { PHASES, scheduledPhase, type Phase } from '../domain/phases';
 import { audit } from './audit';
-import { overridePhase, phaseOf } from './rounds';
+import { lockedRound, overridePhase, phaseOf } from './rounds';
 import { ok, refuse, refuseField, type Outcome } from './outcome';
-import { ELIGIBLE_STATUSES } from './results';
+import { ELIGIBLE_STATUSES, isFinal } from './results';
+import { openProjects } from './grant-facts';
 
 /** Submitted proposals whose eligibility was never decided (waiting for a check, or for their revision). */
 export async function uncheckedProposals(db: DB, roundId: number) {
@@ -54,7 +56,7 @@ export async function movePhase(
 	now = new Date()
 ): Promise<Outcome<void>> {
 	return db.transaction().execute(async (trx) => {
-		const round = await trx.selectFrom('rounds').selectAll().where('id', '=', input.round.id).forUpdate().executeTakeFirstOrThrow();
+		const round = (await lockedRound(trx, input.round.id))!;
 		const from = PHASES.indexOf(phaseOf(round, now));
 		const to = PHASES.indexOf(input.phase ?? scheduledPhase(round, now));
 		if (from <= AFTER_ELIGIBILITY && to > AFTER_ELIGIBILITY) {
@@ -72,6 +74,10 @@ export async function movePhase(
 					detail: { proposalIds: unchecked.map((p) => p.id) }
 				});
 			}
+		}
+		if (input.phase === 'closed' && isFinal(round)) {
+			const open = await openProjects(trx, round.id);
+			if (open.length > 0) return refuse('grants.err.roundOpenProjects', { count: open.length }, 409);
 		}
 		await overridePhase(trx, round, input.phase, input.actorId, input.reason, now);
 		return ok();

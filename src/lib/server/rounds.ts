@@ -1,4 +1,5 @@
 import type { DB } from './db';
+import { DEFAULT_RANKING_BASIS } from '../domain/ranking';
 import type { NewRound, Round } from './schema';
 import { audit } from './audit';
 import { currentPhase, scheduledPhase, type Phase, PHASES, PHASE_START } from '../domain/phases';
@@ -43,6 +44,14 @@ export async function getRoundById(db: DB, id: number): Promise<Round | undefine
 	return db.selectFrom('rounds').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/**
+ * The round, its row locked until the transaction `trx` ends (on PostgreSQL; SQLite's write
+ * transaction holds the whole database): for a rule that hangs on the round, such as its funding line.
+ */
+export async function lockedRound(trx: DB, id: number): Promise<Round | undefined> {
+	return trx.selectFrom('rounds').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
 /** The round a row refers to: its foreign key guarantees there is one. */
 export async function getRoundByIdOrThrow(db: DB, id: number): Promise<Round> {
 	const round = await getRoundById(db, id);
@@ -77,6 +86,7 @@ export async function createRound(
 		const { id } = await trx
 			.insertInto('rounds')
 			.values({
+				ranking_score: DEFAULT_RANKING_BASIS,
 				...(template ? templateSettings(template) : {}),
 				...input,
 				created_by: actorId,

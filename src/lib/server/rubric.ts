@@ -2,6 +2,7 @@
 import type { DB } from './db';
 import { audit } from './audit';
 import { ok, refuse, refuseField, type Outcome } from './outcome';
+import { basesOffered, type RankingBasis } from '../domain/ranking';
 
 /** The round's criteria in order: what every score is given against. */
 export async function getRubric(db: DB, roundId: number) {
@@ -114,7 +115,7 @@ export async function updateRubric(
 export interface ReviewSettings {
 	scoreVisibility: 'after_submit' | 'never';
 	blindReview: boolean;
-	rankingScore: 'trimmed_mean' | 'calibrated';
+	rankingScore: RankingBasis;
 	reviewersPerProposal: number;
 }
 
@@ -123,6 +124,10 @@ export async function updateReviewSettings(
 	input: { roundId: number; settings: ReviewSettings; actorId: number }
 ): Promise<Outcome<void>> {
 	const { settings } = input;
+	const round = await db.selectFrom('rounds').select('ranking_score').where('id', '=', input.roundId).executeTakeFirst();
+	if (!round) return refuse('review.err.noRound');
+	// A legacy basis stays only for the round that already ranks by it.
+	if (!basesOffered(round.ranking_score).includes(settings.rankingScore)) return refuseField('rankingScore', 'err.choice');
 	await db
 		.updateTable('rounds')
 		.set({

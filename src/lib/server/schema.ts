@@ -5,6 +5,7 @@ import type { ProposalDetailTables } from './schema-proposal-details';
 import type { ReviewPanelTables } from './schema-review-panel';
 import type { DecisionNoticeTables } from './schema-decision-notice';
 import type { SafeguardTables } from './schema-safeguards';
+import type { RankingBasis } from '../domain/ranking';
 import type { GrantTables } from './schema-grants';
 import type { OutboxTables } from './schema-outbox';
 import type { FundTables } from './schema-funds';
@@ -99,13 +100,24 @@ export interface RoundTable {
 	/** Review panel: when reviewers see each other's scores, blind review, which score ranks. */
 	score_visibility: Generated<'after_submit' | 'never'>;
 	blind_review: Generated<number>;
-	ranking_score: Generated<'trimmed_mean' | 'calibrated'>;
+	ranking_score: Generated<RankingBasis>;
 	/** Decision and notice: the funding line's rules, the notice's clock, the final list. */
 	notice_working_days: Generated<number>;
 	funding_tie_rule: Generated<'lower_request' | 'earlier_submission'>;
 	funding_min_score: number | null;
-	/** JSON { district: fen }: the most each capped district may receive. */
+	/**
+	 * JSON { placeId: fen }: the most each capped district (a place of kind district) may receive.
+	 * Rounds with decision_format 1 keep the district texts they were decided with.
+	 */
 	district_caps: Generated<string>;
+	/** JSON { text: fen }: caps whose text named no district when caps moved to place ids. */
+	district_caps_unmatched: Generated<string>;
+	/** 1: decided before record format 2 (kept as published); 2: decided from format 2 on. */
+	decision_format: Generated<number>;
+	/** Secret salt of the round's reviewer pseudonyms (pseudonyms.ts); null until first needed. */
+	pseudonym_salt: string | null;
+	/** 1 when the round draws a published partial lottery for its grey zone. */
+	grey_zone_lottery: Generated<number>;
 	line_drawn_at: Instant | null;
 	notice_published_at: Instant | null;
 	notice_ends_at: Instant | null;
@@ -261,6 +273,24 @@ export interface Database
 	review_scores: ReviewScoreTable;
 	calendar_years: CalendarYearTable;
 	calendar_days: CalendarDayTable;
+	grey_zone_lotteries: GreyZoneLotteryTable;
+}
+
+/** A round's partial lottery for its grey zone (see lib/domain/lottery.ts). */
+export interface GreyZoneLotteryTable {
+	round_id: number;
+	/** JSON [{ id, score, se }] in rank order, in hundredths. */
+	zone: string;
+	z_hundredths: number;
+	commitment: string;
+	/** Secret until drawn_at. */
+	seed: string;
+	recorded_by: number | null;
+	recorded_at: Instant;
+	drawn_by: number | null;
+	drawn_at: Instant | null;
+	/** JSON: the zone's ids in the drawn order. */
+	drawn_order: string | null;
 }
 
 export type Round = Selectable<RoundTable>;

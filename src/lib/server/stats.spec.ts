@@ -43,6 +43,8 @@ describe('roundStats', () => {
 		const b = await makeProposal(db, round.id, org, 'eligible', 3_000_000);
 		await db.insertInto('proposal_needs').values({ proposal_id: a, need_id: elderly.id }).execute();
 		await db.updateTable('proposals').set({ matching_cash_fen: 300_000, volunteer_hours: 100 }).where('id', '=', a).execute();
+		// Volunteer hours valued at ¥25 an hour.
+		await db.updateTable('rounds').set({ volunteer_hour_fen: 2_500 }).where('id', '=', round.id).execute();
 		await addReviews(db, round.id, a, [90], [reviewer.id]);
 		await addReviews(db, round.id, b, [80], [reviewer.id]);
 
@@ -54,7 +56,6 @@ describe('roundStats', () => {
 		await publishNotice(db, { roundId: round.id, actorId: admin.id });
 		const fresh = await db.selectFrom('rounds').selectAll().where('id', '=', round.id).executeTakeFirstOrThrow();
 		const stats = await roundStats(db, fresh);
-		const hourFen = Number((fresh as unknown as { volunteer_hour_fen?: number }).volunteer_hour_fen ?? 0);
 		// During the notice nothing is funded yet: the one funded-to-be is proposed (拟资助).
 		expect(stats).toMatchObject({
 			decided: true,
@@ -66,9 +67,10 @@ describe('roundStats', () => {
 			awardedFen: 3_000_000,
 			matchingCashFen: 300_000,
 			volunteerHours: 100,
-			volunteerValueFen: 100 * hourFen
+			volunteerValueFen: 250_000
 		});
-		expect(stats.leverage).toBeCloseTo((300_000 + 100 * hourFen) / 3_000_000);
+		// (¥3,000 matching + ¥2,500 of volunteer time) per ¥30,000 awarded.
+		expect(stats.leverage).toBeCloseTo(0.18333, 5);
 		expect(stats.byCategory.find((r) => r.key === 'elderly')).toEqual({ key: 'elderly', needs: 1, proposals: 1, funded: 1, awardFen: 3_000_000 });
 		// A proposal answering no need counts under "other".
 		expect(stats.byCategory.find((r) => r.key === 'other')).toMatchObject({ proposals: 1, funded: 0 });

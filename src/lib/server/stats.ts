@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { DB } from './db';
 import type { Round } from './rounds';
-import { publicLine, withStages } from './results';
+import { stagedLine } from './results';
 import { decisionState } from './rounds';
 import { stageCountsAsFunded } from '../domain/status';
 
@@ -25,6 +25,8 @@ export interface RoundStats {
 	/** Funded (or, on the notice, proposed) ÷ proposals in the line, 0–1; null without proposals. */
 	successRate: number | null;
 	awardedFen: number;
+	/** Paid out to the funded projects so far; 0 before the list is confirmed. */
+	paidFen: number;
 	matchingCashFen: number;
 	volunteerHours: number;
 	volunteerValueFen: number;
@@ -71,12 +73,13 @@ export async function roundStats(db: DB, round: Round, now = new Date()): Promis
 	let proposalsTotal = 0;
 	let countedTotal = 0;
 	let awardedFen = 0;
+	let paidFen = 0;
 	let matchingCashFen = 0;
 	let volunteerHours = 0;
 	const state = decisionState(round, now);
 	if (decided) {
 		// Through the one status model: funded only once confirmed, proposed (公示中 · 拟资助) before.
-		const line = withStages(await publicLine(db, round.id), state).map((p) => ({
+		const line = (await stagedLine(db, round, now)).map((p) => ({
 			...p,
 			funded: state.final ? stageCountsAsFunded(p.stage) : p.stage === 'notice_funded'
 		}));
@@ -96,6 +99,7 @@ export async function roundStats(db: DB, round: Round, now = new Date()): Promis
 			if (p.funded) {
 				countedTotal += 1;
 				awardedFen += award;
+				paidFen += p.paidFen;
 				matchingCashFen += funding.get(p.id)?.matching_cash_fen ?? 0;
 				volunteerHours += funding.get(p.id)?.volunteer_hours ?? 0;
 			}
@@ -121,6 +125,7 @@ export async function roundStats(db: DB, round: Round, now = new Date()): Promis
 		final: state.final,
 		successRate: proposalsTotal ? countedTotal / proposalsTotal : null,
 		awardedFen,
+		paidFen: state.final ? paidFen : 0,
 		matchingCashFen,
 		volunteerHours,
 		volunteerValueFen,

@@ -77,3 +77,19 @@ export async function writeXlsx({ sheet, header, rows, widths = {}, defaultWidth
 	const columns = header.map((_, i) => ({ width: widths[i] ?? defaultWidth }));
 	return writeXlsxFile(data, { sheet, columns, stickyRowsCount: 1 }).toBuffer();
 }
+
+const CONTENT_TYPES = {
+	csv: 'text/csv; charset=utf-8',
+	xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+} as const;
+
+/** An export as a private download: a CSV text or an .xlsx workbook, under `fileName`. */
+export function downloadResponse(body: string | Buffer, format: keyof typeof CONTENT_TYPES, fileName: string): Response {
+	return new Response(typeof body === 'string' ? body : new Uint8Array(body), {
+		headers: {
+			'content-type': CONTENT_TYPES[format],
+			'content-disposition': `attachment; filename="${fileName}"`,
+			'cache-control': 'private, no-store'
+		}
+	});
+}

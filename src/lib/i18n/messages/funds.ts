@@ -115,7 +115,7 @@ export const funds = {
 	'funds.allocate.round': { zh: '轮次', en: 'Round' },
 	'funds.allocate.amount': { zh: '金额（元）', en: 'Amount (yuan)' },
 	'funds.allocate.on': { zh: '拨款日期', en: 'Allocated on' },
-	'funds.allocate.reason': { zh: '说明（选填）', en: 'Note (optional)' },
+	'funds.allocate.reason': { zh: '说明', en: 'Note' },
 	'funds.allocate.submit': { zh: '拨款', en: 'Allocate' },
 	'funds.allocate.noRounds': { zh: '没有可拨款的轮次。', en: 'No round to allocate to.' },
 	'funds.reverse.title': { zh: '冲正', en: 'Reverse' },

@@ -2,11 +2,6 @@ import type { Messages } from '../types';
 
 /** After the award: agreements (签约), payments in tranches (分期拨付), closing (结项), the public timeline. */
 export const grants = {
-	'grants.stage.agreement_pending': { zh: '待签约', en: 'Agreement pending' },
-	'grants.stage.signed': { zh: '已签约', en: 'Agreement signed' },
-	'grants.stage.in_progress': { zh: '实施中', en: 'In progress' },
-	'grants.stage.completed': { zh: '已结项', en: 'Completed' },
-	'grants.stage.terminated': { zh: '已终止', en: 'Terminated' },
 	'grants.condition.signing': { zh: '签约后拨付', en: 'On signing' },
 	'grants.condition.midterm_report': { zh: '中期报告通过后拨付', en: 'After the mid-term report is accepted' },
 	'grants.condition.final_report': { zh: '结项报告通过后拨付', en: 'After the final report is accepted' },
@@ -121,5 +116,27 @@ export const grants = {
 	'grants.err.overAward': { zh: '拨付合计不能超过资助金额。', en: 'Payments cannot exceed the award.' },
 	'grants.err.overPaid': { zh: '退回不能超过已拨付的金额。', en: 'A return cannot exceed what was paid.' },
 	'grants.err.reversed': { zh: '这笔账目已冲正。', en: 'This entry is reversed already.' },
-	'grants.err.returnsExceed': { zh: '冲正后已退回金额将超过已拨付金额。', en: 'After the reversal more would be returned than paid.' }
+	'grants.err.returnsExceed': { zh: '冲正后已退回金额将超过已拨付金额。', en: 'After the reversal more would be returned than paid.' },
+	'grants.paidOfAwarded': { zh: '已拨付（占资助金额）', en: 'Paid of awarded' },
+	'grants.paidOfAwardedValue': { zh: '{paid} / {awarded}（{percent}%）', en: '{paid} of {awarded} ({percent}%)' },
+	'grants.err.roundOpenProjects': {
+		zh: '还有 {count} 个立项项目未结项：全部结项（完成或终止）后本轮方可结束。',
+		en: '{count} funded projects are not closed yet: the round closes once all of them are (completed or terminated).'
+	},
+	'grants.admin.allClosed': { zh: '本轮全部立项项目已结项，可以结束本轮。', en: 'Every funded project of the round is closed: the round can close.' },
+	'grants.station.midtermDue': { zh: '中期报告截止', en: 'Mid-term report due' },
+	'grants.station.finalDue': { zh: '结项报告截止', en: 'Final report due' },
+	'grants.admin.due': { zh: '待拨付：{count} 个项目', en: 'Payments due: {count} projects' },
+	'grants.admin.dueBadge': { zh: '待拨付', en: 'Payment due' },
+	'grants.export.title': { zh: '导出拨付台账', en: 'Export the payments' },
+	'grants.export.occurredOn': { zh: '日期', en: 'Date' },
+	'grants.export.entry': { zh: '账目编号', en: 'Entry' },
+	'grants.export.project': { zh: '项目编号', en: 'Project id' },
+	'grants.export.name': { zh: '项目名称', en: 'Project' },
+	'grants.export.organisation': { zh: '申报主体', en: 'Organisation' },
+	'grants.export.kind': { zh: '类型', en: 'Kind' },
+	'grants.export.tranche': { zh: '期次', en: 'Tranche' },
+	'grants.export.amount': { zh: '金额（元）', en: 'Amount (yuan)' },
+	'grants.export.reference': { zh: '凭证号', en: 'Voucher reference' },
+	'grants.export.reason': { zh: '理由', en: 'Reason' }
 } satisfies Messages;

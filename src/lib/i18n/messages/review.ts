@@ -155,8 +155,6 @@ export const review = {
 	'review.manage.col.sd': { zh: '标准差', en: 'SD' },
 	'review.manage.col.rank': { zh: '排名依据', en: 'Ranks by' },
 	'review.manage.disagreement': { zh: '分歧大', en: 'Disagreement' },
-	'review.manage.ranking.trimmed_mean': { zh: TM.zh, en: TM.enHeading },
-	'review.manage.ranking.calibrated': { zh: '校准分', en: 'Calibrated score' },
 	'review.manage.rankingNow': { zh: '本轮排名依据：{score}', en: 'This round ranks by: {score}' },
 	'review.manage.reassign': { zh: '改派给', en: 'Reassign to' },
 	'review.manage.reassignButton': { zh: '改派', en: 'Reassign' },

@@ -14,9 +14,11 @@ export const status = {
 	'status.proposal.deciding': { zh: '评审决策中', en: 'Being decided' },
 	'status.proposal.notice_funded': { zh: '公示中 · 拟资助', en: 'On public notice · proposed for funding' },
 	'status.proposal.notice_not_funded': { zh: '公示中 · 拟不资助', en: 'On public notice · not proposed for funding' },
-	'status.proposal.funded': { zh: '已立项', en: 'Funded' },
-	'status.proposal.implementing': { zh: '已立项 · 实施中', en: 'Funded · in implementation' },
+	'status.proposal.funded': { zh: '已立项 · 待签约', en: 'Funded · agreement pending' },
+	'status.proposal.signed': { zh: '已签约', en: 'Agreement signed' },
+	'status.proposal.in_progress': { zh: '实施中', en: 'In progress' },
 	'status.proposal.completed': { zh: '已结项', en: 'Completed' },
+	'status.proposal.terminated': { zh: '已终止', en: 'Terminated' },
 	'status.proposal.not_funded': { zh: '未获资助', en: 'Not funded' },
 
 	'status.next.draft': { zh: '草稿未提交，请在截止前提交', en: 'Draft: submit it before the deadline' },
@@ -46,7 +48,9 @@ export const status = {
 		en: 'During the notice: the result may change until the list is confirmed'
 	},
 	'status.next.funded': { zh: '名单已确认：准备签约', en: 'The list is confirmed: the grant agreement follows' },
-	'status.next.implementing': { zh: '项目实施中，按期提交报告', en: 'In implementation: report on time' },
+	'status.next.signed': { zh: '协议已签署：等待首期拨付', en: 'The agreement is signed: the first tranche follows' },
+	'status.next.in_progress': { zh: '项目实施中，按期提交报告', en: 'In progress: report on time' },
+	'status.next.terminated': { zh: '项目已终止，未使用的资金退回', en: 'The project was terminated; unspent money is returned' },
 	'status.next.completed': { zh: '项目已结项', en: 'The project is completed' },
 	'status.next.not_funded': { zh: '未获资助，可查看评审结果', en: 'Not funded; see the results' },
 

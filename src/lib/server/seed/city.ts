@@ -7,6 +7,7 @@ import { getRubric } from '../rubric';
 import { hashPassword } from '../auth/password';
 import { DISTRICTS, SERVICE_CATEGORIES, STREETS } from '../../domain/catalogue';
 import { seededRandom } from './demo';
+import { ROUND_DEFAULTS } from '../../domain/round-defaults';
 
 /**
  * A whole city's round at full size, for the benchmark and for trying the app at scale: 11
@@ -161,12 +162,8 @@ export async function seedCity(db: DB, options: CityOptions = {}): Promise<CityS
 	const passwordHash = await hashPassword(CITY_PASSWORD);
 
 	const base = {
+		...ROUND_DEFAULTS,
 		pool_fen: 3_000_000_000,
-		grant_min_fen: 500_000,
-		grant_max_fen: 5_000_000,
-		proposals_per_org: 2,
-		reviewers_per_proposal: 5,
-		time_zone: 'Asia/Shanghai'
 	};
 	const schedule = (reviewStart: number) => ({
 		needs_call_at: iso(reviewStart - 75 * DAY),
@@ -456,15 +453,11 @@ export async function seedOpenCall(db: DB, input: { slug: string; title: string;
 	return createRound(
 		db,
 		{
+			...ROUND_DEFAULTS,
 			slug: input.slug,
 			title: input.title,
 			year: input.year,
 			pool_fen: 10_000_000,
-			grant_min_fen: 500_000,
-			grant_max_fen: 5_000_000,
-			proposals_per_org: 2,
-			reviewers_per_proposal: 5,
-			time_zone: 'Asia/Shanghai',
 			needs_call_at: at(-1),
 			applications_at: at(30),
 			eligibility_at: at(60),

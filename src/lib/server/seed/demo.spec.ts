@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../../../../tests/helpers/db';
-import { PROPOSAL_TEMPLATES, seedDemo } from './demo';
+import { DEMO_EARLIER_SLUG, PROPOSAL_TEMPLATES, seedDemo } from './demo';
+import { listResults } from '../results';
+import { projectLedger, todayIn } from '../grants';
 
 describe('the demo seed', () => {
 	it('publishes no need in the future or outside its round’s needs call', async () => {
@@ -47,5 +49,27 @@ describe('the demo seed', () => {
 				Date.parse(l.published_at!) > Date.parse(l.submitted_at!)
 		);
 		expect(wrong).toEqual([]);
+	});
+
+	it('shows the 2025 round’s year: signed, paid in tranches, mostly closed, one terminated with its money returned', async () => {
+		const db = await freshDb();
+		const now = new Date();
+		await seedDemo(db, now);
+		const round = await db.selectFrom('rounds').select(['id', 'time_zone']).where('slug', '=', DEMO_EARLIER_SLUG).executeTakeFirstOrThrow();
+		const results = (await listResults(db, round.id, now))!;
+		const funded = results.projects.filter((p) => p.funded);
+		const stages = funded.map((p) => p.stage).sort();
+		expect(funded.length).toBeGreaterThanOrEqual(5);
+		for (const stage of ['completed', 'in_progress', 'signed', 'terminated'] as const) expect(stages, stage).toContain(stage);
+		expect(stages.filter((s) => s === 'terminated')).toHaveLength(1);
+		expect(results.totals.paidFen).toBeGreaterThan(0);
+		expect(results.totals.paidFen).toBeLessThan(results.totals.awardedFen);
+		const terminated = funded.find((p) => p.stage === 'terminated')!;
+		const ledger = (await projectLedger(db, terminated.id))!;
+		expect(ledger.money.returnedFen).toBe(ledger.closing!.returnDueFen);
+		expect(ledger.money.returnedFen).toBeGreaterThan(0);
+		// Nothing is dated after today on the round's clock.
+		const late = await db.selectFrom('ledger_entries').select('occurred_on').where('occurred_on', '>', todayIn(round.time_zone, now)).execute();
+		expect(late).toEqual([]);
 	});
 });

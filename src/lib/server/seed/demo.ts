@@ -2,6 +2,7 @@ import type { DB } from '../db';
 import { createRound, getRoundById, overridePhase } from '../rounds';
 import { getRubric } from '../rubric';
 import { confirmFinalList } from '../decisions';
+import { seedGrants, type GrantProgress } from './grants';
 import { answerObjection } from '../objections';
 import { seedPlaces } from './places';
 import { seedDemoFunds } from './funds';
@@ -12,6 +13,7 @@ import { seedProposalDetails } from './proposals';
 import { createUser } from '../users';
 import { DISTRICTS, STREETS, type ServiceCategory } from '../../domain/catalogue';
 import { utcToZonedInput, zonedToUtc } from '../../domain/time';
+import { ROUND_DEFAULTS } from '../../domain/round-defaults';
 
 /** A small deterministic random source, so every demo database is the same. */
 export function seededRandom(seed: number) {
@@ -170,6 +172,13 @@ export async function decideEarlierRound(db: DB, roundId: number, adminId: numbe
 	await overridePhase(db, noticed!, null, adminId, '演示：公示结束，按日程推进');
 }
 
+/** How far each funded project of the earlier round got in its year (by id order). */
+export function demoGrantPlan(i: number, count: number): GrantProgress {
+	if (i === count - 1) return 'terminated';
+	if (i === count - 2) return 'signed';
+	return (['completed', 'completed', 'midterm', 'paid'] as const)[i % 4];
+}
+
 export interface DemoAccounts {
 	admin: string;
 	stations: { email: string; organisation: string }[];
@@ -213,12 +222,7 @@ export async function seedDemo(db: DB, now = new Date()): Promise<DemoAccounts> 
 	}
 
 	const roundBase = {
-		pool_fen: 50_000_000,
-		grant_min_fen: 500_000,
-		grant_max_fen: 5_000_000,
-		proposals_per_org: 2,
-		reviewers_per_proposal: 5,
-		time_zone: 'Asia/Shanghai'
+		...ROUND_DEFAULTS,
 	};
 	const earlierId = await createRound(
 		db,
@@ -372,6 +376,9 @@ export async function seedDemo(db: DB, now = new Date()): Promise<DemoAccounts> 
 	const earlierNeeds = await seedNeeds(earlierId, 24);
 	await seedProposals(earlierId, 10, earlierNeeds, new Date(now.getTime() - 400 * DAY), true);
 	await decideEarlierRound(db, earlierId, adminId);
+	// …and its year of work: agreements signed, tranches paid, most projects closed, one still
+	// waiting for its first payment, one terminated with its unspent money returned.
+	await seedGrants(db, { roundId: earlierId, actorId: adminId, plan: demoGrantPlan }, now);
 
 	// The current round: in expert review, with band guidance, expertise, a panel and a declared
 	// conflict.

@@ -2,11 +2,25 @@ import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { publicRoundBySlug, publicRoundView } from '$lib/server/rounds';
 import { roundSources } from '$lib/server/fund-disclosure';
+import { lotteryRecordOf } from '$lib/server/grey-zone-lottery';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
 	// A draft round is the admins' alone: to everyone else it does not exist yet.
 	const round = await publicRoundBySlug(getDb(), params.slug);
 	if (!round) error(404, 'not found');
-	return { round: publicRoundView(round), sources: await roundSources(getDb(), round.id) };
+	// A grey-zone lottery's commitment is public from the moment it is recorded; its seed once drawn.
+	const lottery = await lotteryRecordOf(getDb(), round.id);
+	return {
+		round: publicRoundView(round),
+		sources: await roundSources(getDb(), round.id),
+		lottery: lottery && {
+			recordedAt: lottery.recordedAt,
+			zone: lottery.zone.map((z) => z.id),
+			commitment: lottery.commitment,
+			seed: lottery.seed,
+			drawnAt: lottery.drawnAt,
+			drawnOrder: lottery.drawnOrder
+		}
+	};
 };

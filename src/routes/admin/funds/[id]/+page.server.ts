@@ -97,7 +97,8 @@ export const actions: Actions = {
 		const user = requireRole(event, 'admin');
 		const values: Record<string, string> = {};
 		const file = (await event.request.formData()).get('file');
-		if (!(file instanceof File) || file.size === 0) return fail(400, { action: 'import', values, errors: formError('err.required'), lines: [] });
+		const noFile = formError('err.required');
+		if (!(file instanceof File) || file.size === 0) return fail(400, { action: 'import', values, errors: noFile, lines: [] });
 		const imported = await importIncomes(getDb(), { fundId: fundId(event.params.id), bytes: new Uint8Array(await file.arrayBuffer()), actorId: user.id });
 		if (!imported.ok) return fail(httpStatus(imported) === 404 ? 404 : 400, { action: 'import', values, errors: imported.errors, lines: imported.lines });
 		redirect(303, `/admin/funds/${fundId(event.params.id)}?done=imported&imported=${imported.count}:${encodeURIComponent(formatFen(imported.totalFen))}`);

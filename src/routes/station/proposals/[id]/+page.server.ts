@@ -2,7 +2,7 @@ import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireStation } from '$lib/server/auth/guard';
 import { decisionState, getRoundById } from '$lib/server/rounds';
-import { proposalStage } from '$lib/domain/status';
+import { stageNow } from '$lib/server/grant-facts';
 import {
 	editClosed,
 	getOwnProposal,
@@ -61,7 +61,7 @@ export const load: PageServerLoad = async (event) => {
 			id: proposal.id,
 			title: proposal.title,
 			status: proposal.status,
-			stage: proposalStage(proposal.status, decisionState(round)),
+			stage: await stageNow(getDb(), proposal, decisionState(round)),
 			version: proposal.version,
 			updatedAt: proposal.updated_at,
 			revisionDueAt: proposal.revision_due_at

@@ -15,6 +15,9 @@ import {
 	setReducedAward
 } from '$lib/server/decisions';
 import { correctPublishedRecord, publishedRecord } from '$lib/server/results';
+import { decisionExtras, drawGreyZone, recordGreyZone, setLotteryOptIn, withdrawGreyZone } from '$lib/server/lottery-steps';
+import { lotterySchemas } from '$lib/schemas/lottery';
+import { basesOffered } from '$lib/domain/ranking';
 import { countOpenObjections } from '$lib/server/objections';
 import { shortReviews } from '$lib/server/round-guards';
 import { cleanText } from '$lib/schemas/text';
@@ -33,6 +36,8 @@ export const load: PageServerLoad = async (event) => {
 	const line = await previewFundingLine(db, round);
 	const openObjections = await countOpenObjections(db, round.id);
 	const editable = inPhase(round, LINE_EDIT_PHASES, now) && !round.notice_published_at;
+	const extras = await decisionExtras(db, round, line);
+	const grey = new Set(extras.greyZone.ids);
 	return {
 		round: {
 			id: round.id,
@@ -48,15 +53,21 @@ export const load: PageServerLoad = async (event) => {
 		settings: {
 			tieRule: line.rules.tieRule,
 			minScore: line.rules.minScore === null ? '' : String(line.rules.minScore),
-			caps: Object.entries(line.rules.districtCapsFen)
+			caps: extras.capsText
 				.map(([d, fen]) => `${d},${fenToYuanInput(fen)}`)
 				.join('\n'),
 			noticeDays: String(round.notice_working_days)
 		},
 		basis: line.basis,
+		bases: basesOffered(round.ranking_score),
 		totals: line.totals,
-		byDistrictFen: line.byDistrictFen,
-		rows: line.rows,
+		byDistrictFen: Object.fromEntries(extras.byDistrictFen),
+		rows: line.rows.map(({ seHundredths, ...r }) => ({ ...r, inGreyZone: grey.has(r.id), hasSe: seHundredths !== null })),
+		greyZone: extras.greyZone,
+		lottery: extras.lottery,
+		lotteryOptIn: extras.lotteryOptIn,
+		capsUnmatched: extras.capsUnmatched,
+		canLottery: extras.can,
 		openObjections: openObjections,
 		shortReviews: editable ? await shortReviews(db, round) : [],
 		can: {
@@ -100,6 +111,21 @@ function roundAction(action: string, run: (roundId: number, actorId: number, val
 	});
 }
 
+function lotteryAction<K extends keyof typeof lotterySchemas>(
+	action: K,
+	run: (data: z.output<(typeof lotterySchemas)[K]>, roundId: number, actorId: number) => Promise<Outcome<unknown>>
+) {
+	return once(async (event: RequestEvent) => {
+		const { user, round } = await requireRoundAccess(event, event.params.id);
+		const values = formValues(await event.request.formData());
+		const parsed = lotterySchemas[action].safeParse(values);
+		if (!parsed.success) return fail(400, { action, proposalId: null, values, errors: fieldErrors(parsed.error) });
+		const result = await run(parsed.data as z.output<(typeof lotterySchemas)[K]>, round.id, user.id);
+		if (!result.ok) return fail(400, { action, proposalId: null, values, errors: result.errors });
+		redirect(303, `/admin/rounds/${round.id}/decision?done=${action}#lottery-h`);
+	});
+}
+
 export const actions: Actions = {
 	draw: roundAction('draw', (roundId, actorId, values) =>
 		drawLine(getDb(), { roundId, actorId, shortReviewsReason: cleanText(values.shortReviewsReason ?? '', { multiline: true }).slice(0, 500) || null })
@@ -128,5 +154,9 @@ export const actions: Actions = {
 	),
 	publishNotice: roundAction('publishNotice', (roundId, actorId) => publishNotice(getDb(), { roundId, actorId })),
 	confirm: roundAction('confirm', (roundId, actorId) => confirmFinalList(getDb(), { roundId, actorId })),
+	lotteryOptIn: lotteryAction('lotteryOptIn', (d, roundId, actorId) => setLotteryOptIn(getDb(), { roundId, actorId, optIn: d.optIn === 'on' })),
+	lotteryRecord: roundAction('lotteryRecord', (roundId, actorId) => recordGreyZone(getDb(), { roundId, actorId })),
+	lotteryDraw: roundAction('lotteryDraw', (roundId, actorId) => drawGreyZone(getDb(), { roundId, actorId })),
+	lotteryWithdraw: lotteryAction('lotteryWithdraw', (d, roundId, actorId) => withdrawGreyZone(getDb(), { roundId, actorId, reason: d.reason })),
 	correct: lineAction('correct', (d, roundId, actorId) => correctPublishedRecord(getDb(), { roundId, actorId, reason: d.reason }))
 };

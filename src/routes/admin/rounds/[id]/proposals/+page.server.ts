@@ -3,10 +3,11 @@ import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { requireRoundAccess } from '$lib/server/auth/guard';
 import { decisionState, inPhase, phaseOf } from '$lib/server/rounds';
-import { proposalStage } from '$lib/domain/status';
+import { withStagesNow } from '$lib/server/grant-facts';
 import { ASSIGNMENT_PHASES } from '$lib/domain/phases';
 import { listReviewers } from '$lib/server/users';
-import { assignReviewer, autoAssignRound, reassignReviewer, unassignReviewer } from '$lib/server/assignments';
+import { assignReviewer, autoAssignRound, lastAutoAssignReport, reassignReviewer, unassignReviewer } from '$lib/server/assignments';
+import { roundScore } from '$lib/domain/funding-line';
 import { proposalScoreSummary } from '$lib/server/reviews';
 import type { Outcome } from '$lib/server/outcome';
 import { liftConflict, listConflicts, roundConflicts, setConflict } from '$lib/server/conflicts';
@@ -21,8 +22,9 @@ type ProposalAction = keyof typeof schemas;
 export const load: PageServerLoad = async (event) => {
 	const { round } = await requireRoundAccess(event, event.params.id);
 	const db = getDb();
+	const now = new Date();
 	const [proposals, reviewers, summary, panel, conflicts, conflictPairs] = await Promise.all([
-		listRoundProposals(db, round.id),
+		listRoundProposals(db, round.id).then((rows) => withStagesNow(db, rows, decisionState(round, now))),
 		listReviewers(db),
 		proposalScoreSummary(db, round.id),
 		panelIds(db, round.id),
@@ -30,7 +32,7 @@ export const load: PageServerLoad = async (event) => {
 		roundConflicts(db, round.id)
 	]);
 	const one = (v: number | null | undefined) => (v === null || v === undefined ? null : Math.round(v * 10) / 10);
-	const now = new Date();
+	const assignReport = await lastAutoAssignReport(db, round.id);
 	return {
 		round: {
 			id: round.id,
@@ -41,14 +43,14 @@ export const load: PageServerLoad = async (event) => {
 		},
 		can: { assign: inPhase(round, ASSIGNMENT_PHASES, now) },
 		rankingScore: round.ranking_score,
+		assignReport,
 		perProposal: round.reviewers_per_proposal,
 		panelSize: panel.length,
 		proposals: proposals.map((p) => {
 			const s = summary.get(p.id);
 			return {
 				...p,
-				stage: proposalStage(p.status, decisionState(round, now)),
-				calibrated: one(s?.calibrated),
+				calibrated: roundScore(s?.calibrated ?? null),
 				sd: one(s?.sd),
 				disagreement: s?.disagreement ?? false,
 				// Reviewers who must recuse from this proposal (same organisation, declared or set).

@@ -3,6 +3,7 @@ import { getDb } from '$lib/server/db';
 import { requireRoundAccess } from '$lib/server/auth/guard';
 import { rubricLocked, rubricWithGuidance, updateReviewSettings, updateRubric, type CriterionInput } from '$lib/server/rubric';
 import { fieldErrors, formValues, type FieldErrors } from '$lib/schemas/form';
+import { basesOffered } from '$lib/domain/ranking';
 import { criterionSchema, reviewSettingsSchema as settingsSchema } from '$lib/schemas/review';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -22,6 +23,7 @@ export const load: PageServerLoad = async (event) => {
 			rankingScore: round.ranking_score,
 			reviewersPerProposal: round.reviewers_per_proposal
 		},
+		bases: basesOffered(round.ranking_score),
 		locked,
 		criteria: rubric.map((c) => ({
 			id: c.id,

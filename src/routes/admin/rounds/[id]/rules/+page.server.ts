@@ -1,7 +1,7 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireRoundAccess } from '$lib/server/auth/guard';
-import { phaseOf } from '$lib/server/rounds';
+import { inPhase, phaseOf } from '$lib/server/rounds';
 import { RULES_PHASES } from '$lib/domain/phases';
 import { eligibilityChecklist, roundRules, updateProposalRules } from '$lib/server/proposal-rules';
 import { fenToYuanInput } from '$lib/domain/money';
@@ -19,7 +19,7 @@ export const load: PageServerLoad = async (event) => {
 	const rules = roundRules(round);
 	return {
 		round: { id: round.id, title: round.title, phase: phaseOf(round) },
-		editable: RULES_PHASES.includes(phaseOf(round)),
+		editable: inPhase(round, RULES_PHASES),
 		values: {
 			matchingMinPct: String(rules.matchingMinPct),
 			personnelMaxPct: String(rules.personnelMaxPct),

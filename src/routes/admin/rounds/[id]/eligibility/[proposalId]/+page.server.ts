@@ -2,7 +2,7 @@ import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireRoundAccess } from '$lib/server/auth/guard';
 import { decisionState, phaseOf } from '$lib/server/rounds';
-import { proposalStage } from '$lib/domain/status';
+import { stageNow } from '$lib/server/grant-facts';
 import { httpStatus } from '$lib/server/outcome';
 import { proposalForCheck, recordEligibility } from '$lib/server/eligibility';
 import { eligibilitySchema as schema } from '$lib/schemas/eligibility';
@@ -24,7 +24,7 @@ async function context(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
 }
 
 export const load: PageServerLoad = async (event) => {
-	const { round, found } = await context(event);
+	const { db, round, found } = await context(event);
 	const { proposal, content, rules, problems, attachments, needs, checks } = found;
 	return {
 		round: { id: round.id, title: round.title, timeZone: round.time_zone, phase: phaseOf(round), reviewAt: round.review_at },
@@ -32,7 +32,7 @@ export const load: PageServerLoad = async (event) => {
 		proposal: {
 			id: proposal.id,
 			status: proposal.status,
-			stage: proposalStage(proposal.status, decisionState(round)),
+			stage: await stageNow(db, proposal, decisionState(round)),
 			submittedAt: proposal.submitted_at,
 			revisionDueAt: proposal.revision_due_at
 		},

@@ -1,16 +1,11 @@
 import { requireRoundAccess } from '$lib/server/auth/guard';
 import { toCsv } from '$lib/domain/csv';
+import { downloadResponse } from '$lib/server/table-file';
 import { fileName, needsSheet } from '../export';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {
 	const access = await requireRoundAccess(event, event.params.id);
 	const { round, header, rows } = await needsSheet(access, event.locals.locale, 'csv');
-	return new Response(toCsv(header, rows), {
-		headers: {
-			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': `attachment; filename="${fileName(round.slug, 'csv')}"`,
-			'cache-control': 'private, no-store'
-		}
-	});
+	return downloadResponse(toCsv(header, rows), 'csv', fileName(round.slug, 'csv'));
 };

@@ -2,7 +2,7 @@ import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireRoundAccess } from '$lib/server/auth/guard';
 import { decisionState, phaseOf } from '$lib/server/rounds';
-import { proposalStage } from '$lib/domain/status';
+import { stageNow } from '$lib/server/grant-facts';
 import { httpStatus } from '$lib/server/outcome';
 import { openReviewerIdentities, proposalReviews } from '$lib/server/review-reading';
 import { postToDiscussion, readDiscussion } from '$lib/server/discussion';
@@ -29,7 +29,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		round: { id: round.id, title: round.title, timeZone: round.time_zone, phase },
 		...reviews,
-		proposal: { ...reviews.proposal, stage: proposalStage(reviews.proposal.status, decisionState(round)) },
+		proposal: { ...reviews.proposal, stage: await stageNow(getDb(), reviews.proposal, decisionState(round)) },
 		discussion: discussion.ok ? discussion.value : [],
 		discussionOpen: DISCUSSION_PHASES.includes(phase) && !round.results_confirmed_at,
 		posted: event.url.searchParams.has('posted'),
