@@ -84,6 +84,7 @@ async function apply(db: DB, w: Awaited<ReturnType<typeof world>>, o: Op): Promi
 
 describe('the ledger under any sequence of money moves', () => {
 	it('keeps every fund at or above zero, commitments within allocations, payments within awards, and every balance the sum of its entries', { timeout: 600_000 }, async () => {
+		const runs = TEST_ENGINE === 'postgres' ? 5 : 12;
 		let moves = 0;
 		const seen = new Map<string, number>();
 		await fc.assert(
@@ -111,7 +112,7 @@ describe('the ledger under any sequence of money moves', () => {
 				await db.destroy();
 			}),
 			{
-				numRuns: TEST_ENGINE === 'postgres' ? 5 : 12,
+				numRuns: runs,
 				seed: 1616,
 				// A year told in order, first: money in, to the pool, signed, paid, ended early, returned, corrected.
 				examples: [
@@ -130,8 +131,8 @@ describe('the ledger under any sequence of money moves', () => {
 			}
 		);
 		// The sequences did run (a generator that produced nothing would pass the invariants vacuously).
-		expect(moves).toBeGreaterThan(200);
-		expect(moves).toBeLessThanOrEqual(600);
+		expect(moves).toBeGreaterThanOrEqual(runs * 20);
+		expect(moves).toBeLessThanOrEqual(runs * 50 + 7);
 		// …and reached every kind of entry, reversals included.
 		expect([...seen.keys()].sort(), JSON.stringify([...seen])).toEqual(['allocation', 'commitment', 'income', 'payment', 'return', 'reversal']);
 	});

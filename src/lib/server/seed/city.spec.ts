@@ -5,6 +5,7 @@ import { listPublishedNeeds } from '../needs';
 import { listResults } from '../results';
 import { getRoundBySlug, phaseOf } from '../rounds';
 import { verifyPassword } from '../auth/password';
+import { checkLedger } from '../ledger-check';
 
 describe('seedCity', () => {
 	it('builds a small city that the public pages can read', async () => {
@@ -23,6 +24,13 @@ describe('seedCity', () => {
 		const results = await listResults(db, earlier.id);
 		expect(results!.projects.length).toBeGreaterThan(0);
 		expect(results!.totals.awardedFen).toBeLessThanOrEqual(earlier.pool_fen);
+
+		// Every street has its community charity fund; the pools are money the funds allocated.
+		const streets = await db.selectFrom('places').select('id').where('kind', '=', 'street').execute();
+		const streetFunds = await db.selectFrom('funds').select('street_id').where('kind', '=', 'street').execute();
+		expect(streetFunds.map((f) => f.street_id).sort()).toEqual(streets.map((s) => s.id).sort());
+		expect(streets.length).toBeGreaterThan(3);
+		expect(await checkLedger(db)).toEqual([]);
 
 		// Unfinished reviews are left for the benchmark's reviewer to save.
 		const open = await db.selectFrom('review_assignments').select('id').where('status', '=', 'assigned').execute();

@@ -6,6 +6,7 @@ import { createRound } from '../rounds';
 import { getRubric } from '../rubric';
 import { hashPassword } from '../auth/password';
 import { DISTRICTS, SERVICE_CATEGORIES, STREETS } from '../../domain/catalogue';
+import { seedCityFunds } from './funds';
 import { seededRandom } from './demo';
 import { ROUND_DEFAULTS } from '../../domain/round-defaults';
 
@@ -439,6 +440,9 @@ export async function seedCity(db: DB, options: CityOptions = {}): Promise<CityS
 			}
 		};
 	});
+	// Every street's community charity fund and the federation's give the pools their money.
+	const pools = await db.selectFrom('rounds').select(['id', 'pool_fen', 'needs_call_at']).where('id', 'in', [earlierId, currentId]).orderBy('id').execute();
+	await seedCityFunds(db, pools.map((r) => ({ id: r.id, poolFen: Number(r.pool_fen), on: r.needs_call_at.slice(0, 10) })), now, seededRandom(seed + 16).next);
 	await refreshPlannerStatistics(db);
 	return summary;
 }

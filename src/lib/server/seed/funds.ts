@@ -158,3 +158,42 @@ export async function seedDemoFunds(db: DB, adminId: number, now: Date, random: 
 		}
 	};
 }
+
+/**
+ * The city's money: a community charity fund for every street, each giving its share of the
+ * pools from residents' and shops' donations, and the federation's fund the rest from government
+ * money. `rounds` are the pools to fill, each on the day it opened.
+ */
+export async function seedCityFunds(db: DB, rounds: { id: number; poolFen: number; on: string }[], now: Date, random: () => number) {
+	const streets = await db
+		.selectFrom('places as street')
+		.innerJoin('places as district', 'district.id', 'street.parent_id')
+		.select(['street.id', 'street.name', 'district.name as district'])
+		.where('street.kind', '=', 'street')
+		.orderBy('street.id')
+		.execute();
+	const federation = await seedFund(db, { name: DEMO_FEDERATION_FUND, kind: 'federation', host: '广州市慈善会' }, null);
+	const names = new Set<string>();
+	const funds: number[] = [];
+	for (const s of streets) {
+		let name = `${s.district}${s.name}社区慈善基金`;
+		for (let n = 2; names.has(name); n++) name = `${s.district}${s.name}社区慈善基金（${n}）`;
+		names.add(name);
+		funds.push(await seedFund(db, { name, kind: 'street', streetId: s.id, host: '广州市慈善会' }, null));
+	}
+	const first = rounds.map((r) => r.on).sort()[0];
+	const shares = rounds.map((r) => (funds.length ? Math.floor(r.poolFen / 2 / funds.length) : 0));
+	for (const fundId of funds) {
+		const total = shares.reduce((a, b) => a + b, 0) + Math.round(random() * 200_000);
+		const fromResidents = Math.round(total * 0.6);
+		await seedIncome(db, { fundId, amountFen: fromResidents, receivedOn: first, sourceType: 'resident', actorId: null }, now);
+		await seedIncome(db, { fundId, amountFen: total - fromResidents, receivedOn: first, sourceType: 'business', donorName: BUSINESSES[fundId % BUSINESSES.length], donorConsent: true, actorId: null }, now);
+	}
+	const federationShare = rounds.map((r, i) => r.poolFen - shares[i] * funds.length);
+	await seedIncome(db, { fundId: federation, amountFen: federationShare.reduce((a, b) => a + b, 0) + 100_000_000, receivedOn: first, sourceType: 'government', actorId: null }, now);
+	for (const [i, r] of rounds.entries()) {
+		if (shares[i] > 0) for (const fundId of funds) await fundRound(db, { fundId, roundId: r.id, amountFen: shares[i], on: r.on, actorId: null, withIncome: false });
+		await fundRound(db, { fundId: federation, roundId: r.id, amountFen: federationShare[i], on: r.on, actorId: null, withIncome: false });
+	}
+	return { funds: funds.length + 1 };
+}
