@@ -21,7 +21,7 @@ async function dropUpdateTrigger(db: DB) {
 }
 
 describe('ledger:check', () => {
-	it('finds every balance of a fresh demo seed matching, and the 2025 round’s ledger reconciling with results.json and the payments', async () => {
+	it('finds every balance of a fresh demo seed matching, and the 2025 round’s ledger reconciling with results.json and the payments', { timeout: 90_000 }, async () => {
 		const db = await freshDb();
 		await seedDemo(db);
 		expect(await checkLedger(db)).toEqual([]);
@@ -60,7 +60,7 @@ describe('ledger:check', () => {
 		expect(await checkLedger(db)).toEqual([]);
 	});
 
-	it('fails when an entry is changed directly in the database', async () => {
+	it('fails when an entry is changed directly in the database', { timeout: 90_000 }, async () => {
 		const db = await freshDb();
 		await seedDemo(db);
 		await dropUpdateTrigger(db);
