@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { identity } from '../src/lib/server/db/columns';
-import { refuseChanges } from '../src/lib/server/db/append-only';
+import { dropRefusalFunction, refuseChanges } from '../src/lib/server/db/append-only';
 
 /**
  * After the award: each funded project's agreement (签约), its tranche plan (分期拨付), its closing
@@ -83,4 +83,5 @@ export async function down(db: Kysely<unknown>): Promise<void> {
 	await db.schema.dropTable('tranches').execute();
 	await db.schema.dropTable('agreements').execute();
 	await db.schema.dropTable('ledger_entries').execute();
+	await dropRefusalFunction(db, 'ledger_entries');
 }

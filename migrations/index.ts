@@ -14,6 +14,7 @@ import * as reviewFeedback from './2026_11_29_0300_review_feedback';
 import * as outbox from './2026_11_29_0320_outbox';
 import * as fairDecisions from './2026_11_29_0360_fair_decisions';
 import * as grants from './2026_11_29_0400_grants';
+import * as funds from './2026_11_29_0500_funds';
 import * as needSearch from './2026_11_29_0700_need_search';
 import * as statsIndex from './2026_11_29_0701_stats_index';
 import * as accountLifecycle from './2026_11_29_0600_account_lifecycle';
@@ -43,6 +44,7 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_29_0320_outbox': outbox,
 	'2026_11_29_0360_fair_decisions': fairDecisions,
 	'2026_11_29_0400_grants': grants,
+	'2026_11_29_0500_funds': funds,
 	'2026_11_29_0600_account_lifecycle': accountLifecycle,
 	'2026_11_29_0610_privacy': privacy,
 	'2026_11_29_0620_need_intake': needIntake,

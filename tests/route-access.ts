@@ -82,6 +82,9 @@ export const PAGES: Record<string, PageRule> = {
 	'/rounds/[slug]/results': { audience: 'public', url: (w) => `/rounds/${w.resultsSlug}/results` },
 	'/rounds/[slug]/stats': { audience: 'public', url: (w) => `/rounds/${w.resultsSlug}/stats` },
 	'/rounds/[slug]/questions': { audience: 'public', url: (w) => `/rounds/${w.applySlug}/questions` },
+	'/funds': { audience: 'public', url: () => '/funds' },
+	'/funds/[id]': { audience: 'public', url: (w) => `/funds/${w.fundId}` },
+	'/funds/[id]/disclosure': { audience: 'public', url: (w) => `/funds/${w.fundId}/disclosure` },
 
 	'/account': { audience: 'signed-in', url: () => '/account' },
 	'/inbox': { audience: 'signed-in', url: () => '/inbox' },
@@ -131,6 +134,8 @@ export const PAGES: Record<string, PageRule> = {
 	'/admin/organisations': { audience: 'admin', url: () => '/admin/organisations' },
 	'/admin/organisations/[id]': { audience: 'admin', url: (w) => `/admin/organisations/${w.organisationA}` },
 	'/admin/places': { audience: 'admin', url: () => '/admin/places' },
+	'/admin/funds': { audience: 'admin', url: () => '/admin/funds' },
+	'/admin/funds/[id]': { audience: 'admin', url: (w) => `/admin/funds/${w.fundId}` },
 	'/admin/proposals': { audience: 'admin', url: () => '/admin/proposals' },
 	'/admin/reviewers': { audience: 'admin', url: () => '/admin/reviewers' },
 	'/admin/users': { audience: 'admin', url: () => '/admin/users' },
@@ -193,6 +198,9 @@ export const ENDPOINTS: Record<string, EndpointRule> = {
 	'POST /logout': { audience: 'public', url: () => '/logout', status: 303 },
 	'GET /rounds/[slug]/results.json': { audience: 'public', url: (w) => `/rounds/${w.resultsSlug}/results.json`, status: 200 },
 	'GET /rounds/[slug]/results.csv': { audience: 'public', url: (w) => `/rounds/${w.resultsSlug}/results.csv`, status: 200 },
+	'GET /rounds/[slug]/ledger.json': { audience: 'public', url: (w) => `/rounds/${w.resultsSlug}/ledger.json`, status: 200 },
+	'GET /rounds/[slug]/ledger.csv': { audience: 'public', url: (w) => `/rounds/${w.resultsSlug}/ledger.csv`, status: 200 },
+	'GET /funds/[id]/ledger.csv': { audience: 'public', url: (w) => `/funds/${w.fundId}/ledger.csv`, status: 200 },
 	'GET /rounds/[slug]/decision-record.json': {
 		audience: 'public',
 		url: (w) => `/rounds/${w.resultsSlug}/decision-record.json`,
@@ -376,6 +384,16 @@ export const ACTIONS: Record<string, ActionRule> = {
 		outcome: 'done'
 	},
 	'/admin/places ?/seed': { from: 'page', outcome: 'done' },
+	'/admin/funds ?/default': { from: 'page', set: () => ({ name: '新设慈善基金', kind: 'federation' }), outcome: 'done' },
+	'/admin/funds/[id] ?/update': { from: 'page', outcome: 'done' },
+	'/admin/funds/[id] ?/income': { from: 'page', set: () => ({ amount: '100', sourceType: 'business', reference: 'YH-0001' }), outcome: 'done' },
+	'/admin/funds/[id] ?/allocate': { from: 'page', set: (w) => ({ roundId: String(w.applyRoundId), amount: '1' }), outcome: 'done' },
+	'/admin/funds/[id] ?/reverse': { from: 'page', set: (w) => ({ entryId: String(w.fundIncome), reason: REASON }), outcome: 'done' },
+	'/admin/funds/[id] ?/import': {
+		from: 'page',
+		file: { field: 'file', name: 'incomes.csv', mimeType: 'text/csv', text: '日期,金额,来源类型,捐赠方,同意公开,募捐活动,流水号\n2024-07-01,88.00,个人,,否,,E2E-IMPORT-1\n' },
+		outcome: 'done'
+	},
 	'/admin/reviewers ?/default': { from: 'page', outcome: 'done' },
 	'/admin/users ?/invite': {
 		from: 'page',

@@ -3,6 +3,7 @@ import { signIn } from './helpers';
 import { withE2eDb } from './db';
 import { ACCOUNTS } from '../fixtures/accounts';
 import { createRound } from '../../src/lib/server/rounds';
+import { fundRound, seedFund } from '../../src/lib/server/seed/funds';
 import { scheduleFor } from '../helpers/db';
 
 /**
@@ -31,6 +32,9 @@ test('agreement to closing: admin records each step, station, public page, track
 			},
 			null
 		);
+		// Its pool is money a fund allocated, so the agreement's award can be committed from it.
+		const fundId = await seedFund(db, { name: `实施测试基金 ${slug}`, kind: 'federation' }, null);
+		await fundRound(db, { fundId, roundId, amountFen: 10_000_000, on: '2026-01-05', actorId: null });
 		const station = await db.selectFrom('users').select(['id', 'organisation_id']).where('email', '=', ACCOUNTS.stationA.email).executeTakeFirstOrThrow();
 		const now = new Date().toISOString();
 		const alphabet = 'abcdefghijkmnpqrstuvwxyz23456789';

@@ -1,6 +1,7 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import type { DB } from '../../src/lib/server/db';
 import { createRound, getRoundByIdOrThrow } from '../../src/lib/server/rounds';
+import { fundRound, seedFund } from '../../src/lib/server/seed/funds';
 import { recordEligibility } from '../../src/lib/server/eligibility';
 import { eligibilityChecklist } from '../../src/lib/server/proposal-rules';
 import { confirmFinalList, drawLine, publishNotice } from '../../src/lib/server/decisions';
@@ -52,6 +53,9 @@ test('every page shows the same status at every phase, and nothing reads as fina
 	// The round, its need (with a resident's receipt code), the proposal and one never checked.
 	const arranged = await db(async (db) => {
 		const roundId = await createRound(db, roundInput(SLUG, '状态一致性测试轮次', 2026, scheduleFor('applications' as Phase)), admin);
+		// Its pool is money a fund allocated, so the agreement's award can be committed from it.
+		const fundId = await seedFund(db, { name: `状态一致性测试基金 ${SLUG}`, kind: 'federation' }, admin);
+		await fundRound(db, { fundId, roundId, amountFen: 10_000_000, on: '2026-01-05', actorId: admin });
 		const needId = await need(db, roundId, RECEIPT, '独居长者吃饭难', 'published');
 		const add = async (title: string, organisationId: number) => {
 			const id = await makeProposal(db, roundId, organisationId, 'submitted');

@@ -3,6 +3,8 @@ import { signIn } from './helpers';
 import { withE2eDb } from './db';
 import { ACCOUNTS } from '../fixtures/accounts';
 import { createRound } from '../../src/lib/server/rounds';
+import { fundRound, seedFund } from '../../src/lib/server/seed/funds';
+import { ROUND_DEFAULTS } from '../../src/lib/domain/round-defaults';
 import { recordAgreement, todayIn } from '../../src/lib/server/grants';
 import { scheduleFor } from '../helpers/db';
 
@@ -19,19 +21,20 @@ test('mid-term report returned, fixed, accepted releases tranche 2; the public s
 		const roundId = await createRound(
 			db,
 			{
+				...ROUND_DEFAULTS,
 				slug,
 				title: `报告测试轮次 ${slug}`,
 				year: 2026,
 				pool_fen: 10_000_000,
-				grant_min_fen: 500_000,
-				grant_max_fen: 5_000_000,
 				proposals_per_org: 10,
 				reviewers_per_proposal: 3,
-				time_zone: 'Asia/Shanghai',
 				...scheduleFor('implementation')
 			},
 			null
 		);
+		// Its pool is money a fund allocated, so the agreement's award can be committed from it.
+		const fundId = await seedFund(db, { name: `报告测试基金 ${slug}`, kind: 'federation' }, null);
+		await fundRound(db, { fundId, roundId, amountFen: 10_000_000, on: '2026-01-05', actorId: null });
 		const station = await db.selectFrom('users').select(['id', 'organisation_id']).where('email', '=', ACCOUNTS.stationA.email).executeTakeFirstOrThrow();
 		const admin = await db.selectFrom('users').select('id').where('email', '=', ACCOUNTS.admin.email).executeTakeFirstOrThrow();
 		const now = new Date().toISOString();

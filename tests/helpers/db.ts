@@ -1,5 +1,7 @@
+import { sql } from 'kysely';
 import type { DB } from '../../src/lib/server/db';
 import { createRound, type RoundInput } from '../../src/lib/server/rounds';
+import { fundRound, seedFund } from '../../src/lib/server/seed/funds';
 import { normaliseEmail } from '../../src/lib/server/users';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { recordWeekendsOnly, yearsAround } from '../../src/lib/server/seed/calendar';
@@ -56,7 +58,26 @@ export async function makeRound(db: DB, phase: Phase, overrides: Partial<RoundIn
 		},
 		null
 	);
-	return db.selectFrom('rounds').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+	const round = await db.selectFrom('rounds').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+	// Its pool is money in the ledger, as every round's is: a test fund's income, allocated to it.
+	if (round.pool_fen > 0 && (await hasFunds(db))) {
+		const fundId = await seedFund(db, { name: TEST_FUND_NAME, kind: 'federation' }, null);
+		await fundRound(db, { fundId, roundId: id, amountFen: round.pool_fen, on: '2026-01-05', actorId: null });
+	}
+	return round;
+}
+
+export const TEST_FUND_NAME = '测试慈善基金';
+
+/** Whether the database has the funds yet (a migration test builds rounds before them). */
+async function hasFunds(db: DB): Promise<boolean> {
+	const row = await db
+		.withoutPlugins()
+		.selectFrom('kysely_migration' as never)
+		.select(sql<string>`name`.as('name'))
+		.where(sql.ref('name'), '=', '2026_11_29_0500_funds')
+		.executeTakeFirst();
+	return row !== undefined;
 }
 
 export async function makeOrganisation(db: DB, name = `机构 ${++counter}`) {

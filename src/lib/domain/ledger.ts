@@ -4,7 +4,12 @@
  * Amounts are integer fen; an entry's amount is positive and a reversal cancels the entry it names.
  */
 
-export type EntryKind = 'commitment' | 'payment' | 'return';
+/**
+ * What moved: a commitment (round pool → project), a payment (project → outside), a return
+ * (outside → round pool); and for the funds, an income (outside → fund: a donation or other money
+ * received) and an allocation (fund → round pool).
+ */
+export type EntryKind = 'commitment' | 'payment' | 'return' | 'income' | 'allocation';
 
 export interface MoneyEntry {
 	id: number;
@@ -26,7 +31,7 @@ export interface ProjectMoney {
 /** Sums a project's entries by kind, each reversal taking back the entry it reverses. */
 export function projectMoney(entries: readonly MoneyEntry[]): ProjectMoney {
 	const byId = new Map(entries.map((e) => [e.id, e]));
-	const totals: Record<EntryKind, number> = { commitment: 0, payment: 0, return: 0 };
+	const totals: Record<EntryKind, number> = { commitment: 0, payment: 0, return: 0, income: 0, allocation: 0 };
 	for (const e of entries) {
 		if (e.reversesId === null) totals[e.kind] += e.amountFen;
 		else totals[byId.get(e.reversesId)?.kind ?? e.kind] -= e.amountFen;

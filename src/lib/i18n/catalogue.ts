@@ -26,10 +26,11 @@ import { fair } from './messages/fair';
 import { grants } from './messages/grants';
 import { people } from './messages/people';
 import { reports } from './messages/reports';
+import { funds } from './messages/funds';
 
 import type { Locale } from './locales';
 
-export const catalogue = { ...common, ...auth, ...admin, ...rounds, ...needs, ...proposals, ...review, ...organisations, ...results, ...files, ...calendar, ...feedback, ...status, ...inbox, ...roundTemplate, ...sharing, ...auditWords, ...proposalHistory, ...ranked, ...fair, ...grants, ...people, ...reports };
+export const catalogue = { ...common, ...auth, ...admin, ...rounds, ...needs, ...proposals, ...review, ...organisations, ...results, ...files, ...calendar, ...feedback, ...status, ...inbox, ...roundTemplate, ...sharing, ...auditWords, ...proposalHistory, ...ranked, ...fair, ...grants, ...people, ...reports, ...funds };
 
 /** One language's words, by key: what a reader of that language downloads. */
 export function localeMessages(locale: Locale): Record<string, string> {

@@ -21,6 +21,7 @@ import {
 import { utcToZonedInput } from '../domain/time';
 import { grantStage, type GrantStage } from '../domain/status';
 import { CONDITION_OF, REPORT_KINDS, beneficiaryVisits, spentFen, type ReportContent, type ReportKind, type ReportStatus } from '../domain/project-reports';
+import { commitmentRefusal } from './funds';
 
 /**
  * A funded project after the award: its agreement (签约) and tranche plan, its payments (拨付,
@@ -306,6 +307,9 @@ export async function recordAgreement(db: DB, input: AgreementInput, now = new D
 		if (wrong) return refuseField('plan', `grants.err.plan.${wrong}`);
 		const isDefault = amounts.join() === splitByPercents(awardFen, DEFAULT_TRANCHE_PERCENTS)!.join();
 		if (!isDefault && !input.planReason) return refuseField('planReason', 'grants.err.planReason');
+		// The award is committed from the round's pool: never more than funds allocated to it.
+		const room = await commitmentRefusal(trx, input.roundId, awardFen);
+		if (!room.ok) return room;
 		const at = now.toISOString();
 		await trx
 			.insertInto('agreements')

@@ -15,15 +15,18 @@ export const OUTSIDE = 'outside';
 export const roundAccount = (roundId: number) => `round:${roundId}`;
 export const projectAccount = (proposalId: number) => `project:${proposalId}`;
 
+/** The kinds of entry that belong to a project of a round (funds' entries: see funds.ts). */
+export type ProjectEntryKind = Extract<EntryKind, 'commitment' | 'payment' | 'return'>;
+
 /** Where each kind of entry moves money, for a project of a round. */
-function accountsOf(kind: EntryKind, roundId: number, proposalId: number): { from: string; to: string } {
+function accountsOf(kind: ProjectEntryKind, roundId: number, proposalId: number): { from: string; to: string } {
 	if (kind === 'commitment') return { from: roundAccount(roundId), to: projectAccount(proposalId) };
 	if (kind === 'payment') return { from: projectAccount(proposalId), to: OUTSIDE };
 	return { from: OUTSIDE, to: roundAccount(roundId) };
 }
 
 export interface NewEntry {
-	kind: EntryKind;
+	kind: ProjectEntryKind;
 	roundId: number;
 	proposalId: number;
 	trancheId?: number | null;
@@ -124,6 +127,7 @@ export async function appendReversal(
 			round_id: original.round_id,
 			proposal_id: original.proposal_id,
 			tranche_id: original.tranche_id,
+			fund_id: original.fund_id ?? null,
 			reverses_id: original.id,
 			occurred_on: input.occurredOn,
 			reference: original.reference,

@@ -78,7 +78,9 @@ export async function createRound(
 	db: DB,
 	input: RoundInput,
 	actorId: number | null,
-	template?: Round
+	template?: Round,
+	/** More to write in the same transaction once the round exists (its pool's allocation). */
+	within?: (trx: DB, roundId: number) => Promise<void>
 ): Promise<number> {
 	return db.transaction().execute(async (trx) => {
 		const { id } = await trx
@@ -104,6 +106,7 @@ export async function createRound(
 					scale_max: 10
 				}));
 		if (criteria.length > 0) await trx.insertInto('rubric_criteria').values(criteria).execute();
+		await within?.(trx, id);
 		await audit(trx, {
 			actorId,
 			action: 'round.create',

@@ -15,7 +15,8 @@ export interface LedgerEntryTable {
 	from_account: string;
 	to_account: string;
 	amount_fen: number;
-	round_id: number;
+	/** Null for an entry of a fund alone (an income); see schema-funds.ts. */
+	round_id: number | null;
 	proposal_id: number | null;
 	tranche_id: number | null;
 	reverses_id: number | null;
@@ -24,6 +25,8 @@ export interface LedgerEntryTable {
 	reason: string | null;
 	actor_id: number | null;
 	created_at: Instant;
+	/** Added by the funds migration: the fund of an income or an allocation. */
+	fund_id?: number | null;
 }
 
 export interface AgreementTable {

@@ -11,6 +11,7 @@ import type { ReportTables } from './schema-reports';
 import type { OutboxTables } from './schema-outbox';
 import type { NeedSearchTables } from './schema-need-search';
 import type { PeopleTables } from './schema-people';
+import type { FundTables } from './schema-funds';
 
 /** Instants are ISO-8601 UTC strings (`new Date().toISOString()`), which sort as text. */
 type Instant = string;
@@ -279,6 +280,7 @@ export interface Database
 		SafeguardTables,
 		GrantTables,
 		ReportTables,
+		FundTables,
 		OutboxTables,
 		NeedSearchTables,
 		PeopleTables {

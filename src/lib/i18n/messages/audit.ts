@@ -223,5 +223,18 @@ export const auditWords = {
 	'audit.action.report.accept': { zh: '通过项目报告', en: 'Accepted a project report' },
 	'audit.field.late': { zh: '逾期', en: 'Late' },
 	'audit.field.visits': { zh: '受益人次', en: 'Beneficiary visits' },
-	'audit.field.spentFen': { zh: '实际支出', en: 'Spent' }
+	'audit.field.spentFen': { zh: '实际支出', en: 'Spent' },
+	'audit.action.fund.create': { zh: '新增基金', en: 'Added a fund' },
+	'audit.action.fund.update': { zh: '修改基金信息', en: 'Changed a fund' },
+	'audit.action.fund.income': { zh: '记录基金收入', en: 'Recorded an income into a fund' },
+	'audit.action.fund.allocate': { zh: '基金拨入轮次资金池', en: 'Allocated from a fund to a round’s pool' },
+	'audit.action.fund.reverse': { zh: '冲正基金账目', en: 'Reversed a fund’s entry' },
+	'audit.action.fund.import': { zh: '导入基金收入', en: 'Imported incomes into a fund' },
+	'audit.entity.fund': { zh: '基金', en: 'Fund' },
+	'audit.field.receivedOn': { zh: '到账日期', en: 'Received on' },
+	'audit.field.sourceType': { zh: '来源类型', en: 'Source type' },
+	'audit.field.campaign': { zh: '募捐活动', en: 'Campaign' },
+	'audit.field.streetId': { zh: '街道编号', en: 'Street' },
+	'audit.field.count': { zh: '笔数', en: 'Count' },
+	'audit.field.totalFen': { zh: '合计', en: 'Total' }
 } satisfies Messages;

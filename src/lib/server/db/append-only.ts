@@ -29,3 +29,8 @@ export async function refuseChanges(db: AnyKysely, table: string): Promise<void>
 		}
 	}
 }
+
+/** Undoes refuseChanges after `table` was dropped (its triggers went with it): PostgreSQL's function stays otherwise. */
+export async function dropRefusalFunction(db: AnyKysely, table: string): Promise<void> {
+	if (engineOf(db) === 'postgres') await sql`drop function if exists ${sql.raw(`${table}_append_only`)}()`.execute(db);
+}

@@ -6,6 +6,7 @@ import { listResults } from '../results';
 import { getRoundBySlug, phaseOf } from '../rounds';
 import { verifyPassword } from '../auth/password';
 import { openProjects } from '../grant-facts';
+import { checkLedger } from '../ledger-check';
 
 describe('seedCity', () => {
 	it('builds a small city that the public pages can read', async () => {
@@ -32,6 +33,13 @@ describe('seedCity', () => {
 		expect(await openProjects(db, earlier.id)).toEqual([]);
 		const lastAward = results!.projects.find((p) => p.stage === 'terminated')!.awardFen ?? 0;
 		expect(results!.totals.paidFen).toBe(results!.totals.awardedFen - lastAward + Math.round(lastAward / 2));
+
+		// Every street has its community charity fund; the pools are money the funds allocated.
+		const streets = await db.selectFrom('places').select('id').where('kind', '=', 'street').execute();
+		const streetFunds = await db.selectFrom('funds').select('street_id').where('kind', '=', 'street').execute();
+		expect(streetFunds.map((f) => f.street_id).sort()).toEqual(streets.map((s) => s.id).sort());
+		expect(streets.length).toBeGreaterThan(3);
+		expect(await checkLedger(db)).toEqual([]);
 
 		// Unfinished reviews are left for the benchmark's reviewer to save.
 		const open = await db.selectFrom('review_assignments').select('id').where('status', '=', 'assigned').execute();

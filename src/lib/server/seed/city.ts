@@ -7,6 +7,7 @@ import { createRound } from '../rounds';
 import { getRubric } from '../rubric';
 import { hashPassword } from '../auth/password';
 import { DISTRICTS, SERVICE_CATEGORIES, STREETS } from '../../domain/catalogue';
+import { seedCityFunds } from './funds';
 import { seededRandom } from './demo';
 import { seedGrants, type GrantProgress } from './grants';
 import { ROUND_DEFAULTS } from '../../domain/round-defaults';
@@ -441,6 +442,9 @@ export async function seedCity(db: DB, options: CityOptions = {}): Promise<CityS
 			}
 		};
 	});
+	// Every street's community charity fund and the federation's give the pools their money.
+	const pools = await db.selectFrom('rounds').select(['id', 'pool_fen', 'needs_call_at']).where('id', 'in', [earlierId, currentId]).orderBy('id').execute();
+	await seedCityFunds(db, pools.map((r) => ({ id: r.id, poolFen: Number(r.pool_fen), on: r.needs_call_at.slice(0, 10) })), now, seededRandom(seed + 16).next);
 	// The earlier round's year after the award, through the grant rules: every project signed and
 	// paid in its tranches, all closed as completed but one, terminated with part of its money back.
 	const admin = await db.selectFrom('users').select('id').where('email', '=', summary.adminEmail).executeTakeFirstOrThrow();

@@ -5,7 +5,7 @@ import { listResults } from '../results';
 import { projectLedger, todayIn } from '../grants';
 
 describe('the demo seed', () => {
-	it('publishes no need in the future or outside its round’s needs call', async () => {
+	it('publishes no need in the future or outside its round’s needs call', { timeout: 90_000 }, async () => {
 		const db = await freshDb();
 		const now = new Date();
 		await seedDemo(db, now);
@@ -29,7 +29,7 @@ describe('the demo seed', () => {
 		expect(wrong).toEqual([]);
 	});
 
-	it('links each proposal to published needs of its own category, published before it was submitted', async () => {
+	it('links each proposal to published needs of its own category, published before it was submitted', { timeout: 90_000 }, async () => {
 		const db = await freshDb();
 		await seedDemo(db);
 		const links = await db
@@ -51,7 +51,7 @@ describe('the demo seed', () => {
 		expect(wrong).toEqual([]);
 	});
 
-	it('shows the 2025 round’s year: signed, paid in tranches, mostly closed, one terminated with its money returned', async () => {
+	it('shows the 2025 round’s year: signed, paid in tranches, mostly closed, one terminated with its money returned', { timeout: 90_000 }, async () => {
 		const db = await freshDb();
 		const now = new Date();
 		await seedDemo(db, now);

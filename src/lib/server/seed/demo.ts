@@ -6,6 +6,7 @@ import { confirmFinalList } from '../decisions';
 import { seedGrants, type GrantProgress } from './grants';
 import { answerObjection } from '../objections';
 import { seedPlaces } from './places';
+import { seedDemoFunds } from './funds';
 import { seedReview } from './review';
 import { seedDecision } from './decision';
 import { recordWeekendsOnly, yearsAround } from './calendar';
@@ -234,6 +235,13 @@ export async function seedDemo(db: DB, now = new Date()): Promise<DemoAccounts> 
 		{ ...roundBase, slug: DEMO_ROUND_SLUG, title: '2026 年社区公益微创投', year: 2026, ...scheduleAround(now, 5) },
 		adminId
 	);
+	// Every fen of the pools comes from the funds: a year of donations, allocated as each round opened.
+	const money = await seedDemoFunds(db, adminId, now, seededRandom(1616).next);
+	const poolOf = async (id: number) => (await db.selectFrom('rounds').select(['pool_fen', 'needs_call_at']).where('id', '=', id).executeTakeFirstOrThrow());
+	for (const id of [earlierId, currentId]) {
+		const r = await poolOf(id);
+		await money.allocatePool(id, Number(r.pool_fen), r.needs_call_at.slice(0, 10));
+	}
 
 	const receiptCode = () => {
 		// Demo codes are random too: codes must never be guessable from one another.
@@ -386,6 +394,9 @@ export async function seedDemo(db: DB, now = new Date()): Promise<DemoAccounts> 
 		adminId
 	);
 	await seedNeeds(secondId, 12);
+	const second = await poolOf(secondId);
+	await money.allocatePool(secondId, Number(second.pool_fen), second.needs_call_at.slice(0, 10));
+	await money.receiveRest();
 
 	// Budgets, activities, indicators and matching funds for every proposal.
 	const proposals = await db.selectFrom('proposals').select('id').orderBy('id').execute();

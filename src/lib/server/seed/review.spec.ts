@@ -5,7 +5,7 @@ import { seedReview } from './review';
 import { proposalScoreSummary } from '../reviews';
 
 describe('review demo seed', () => {
-	it('gives the demo round a panel, expertise, band guidance and a conflict that was reassigned', async () => {
+	it('gives the demo round a panel, expertise, band guidance and a conflict that was reassigned', { timeout: 90_000 }, async () => {
 		const db = await freshDb();
 		await seedDemo(db);
 		const round = await db.selectFrom('rounds').select(['id', 'slug', 'reviewers_per_proposal']).orderBy('year', 'desc').executeTakeFirstOrThrow();

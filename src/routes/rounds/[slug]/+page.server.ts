@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { publicRoundBySlug, publicRoundView } from '$lib/server/rounds';
+import { roundSources } from '$lib/server/fund-disclosure';
 import { lotteryRecordOf } from '$lib/server/grey-zone-lottery';
 import { roundMoney } from '$lib/server/grants';
 import type { PageServerLoad } from './$types';
@@ -15,6 +16,7 @@ export const load: PageServerLoad = async ({ params }) => {
 		round: publicRoundView(round),
 		// Once the list is confirmed: paid of awarded, as on the stats page.
 		money,
+		sources: await roundSources(getDb(), round.id),
 		lottery: lottery && {
 			recordedAt: lottery.recordedAt,
 			zone: lottery.zone.map((z) => z.id),

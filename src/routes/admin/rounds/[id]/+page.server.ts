@@ -14,6 +14,7 @@ import { fieldError, fieldErrors, formValues } from '$lib/schemas/form';
 import { PHASES, scheduledPhase } from '$lib/domain/phases';
 import { movePhase, uncheckedProposals } from '$lib/server/round-guards';
 import { cleanText } from '$lib/schemas/text';
+import { poolRefusal } from '$lib/server/funds';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -53,6 +54,8 @@ export const actions: Actions = {
 		if (other && other.id !== round.id) {
 			return fail(400, { values, errors: fieldError('slug', 'round.err.slugTaken') });
 		}
+		const pool = await poolRefusal(db, round, parsed.data.pool_fen);
+		if (!pool.ok) return fail(400, { values, errors: pool.errors });
 		await updateRound(db, round.id, parsed.data, user.id);
 		redirect(303, `/admin/rounds/${round.id}?saved=1`);
 	},

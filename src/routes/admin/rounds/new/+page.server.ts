@@ -6,15 +6,32 @@ import { newRoundFormValues } from '$lib/server/round-form';
 import { listTemplateRounds, templateFormValues } from '$lib/server/round-template';
 import { roundSchema, templateChoiceSchema } from '$lib/schemas/rounds';
 import { fieldError, fieldErrors, formError, formValues } from '$lib/schemas/form';
+import { appendAllocation, fundToday, listFunds } from '$lib/server/funds';
+import { poolFundSchema } from '$lib/schemas/funds';
+import { formatFen, yuanToFen } from '$lib/domain/money';
+import type { FieldErrors } from '$lib/schemas/form';
 import type { Actions, PageServerLoad } from './$types';
+
+/** The allocation of a new round's pool was refused inside its transaction: nothing was created. */
+class PoolRefused extends Error {
+	constructor(readonly errors: FieldErrors) {
+		super('pool refused');
+	}
+}
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
 	const db = getDb();
 	const choice = templateChoiceSchema.safeParse({ templateId: event.url.searchParams.get('from') ?? '' });
 	const template = choice.success && choice.data.templateId ? await getRoundById(db, choice.data.templateId) : undefined;
+	const values = template ? templateFormValues(template) : newRoundFormValues();
+	const funds = await listFunds(db);
+	const poolFen = yuanToFen(values.pool) ?? 0;
+	// The first fund that holds the whole pool is offered first.
+	const covering = funds.find((f) => f.balanceFen >= poolFen);
 	return {
-		values: template ? templateFormValues(template) : newRoundFormValues(),
+		values: { ...values, fundId: covering ? String(covering.id) : '' },
+		funds: funds.map((f) => ({ value: f.id, label: `${f.name}（${formatFen(f.balanceFen)}）` })),
 		template: template ? { id: template.id, title: template.title } : null,
 		templates: await listTemplateRounds(db)
 	};
@@ -37,7 +54,24 @@ export const actions: Actions = {
 		if (await getRoundBySlug(db, parsed.data.slug)) {
 			return fail(400, { values, errors: fieldError('slug', 'round.err.slugTaken') });
 		}
-		const id = await createRound(db, parsed.data, user.id, template);
+		const pool = poolFundSchema.safeParse(values);
+		if (!pool.success) return fail(400, { values, errors: fieldErrors(pool.error) });
+		const { fundId } = pool.data;
+		const poolFen = parsed.data.pool_fen;
+		if (poolFen > 0 && fundId === null) {
+			return fail(400, { values, errors: fieldError('fundId', 'funds.err.poolNeedsFund', { shortfall: formatFen(poolFen) }) });
+		}
+		let id: number;
+		try {
+			id = await createRound(db, parsed.data, user.id, template, async (trx, roundId) => {
+				if (poolFen === 0 || fundId === null) return;
+				const allocated = await appendAllocation(trx, { fundId, roundId, amountFen: poolFen, allocatedOn: fundToday(), reason: null, actorId: user.id });
+				if (!allocated.ok) throw new PoolRefused(allocated.errors.amount ? { fundId: allocated.errors.amount } : allocated.errors);
+			});
+		} catch (e) {
+			if (e instanceof PoolRefused) return fail(400, { values, errors: e.errors });
+			throw e;
+		}
 		redirect(303, `/admin/rounds/${id}?created=${template ? 'template' : '1'}`);
 	}
 };
