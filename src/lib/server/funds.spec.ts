@@ -24,8 +24,9 @@ describe('the backfill of existing rounds', () => {
 		// An install from before funds existed: its rounds' pools were numbers typed by an admin.
 		const db = TEST_ENGINE === 'sqlite' ? openDatabase(':memory:') : await freshDb();
 		const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-		if (TEST_ENGINE === 'sqlite') expect((await migrator.migrateTo('2026_11_29_0400_grants')).error).toBeUndefined();
-		else expect((await migrator.migrateDown()).error).toBeUndefined();
+		// SQLite starts empty and goes up to the migration before funds; PostgreSQL's fresh database is
+		// migrated already and steps down to it.
+		expect((await migrator.migrateTo('2026_11_29_0400_grants')).error).toBeUndefined();
 		const typed = async (poolFen: number) => {
 			const round = await makeRound(db, 'review', { pool_fen: 0 });
 			await db.updateTable('rounds').set({ pool_fen: poolFen }).where('id', '=', round.id).execute();

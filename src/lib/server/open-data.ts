@@ -1,5 +1,4 @@
 import type { DB } from './db';
-import type { Round } from './rounds';
 import { toCsv } from '../domain/csv';
 import { SCORE_DECIMALS, type LineReason, type TieRule } from '../domain/funding-line';
 import { lineRulesOf } from './decisions';
@@ -9,6 +8,8 @@ import { getNotice, publishedRecord } from './results';
 import { submittedTotals } from './reviews';
 import { decisionRecord2, type DecisionRecord2 } from './decision-record';
 import { publicImplementation } from './grants';
+import { memoUntilWrite } from './cache';
+import { decisionState, type Round } from './rounds';
 
 /**
  * Open data of a round (信息公开): public once the notice (or, for older rounds, the results) is
@@ -20,7 +21,16 @@ export function openDataAvailable(round: Round): boolean {
 
 const fen2yuan = (fen: number | null) => (fen === null ? null : fen / 100);
 
-export async function resultsJson(db: DB, round: Round) {
+/**
+ * results.json: the same for every reader until the data changes (or the clock moves the decision
+ * on), and costly at city scale (each funded project's tranches and reports), so computed once and
+ * shared, as the stats are.
+ */
+export function resultsJson(db: DB, round: Round, now = new Date()) {
+	return memoUntilWrite(db, `resultsJson:${round.id}:${JSON.stringify(decisionState(round, now))}`, () => computeResultsJson(db, round));
+}
+
+async function computeResultsJson(db: DB, round: Round) {
 	const notice = await getNotice(db, round);
 	if (!notice) return null;
 	const record = await publishedRecord(db, round);
