@@ -7,6 +7,7 @@ import { createRound, getRoundByIdOrThrow } from '../../src/lib/server/rounds';
 import { scheduleFor } from '../helpers/db';
 import { ACCOUNTS } from '../fixtures/accounts';
 import { ROUND_DEFAULTS } from '../../src/lib/domain/round-defaults';
+import { E2E_FUND_NAME } from '../fixtures/seed';
 
 /**
  * An admin starts next year's round from last year's, without JavaScript (the template picker
@@ -68,6 +69,9 @@ test('a round created from a template carries the old rubric, rules and checklis
 	await expect(admin.getByLabel('年度')).toHaveValue('2026');
 	await expect(admin.getByLabel('资助总额')).toHaveValue('300000.00');
 	await admin.screenshot({ path: test.info().outputPath('round-from-template-375.png'), fullPage: true });
+	// The pool is money a fund allocates to the round.
+	const fundSelect = admin.getByLabel('资金来源基金');
+	await fundSelect.selectOption((await fundSelect.locator('option', { hasText: E2E_FUND_NAME }).getAttribute('value'))!);
 	await admin.getByRole('button', { name: '新建轮次' }).click();
 
 	await expect(admin.getByRole('status')).toContainText('已从模板复制');

@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { hydrated, signIn } from './helpers';
 import { withE2eDb } from './db';
 import { fillProposal } from '../helpers/proposal-form';
+import { E2E_FUND_NAME } from '../fixtures/seed';
 
 /**
  * One whole round, thin but real, through the browser as four people: an admin sets it up and
@@ -23,6 +24,9 @@ test('a whole round from a resident’s need to a published winner', async ({ br
 	await hydrated(admin);
 	await admin.getByLabel('名称').fill(roundTitle);
 	await admin.getByLabel('网址标识').fill(slug);
+	// The pool is money a fund allocates to the round.
+	const fundSelect = admin.getByLabel('资金来源基金');
+	await fundSelect.selectOption((await fundSelect.locator('option', { hasText: E2E_FUND_NAME }).getAttribute('value'))!);
 	await admin.getByRole('button', { name: '新建轮次' }).click();
 	await expect(admin.getByRole('status')).toContainText('轮次已创建');
 	const roundPath = new URL(admin.url()).pathname;
