@@ -70,7 +70,7 @@ export async function fundedProject(db: DB, proposalId: number): Promise<FundedP
  * A confirmed round's money so far: what its list awarded (the frozen record) and what has been
  * paid out of it (the ledger, net of reversals); null before the list is final.
  */
-export async function roundMoney(db: DB, round: Round): Promise<{ awardedFen: number; paidFen: number } | null> {
+export async function roundPaidOfAwarded(db: DB, round: Round): Promise<{ awardedFen: number; paidFen: number } | null> {
 	const record = await publishedRecord(db, round);
 	if (!record) return null;
 	const funded = record.line.filter((r) => r.funded).map((r) => ({ id: r.id, awardFen: r.awardFen ?? 0 }));

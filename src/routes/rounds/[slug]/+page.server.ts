@@ -3,7 +3,7 @@ import { getDb } from '$lib/server/db';
 import { publicRoundBySlug, publicRoundView } from '$lib/server/rounds';
 import { roundSources } from '$lib/server/fund-disclosure';
 import { lotteryRecordOf } from '$lib/server/grey-zone-lottery';
-import { roundMoney } from '$lib/server/grants';
+import { roundPaidOfAwarded } from '$lib/server/grants';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
@@ -11,7 +11,7 @@ export const load: PageServerLoad = async ({ params }) => {
 	const round = await publicRoundBySlug(getDb(), params.slug);
 	if (!round) error(404, 'not found');
 	// A grey-zone lottery's commitment is public from the moment it is recorded; its seed once drawn.
-	const [lottery, money] = await Promise.all([lotteryRecordOf(getDb(), round.id), roundMoney(getDb(), round)]);
+	const [lottery, money] = await Promise.all([lotteryRecordOf(getDb(), round.id), roundPaidOfAwarded(getDb(), round)]);
 	return {
 		round: publicRoundView(round),
 		// Once the list is confirmed: paid of awarded, as on the stats page.
