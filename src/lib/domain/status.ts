@@ -18,7 +18,8 @@
 import type { Phase } from './phases';
 
 /** A proposal's record status (the `proposals.status` column). */
-export type RecordStatus = 'draft' | 'submitted' | 'returned' | 'eligible' | 'ineligible' | 'funded' | 'not_funded' | 'withdrawn';
+export const RECORD_STATUSES = ['draft', 'submitted', 'returned', 'eligible', 'ineligible', 'funded', 'not_funded', 'withdrawn'] as const;
+export type RecordStatus = (typeof RECORD_STATUSES)[number];
 
 export const PROPOSAL_STAGES = [
 	'draft',

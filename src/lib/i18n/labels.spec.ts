@@ -46,3 +46,43 @@ describe('field labels', () => {
 		expect(translate('en', 'common.optional')).toBe('(optional)');
 	});
 });
+
+describe('labels of stored keys', () => {
+	it('name every value of their list in both languages, and show an unknown value as itself', async () => {
+		const labels = await import('./labels');
+		const { URGENCIES, SERVICE_CATEGORIES, ORGANISATION_KINDS } = await import('../domain/catalogue');
+		const { BUDGET_CATEGORIES } = await import('../domain/budget');
+		const { PHASES } = await import('../domain/phases');
+		const { LINE_REASONS } = await import('../domain/funding-line');
+		const { NEED_STATUSES } = await import('../domain/need-status');
+		const { PROPOSAL_STAGES, RECORD_STATUSES } = await import('../domain/status');
+		const lists: [(t: (k: never) => string, v: string) => string, readonly string[]][] = [
+			[labels.urgencyLabel, URGENCIES],
+			[labels.needStatusLabel, NEED_STATUSES],
+			[labels.phaseLabel, PHASES],
+			[labels.categoryLabel, SERVICE_CATEGORIES],
+			[labels.budgetCategoryLabel, BUDGET_CATEGORIES],
+			[labels.lineReasonLabel, LINE_REASONS],
+			[labels.proposalStatusLabel, RECORD_STATUSES],
+			[labels.stageLabel, PROPOSAL_STAGES],
+			[labels.orgKindLabel, ORGANISATION_KINDS]
+		];
+		let named = 0;
+		for (const locale of ['zh-CN', 'en'] as const) {
+			const t = (key: never) => translate(locale, key);
+			for (const [label, values] of lists) {
+				for (const value of values) {
+					const words = label(t, value);
+					// The catalogue answers an unknown key with the key itself (`urgency.low`).
+					expect(words, `${value} in ${locale}`).not.toMatch(/^\w+(\.\w+)+$/);
+					expect(words).not.toBe(value);
+					named++;
+				}
+				expect(label(t, 'not-a-stored-key')).toBe('not-a-stored-key');
+			}
+		}
+		expect(named).toBe(2 * lists.reduce((n, [, values]) => n + values.length, 0));
+		expect(translate('zh-CN', 'budget.category.admin')).toBe('行政');
+		expect(labels.urgencyLabel((k) => translate('zh-CN', k), 'high')).toBe(translate('zh-CN', 'urgency.high'));
+	});
+});

@@ -130,7 +130,7 @@ export const declineSchema = z.object({
 	reason: text(NEED_LIMITS.declineReason, { multiline: true })
 });
 
-export const NEED_STATUSES = ['new', 'published', 'declined', 'merged'] as const;
+export { NEED_STATUSES } from '../domain/need-status';
 
 const needId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 

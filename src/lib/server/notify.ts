@@ -1,5 +1,5 @@
 import type { DB } from './db';
-import { translate, type MessageKey, type Params } from '../i18n';
+import { isMessageKey, translate, type MessageKey, type Params } from '../i18n';
 import { mailConfigured, type Mail } from './mail';
 import { enqueueMails } from './outbox';
 
@@ -62,8 +62,9 @@ export async function notify(db: DB, notices: readonly NoticeInput[], now = new 
 	for (const n of notices) {
 		const to = emailOf.get(n.userId);
 		if (!to) continue;
-		const zh = translate('zh-CN', n.kind as MessageKey, n.params);
-		const en = translate('en', n.kind as MessageKey, n.params);
+		if (!isMessageKey(n.kind)) continue;
+		const zh = translate('zh-CN', n.kind, n.params);
+		const en = translate('en', n.kind, n.params);
 		const link = n.link ? `\n\n${origin}${n.link}` : '';
 		mails.push({ to, subject: zh, text: `${zh}\n${en}${link}` });
 	}

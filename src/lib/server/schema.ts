@@ -6,6 +6,8 @@ import type { ReviewPanelTables } from './schema-review-panel';
 import type { DecisionNoticeTables } from './schema-decision-notice';
 import type { SafeguardTables } from './schema-safeguards';
 import type { RankingBasis } from '../domain/ranking';
+import type { NeedStatus } from '../domain/need-status';
+import type { RecordStatus } from '../domain/status';
 import type { GrantTables } from './schema-grants';
 import type { ReportTables } from './schema-reports';
 import type { OutboxTables } from './schema-outbox';
@@ -158,7 +160,7 @@ export interface RubricCriterionTable {
 	guidance_excellent: Generated<string>;
 }
 
-export type NeedStatus = 'new' | 'published' | 'declined' | 'merged';
+export type { NeedStatus };
 
 export interface NeedTable {
 	id: Generated<number>;
@@ -206,15 +208,8 @@ export interface NeedTable {
 /** How a need reached the portal: the resident online, or staff from paper, a call or a visit. */
 export type NeedChannel = 'online' | 'paper' | 'phone' | 'visit';
 
-export type ProposalStatus =
-	| 'draft'
-	| 'submitted'
-	| 'returned'
-	| 'eligible'
-	| 'ineligible'
-	| 'funded'
-	| 'not_funded'
-	| 'withdrawn';
+/** A proposal's record status: the list lives with the status model (`domain/status.ts`). */
+export type ProposalStatus = RecordStatus;
 
 export interface ProposalTable {
 	id: Generated<number>;

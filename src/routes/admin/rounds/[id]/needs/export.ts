@@ -6,6 +6,7 @@ import { listCategories } from '$lib/server/categories';
 import { translate, type Locale, type MessageKey } from '$lib/i18n';
 import { formatInZone } from '$lib/domain/time';
 import type { Cell } from '$lib/domain/csv';
+import { needStatusLabel, urgencyLabel } from '$lib/i18n/labels';
 
 const COLUMNS = [
 	'id',
@@ -48,7 +49,7 @@ export async function needsSheet(access: { user: SessionUser; round: Round }, lo
 	const rows: Cell[][] = needs.map((n) => [
 		n.id,
 		n.receipt_code,
-		t(`need.status.${n.status}` as MessageKey),
+		needStatusLabel(t, n.status),
 		n.title,
 		n.description,
 		categoryName(n.category),
@@ -57,7 +58,7 @@ export async function needsSheet(access: { user: SessionUser; round: Round }, lo
 		n.community ?? '',
 		n.affected_group,
 		n.affected_count,
-		t(`urgency.${n.urgency}` as MessageKey),
+		urgencyLabel(t, n.urgency),
 		n.support_count,
 		n.proposal_count,
 		when(n.created_at),
