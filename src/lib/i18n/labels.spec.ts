@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isMessageKey, translate } from './index';
+import { isMessageKey, translate, type MessageKey } from './index';
 
 /** Every .svelte file under src/. */
 function svelteFiles(dir: string): string[] {
@@ -56,7 +56,7 @@ describe('labels of stored keys', () => {
 		const { LINE_REASONS } = await import('../domain/funding-line');
 		const { NEED_STATUSES } = await import('../domain/need-status');
 		const { PROPOSAL_STAGES, RECORD_STATUSES } = await import('../domain/status');
-		const lists: [(t: (k: never) => string, v: string) => string, readonly string[]][] = [
+		const lists: [(t: (k: MessageKey) => string, v: string) => string, readonly string[]][] = [
 			[labels.urgencyLabel, URGENCIES],
 			[labels.needStatusLabel, NEED_STATUSES],
 			[labels.phaseLabel, PHASES],
@@ -69,7 +69,7 @@ describe('labels of stored keys', () => {
 		];
 		let named = 0;
 		for (const locale of ['zh-CN', 'en'] as const) {
-			const t = (key: never) => translate(locale, key);
+			const t = (key: MessageKey) => translate(locale, key);
 			for (const [label, values] of lists) {
 				for (const value of values) {
 					const words = label(t, value);
