@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { chromiumLaunchOptions } from './tests/helpers/chromium';
 import { e2eTarget, type E2eEngine } from './tests/fixtures/accounts';
 
 // The suite runs once per engine, each against a production server of its own: SQLite always,
@@ -14,11 +14,6 @@ function databaseEnv(engine: E2eEngine): Record<string, string> {
 	return engine === 'sqlite' ? { DATABASE_PATH: e2eTarget(engine) } : { DATABASE_URL: e2eTarget(engine) };
 }
 
-// Debian's Chromium where Playwright cannot download its own; CHROMIUM_PATH overrides it, and
-// elsewhere (a developer's laptop) Playwright's own browser is used.
-const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-const executablePath = process.env.CHROMIUM_PATH || systemChromium;
-
 export default defineConfig({
 	testDir: 'tests/e2e',
 	testMatch: '**/*.e2e.ts',
@@ -31,18 +26,7 @@ export default defineConfig({
 		locale: 'zh-CN',
 		timezoneId: 'Asia/Shanghai',
 		trace: 'retain-on-failure',
-		launchOptions: {
-			executablePath,
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-				'--no-first-run',
-				'--disable-quic'
-			]
-		}
+		launchOptions: chromiumLaunchOptions
 	},
 	// Tests find their engine by the project's name (tests/e2e/db.ts).
 	projects: engines.map((engine) => ({ name: engine, use: { baseURL: baseURL(engine) } })),
