@@ -60,7 +60,7 @@ describe("the README's layout", () => {
 
 	it('names no file or folder that does not exist', () => {
 		const names = allNames();
-		const named = [...block.matchAll(/(?<![\w*.-])([a-z][\w-]*(?:\.[a-z]+)+|[a-z][\w-]*\/)(?=[\s,)]|$)/gm)].map((m) => m[1]);
+		const named = [...block.matchAll(/(?<![\w*.-])([a-z][\w-]*(?:\.[a-z]+)+|[a-z][\w-]*\/)(?=[\s,):]|$)/gm)].map((m) => m[1]);
 		expect(named.length).toBeGreaterThan(20);
 		const gone = named.filter((n) => !names.has(n.replace(/\/$/, '')) && !n.includes('*'));
 		expect(gone).toEqual([]);
