@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { importCycles, importGraph, type ImportGraph } from './import-graph';
 
@@ -42,4 +43,12 @@ describe('the modules of src', () => {
 		// The rule reads the trees' imports of each other's files: it sees the admin pages' imports.
 		expect(edges.filter((e) => treeOf(e.from) === 'admin' && e.to.startsWith('src/lib/components/')).length).toBeGreaterThan(20);
 	});
+
+	test('leave SQL to lib/server and form schemas to lib/schemas: routes parse, call and shape', () => {
+		const routes = [...graph.keys()].filter((path) => path.startsWith('src/routes/') && /\.(ts|svelte)$/.test(path));
+		expect(routes.length).toBeGreaterThan(150);
+		const query = /\.(selectFrom|insertInto|updateTable|deleteFrom|replaceInto)\(|\bsql`|\bz\.object\(/;
+		expect(routes.filter((path) => query.test(readFileSync(path, 'utf8')))).toEqual([]);
+	});
 });
+

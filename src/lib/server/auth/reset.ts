@@ -22,13 +22,13 @@ export async function issuePasswordReset(
 	db: DB,
 	input: { actorId: number; userId: number; origin: string },
 	now = new Date()
-): Promise<Outcome<{ link: string; expiresAt: Date }>> {
+): Promise<Outcome<{ link: string; expiresAt: Date; name: string }>> {
 	const id = randomString(16);
 	const secret = randomString(24);
 	const expiresAt = new Date(now.getTime() + RESET_MINUTES * 60_000);
 	const link = `${input.origin}/reset/${id}.${secret}`;
 	return writeTransaction(db, async (trx) => {
-		const user = await trx.selectFrom('users').select(['id', 'email', 'disabled_at']).where('id', '=', input.userId).forUpdate().executeTakeFirst();
+		const user = await trx.selectFrom('users').select(['id', 'name', 'email', 'disabled_at']).where('id', '=', input.userId).forUpdate().executeTakeFirst();
 		if (!user) return notFound();
 		if (user.disabled_at) return refuse('people.err.resetDisabled', undefined, 409);
 		await trx.deleteFrom('password_resets').where('user_id', '=', user.id).where('used_at', 'is', null).execute();
@@ -56,7 +56,7 @@ export async function issuePasswordReset(
 			now
 		);
 		await audit(trx, { actorId: input.actorId, action: 'user.password_reset_issue', entity: 'user', entityId: user.id });
-		return ok({ link, expiresAt });
+		return ok({ link, expiresAt, name: user.name });
 	});
 }
 

@@ -105,14 +105,12 @@ export const actions: Actions = {
 		const user = requireRole(event, 'admin');
 		const parsed = accountSchema.safeParse(formValues(await event.request.formData()));
 		if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error) });
-		const db = getDb();
-		const result = await issuePasswordReset(db, { actorId: user.id, userId: parsed.data.userId, origin: event.url.origin });
+		const result = await issuePasswordReset(getDb(), { actorId: user.id, userId: parsed.data.userId, origin: event.url.origin });
 		if (!result.ok) return fail(httpStatus(result), { errors: result.errors });
-		const target = await db.selectFrom('users').select('name').where('id', '=', parsed.data.userId).executeTakeFirstOrThrow();
 		// Shown this once, like an invitation: only a hash of the link's secret is kept.
 		return {
 			reset: {
-				name: target.name,
+				name: result.value.name,
 				link: result.value.link,
 				minutes: RESET_MINUTES,
 				expiresAt: result.value.expiresAt.toISOString(),
