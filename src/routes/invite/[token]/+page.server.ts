@@ -2,7 +2,6 @@ import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { getDb, type DB } from '$lib/server/db';
 import { acceptInvitation, acceptedBy, checkInvitation } from '$lib/server/auth/invite';
 import { HOME } from '$lib/server/auth/guard';
-import { PASSWORD_MIN } from '$lib/server/auth/password';
 import { createSession, invalidateSession, setSessionCookie } from '$lib/server/auth/session';
 import { createDevice, setDeviceCookie } from '$lib/server/auth/device';
 import { LIMITS, consume } from '$lib/server/rate-limit';
@@ -19,7 +18,6 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		return {
 			state: state === 'valid' ? ('unknown' as const) : state,
 			invitation: null,
-			passwordMin: PASSWORD_MIN,
 			signedInAs: null
 		};
 	}
@@ -30,7 +28,6 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 			role: invitation.role,
 			organisationName: invitation.organisation_name
 		},
-		passwordMin: PASSWORD_MIN,
 		signedInAs: locals.user?.name ?? null,
 		submissionKey: newSubmissionKey()
 	};

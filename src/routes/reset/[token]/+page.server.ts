@@ -2,7 +2,6 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { checkPasswordReset, resetPassword } from '$lib/server/auth/reset';
 import { HOME } from '$lib/server/auth/guard';
-import { PASSWORD_MIN } from '$lib/server/auth/password';
 import { createSession, setSessionCookie } from '$lib/server/auth/session';
 import { LIMITS, consume } from '$lib/server/rate-limit';
 import { addressKey } from '$lib/domain/throttle';
@@ -13,7 +12,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const { state, account } = await checkPasswordReset(getDb(), params.token);
-	return { state, name: account?.name ?? null, passwordMin: PASSWORD_MIN };
+	return { state, name: account?.name ?? null };
 };
 
 export const actions: Actions = {
