@@ -47,6 +47,8 @@ export interface UserTable {
 	/** Two-factor migration: the TOTP key (base32) once enrolled, and when. */
 	totp_key?: string | null;
 	totp_enrolled_at?: Instant | null;
+	/** The last TOTP time step accepted: a code is good once. */
+	totp_last_step?: number | null;
 }
 
 export interface SessionTable {

@@ -229,6 +229,10 @@ export const people = {
 		en: 'The federation requires admins to use two-step verification: turn it on to reach the admin pages.'
 	},
 	'people.twoFactor.err.code': { zh: '验证码不正确或已过期。', en: 'The code is wrong or has expired.' },
+	'people.twoFactor.err.used': {
+		zh: '这个验证码已经用过，请等验证器显示下一个验证码后再输入。',
+		en: 'This code has been used already; wait for your app to show the next one.'
+	},
 	'people.twoFactor.err.key': { zh: '密钥无效，请刷新页面重试。', en: 'The key is not valid; reload the page and try again.' },
 	'people.twoFactor.err.required': {
 		zh: '管理员必须开启两步验证，不能关闭。',

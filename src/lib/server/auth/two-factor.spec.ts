@@ -55,7 +55,9 @@ describe('two-factor sign-in', () => {
 		expect(await validateSessionToken(db, second.token)).toMatchObject({ user: { twoFactor: true }, session: { twoFactorVerified: false } });
 		expect(await verifySecondFactor(db, { userId: admin.id, sessionId: second.session.id, code: '12345' })).toMatchObject({ ok: false });
 		expect((await validateSessionToken(db, second.token))?.session.twoFactorVerified).toBe(false);
-		expect(await verifySecondFactor(db, { userId: admin.id, sessionId: second.session.id, code: codeFor(key) })).toEqual({ ok: true, value: { recovery: false } });
+		// The enrolment spent this step's code: the sign-in uses the next one.
+		const next = new Date(Date.now() + 30_000);
+		expect(await verifySecondFactor(db, { userId: admin.id, sessionId: second.session.id, code: codeFor(key, next.getTime()) }, next)).toEqual({ ok: true, value: { recovery: false } });
 		expect((await validateSessionToken(db, second.token))?.session.twoFactorVerified).toBe(true);
 
 		const third = await createSession(db, admin.id);
@@ -81,7 +83,38 @@ describe('two-factor sign-in', () => {
 		expect((await enrolTotp(db, { userId: admin.id, sessionId: session.session.id, key, code: codeFor(key) })).ok).toBe(true);
 		expect(await removeTotp(db, { userId: admin.id, code: codeFor(key) })).toMatchObject({ ok: false, errors: { code: { key: 'people.twoFactor.err.required' } } });
 		await setTwoFactorRequired(db, { required: false, actorId: admin.id });
-		expect((await removeTotp(db, { userId: admin.id, code: codeFor(key) })).ok).toBe(true);
+		const next = Date.now() + 30_000;
+		expect((await removeTotp(db, { userId: admin.id, code: codeFor(key, next) }, new Date(next))).ok).toBe(true);
 		expect((await validateSessionToken(db, (await createSession(db, admin.id)).token))?.user.twoFactor).toBe(false);
+	});
+
+	it('takes each code once (RFC 6238 §5.2): the same code again, or an older one, is refused, and of two at once one passes', async () => {
+		const db = await freshDb();
+		const admin = await makeUser(db, 'admin');
+		const { key } = newTotpKey(admin.email);
+		const t0 = Date.now();
+		const at = (steps: number) => new Date(t0 + steps * 30_000);
+		const code = (steps: number) => codeFor(key, at(steps).getTime());
+		const enrolling = await createSession(db, admin.id);
+		expect((await enrolTotp(db, { userId: admin.id, sessionId: enrolling.session.id, key, code: code(0) }, at(0))).ok).toBe(true);
+		const session = async () => (await createSession(db, admin.id)).session.id;
+
+		// The enrolment's own code, seen over a shoulder, does not sign in a second session.
+		expect(await verifySecondFactor(db, { userId: admin.id, sessionId: await session(), code: code(0) }, at(0))).toMatchObject({
+			ok: false,
+			errors: { code: { key: 'people.twoFactor.err.used' } }
+		});
+		expect((await verifySecondFactor(db, { userId: admin.id, sessionId: await session(), code: code(2) }, at(2))).ok).toBe(true);
+		// A code of an earlier step, still within the grace, is older than the one used: refused.
+		expect((await verifySecondFactor(db, { userId: admin.id, sessionId: await session(), code: code(1) }, at(2))).ok).toBe(false);
+
+		const [a, b] = await Promise.all([
+			verifySecondFactor(db, { userId: admin.id, sessionId: await session(), code: code(4) }, at(4)),
+			verifySecondFactor(db, { userId: admin.id, sessionId: await session(), code: code(4) }, at(4))
+		]);
+		expect([a.ok, b.ok].sort()).toEqual([false, true]);
+		expect((await db.selectFrom('users').select('totp_last_step').where('id', '=', admin.id).executeTakeFirstOrThrow()).totp_last_step).toBe(
+			Math.floor(at(4).getTime() / 30_000)
+		);
 	});
 });

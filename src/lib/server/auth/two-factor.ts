@@ -6,10 +6,14 @@
  * kept) is checked. The federation may require it of its admins (an admin setting, or
  * TWO_FACTOR_REQUIRED=admins): an admin without it is then sent to enrol before any admin page.
  *
+ * A code is good once (RFC 6238 §5.2): the time step it belongs to is recorded with the account
+ * and a code of that step or an earlier one is refused, so a code seen over a shoulder or replayed
+ * from a log cannot be used again within its own 30 seconds.
+ *
  * Limit: the TOTP key is stored as it is (base32), like the session secret's hash it lives in the
  * database; a stolen database copy gives the second factor (not the password) away.
  */
-import { createTOTPKeyURI, verifyTOTPWithGracePeriod } from '@oslojs/otp';
+import { createTOTPKeyURI, verifyHOTP } from '@oslojs/otp';
 import { decodeBase32IgnorePadding, encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
 import type { DB } from '../db';
 import { writeTransaction } from '../db';
@@ -40,11 +44,39 @@ function keyBytes(key: string): Uint8Array | null {
 	}
 }
 
-/** Whether `code` is the key's current code (one step of grace either side). */
-export function totpMatches(key: string, code: string): boolean {
+/**
+ * The time step `code` is the key's code for, among the current one and one either side (a phone's
+ * clock a little off, a code typed as it changed), or null when it is none of them.
+ */
+export function totpStep(key: string, code: string, now = new Date()): number | null {
 	const bytes = keyBytes(key);
 	const digits = code.replace(/\s/g, '');
-	return !!bytes && /^\d{6}$/.test(digits) && verifyTOTPWithGracePeriod(bytes, PERIOD, DIGITS, digits, GRACE);
+	if (!bytes || !/^\d{6}$/.test(digits)) return null;
+	const current = Math.floor(now.getTime() / 1000 / PERIOD);
+	const grace = GRACE / PERIOD;
+	for (let step = current - grace; step <= current + grace; step++) {
+		if (verifyHOTP(bytes, BigInt(step), DIGITS, digits)) return step;
+	}
+	return null;
+}
+
+/** Whether `code` is the key's current code (one step of grace either side). */
+export function totpMatches(key: string, code: string, now = new Date()): boolean {
+	return totpStep(key, code, now) !== null;
+}
+
+/**
+ * Spends the account's code of `step`: true once, false when that step or a later one was already
+ * used (a conditional update, so two requests with the same code cannot both pass).
+ */
+async function spendStep(db: DB, userId: number, step: number): Promise<boolean> {
+	const spent = await db
+		.updateTable('users')
+		.set({ totp_last_step: step })
+		.where('id', '=', userId)
+		.where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+		.executeTakeFirst();
+	return Number(spent.numUpdatedRows) === 1;
 }
 
 /** Whether admins must sign in with a second factor: the environment forces it, else the setting. */
@@ -71,11 +103,16 @@ export async function enrolTotp(
 	now = new Date()
 ): Promise<Outcome<{ recoveryCodes: string[] }>> {
 	if (!keyBytes(input.key)) return refuseField('code', 'people.twoFactor.err.key');
-	if (!totpMatches(input.key, input.code)) return refuseField('code', 'people.twoFactor.err.code');
+	const step = totpStep(input.key, input.code, now);
+	if (step === null) return refuseField('code', 'people.twoFactor.err.code');
 	const codes = newRecoveryCodes();
 	const at = now.toISOString();
 	await writeTransaction(db, async (trx) => {
-		await trx.updateTable('users').set({ totp_key: input.key, totp_enrolled_at: at }).where('id', '=', input.userId).execute();
+		await trx
+			.updateTable('users')
+			.set({ totp_key: input.key, totp_enrolled_at: at, totp_last_step: step })
+			.where('id', '=', input.userId)
+			.execute();
 		await trx.deleteFrom('recovery_codes').where('user_id', '=', input.userId).execute();
 		await trx
 			.insertInto('recovery_codes')
@@ -100,7 +137,10 @@ export async function verifySecondFactor(
 	if (!user?.totp_key) return refuseField('code', 'people.twoFactor.err.code');
 	const at = now.toISOString();
 	let recovery = false;
-	if (!totpMatches(user.totp_key, input.code)) {
+	const step = totpStep(user.totp_key, input.code, now);
+	if (step !== null) {
+		if (!(await spendStep(db, input.userId, step))) return refuseField('code', 'people.twoFactor.err.used');
+	} else {
 		const spent = await db
 			.updateTable('recovery_codes')
 			.set({ used_at: at })
@@ -117,13 +157,19 @@ export async function verifySecondFactor(
 }
 
 /** Removes the second factor (after a current code), unless admins must have one and this is an admin. */
-export async function removeTotp(db: DB, input: { userId: number; code: string }): Promise<Outcome> {
+export async function removeTotp(db: DB, input: { userId: number; code: string }, now = new Date()): Promise<Outcome> {
 	const user = await db.selectFrom('users').select(['totp_key', 'role']).where('id', '=', input.userId).executeTakeFirst();
 	if (!user?.totp_key) return refuseField('code', 'people.twoFactor.err.code');
 	if (user.role === 'admin' && (await twoFactorRequired(db))) return refuseField('code', 'people.twoFactor.err.required');
-	if (!totpMatches(user.totp_key, input.code)) return refuseField('code', 'people.twoFactor.err.code');
+	const step = totpStep(user.totp_key, input.code, now);
+	if (step === null) return refuseField('code', 'people.twoFactor.err.code');
+	if (!(await spendStep(db, input.userId, step))) return refuseField('code', 'people.twoFactor.err.used');
 	await writeTransaction(db, async (trx) => {
-		await trx.updateTable('users').set({ totp_key: null, totp_enrolled_at: null }).where('id', '=', input.userId).execute();
+		await trx
+			.updateTable('users')
+			.set({ totp_key: null, totp_enrolled_at: null, totp_last_step: null })
+			.where('id', '=', input.userId)
+			.execute();
 		await trx.deleteFrom('recovery_codes').where('user_id', '=', input.userId).execute();
 		await audit(trx, { actorId: input.userId, action: 'user.two_factor_remove', entity: 'user', entityId: input.userId });
 	});
