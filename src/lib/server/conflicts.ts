@@ -1,5 +1,5 @@
 import type { DB } from './db';
-import type { ConflictSource } from './schema-review-panel';
+import type { ConflictSource } from './schema/reviews';
 import { audit } from './audit';
 import { notify, recipients } from './notify';
 import { getRoundByIdOrThrow, inPhase } from './rounds';

@@ -1,7 +1,7 @@
 import type { DB } from './db';
 import { notFound, ok, phaseClosed, refuse, refuseAll, type Outcome } from './outcome';
 import type { ProposalStatus, Round } from './schema';
-import type { EligibilityOutcome } from './schema-proposal-details';
+import type { EligibilityOutcome } from './schema/proposals';
 import { audit } from './audit';
 import { tellEligibility } from './inbox';
 import { inPhase } from './rounds';

@@ -1,5 +1,5 @@
 import type { DB } from './db';
-import type { ObjectionEffect, ObjectionStatus } from './schema-decision-notice';
+import type { ObjectionEffect, ObjectionStatus } from './schema/objections';
 import { audit } from './audit';
 import { tellObjectionAnswered } from './inbox';
 import { getRoundById, inPhase, lockedRound, type Round } from './rounds';

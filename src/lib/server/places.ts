@@ -1,6 +1,6 @@
 import type { DB } from './db';
 import { ok, refuseField, type Outcome } from './outcome';
-import type { PlaceKind } from './schema-needs-registry';
+import type { PlaceKind } from './schema/needs';
 import type { MessageKey, Params } from '../i18n';
 import { PLACE_IMPORT_MAX_ROWS, PLACE_NAME_MAX } from '../schemas/places';
 import { audit } from './audit';

@@ -1,7 +1,7 @@
 /** The outbox of e-mails (outbox migration): written with the change, sent after the response. Merged into Database. */
 import type { Generated } from 'kysely';
+import type { Instant } from './instant';
 
-type Instant = string;
 
 export interface OutboxTable {
 	id: Generated<number>;

@@ -3,8 +3,8 @@
  * schema.ts itself; new tables go here and are merged into Database.
  */
 import type { Generated } from 'kysely';
+import type { Instant } from './instant';
 
-type Instant = string;
 
 export type ObjectionStatus = 'open' | 'upheld' | 'dismissed';
 /** What an upheld objection did to the funding line. */

@@ -1,22 +1,27 @@
+/**
+ * The database as Kysely reads it: one interface, `Database`, joined from a file per concept in
+ * this folder (people, needs, proposals, reviews, objections, grants, funds, reports…). The tables
+ * are created by the migrations (migrations/); a new table goes into its concept's file here.
+ */
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { CalendarDayTable, CalendarYearTable } from './schema-work-calendar';
-import type { NeedsRegistryTables } from './schema-needs-registry';
-import type { ProposalDetailTables } from './schema-proposal-details';
-import type { ReviewPanelTables } from './schema-review-panel';
-import type { DecisionNoticeTables } from './schema-decision-notice';
-import type { SafeguardTables } from './schema-safeguards';
-import type { RankingBasis } from '../domain/ranking';
-import type { NeedStatus } from '../domain/need-status';
-import type { RecordStatus } from '../domain/status';
-import type { GrantTables } from './schema-grants';
-import type { ReportTables } from './schema-reports';
-import type { OutboxTables } from './schema-outbox';
-import type { NeedSearchTables } from './schema-need-search';
-import type { PeopleTables } from './schema-people';
-import type { FundTables } from './schema-funds';
+import type { CalendarDayTable, CalendarYearTable } from './calendar';
+import type { NeedsRegistryTables } from './needs';
+import type { ProposalDetailTables } from './proposals';
+import type { ReviewPanelTables } from './reviews';
+import type { DecisionNoticeTables } from './objections';
+import type { SafeguardTables } from './safeguards';
+import type { RankingBasis } from '../../domain/ranking';
+import type { NeedStatus } from '../../domain/need-status';
+import type { RecordStatus } from '../../domain/status';
+import type { GrantTables } from './grants';
+import type { ReportTables } from './reports';
+import type { OutboxTables } from './outbox';
+import type { NeedSearchTables } from './need-search';
+import type { PeopleTables } from './people';
+import type { FundTables } from './funds';
+import type { Instant } from './instant';
 
-/** Instants are ISO-8601 UTC strings (`new Date().toISOString()`), which sort as text. */
-type Instant = string;
+export type { Instant };
 
 export type Role = 'admin' | 'station' | 'reviewer';
 

@@ -1,6 +1,6 @@
+import type { Instant } from './instant';
 /** Tables of the holiday calendar (work-calendar migration). */
 
-type Instant = string;
 
 export type CalendarDayKind = 'holiday' | 'workday';
 

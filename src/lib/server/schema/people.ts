@@ -3,8 +3,8 @@
  * Merged into Database.
  */
 import type { Generated } from 'kysely';
+import type { Instant } from './instant';
 
-type Instant = string;
 
 export interface PasswordResetTable {
 	id: string;

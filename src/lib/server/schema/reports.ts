@@ -1,8 +1,8 @@
 /** Tables of the reports migration: the station's mid-term and final reports and their reminders. */
 import type { Generated } from 'kysely';
-import type { ReportKind, ReportStatus } from '../domain/project-reports';
+import type { ReportKind, ReportStatus } from '../../domain/project-reports';
+import type { Instant } from './instant';
 
-type Instant = string;
 
 export interface ProjectReportTable {
 	id: Generated<number>;

@@ -1,12 +1,12 @@
 /** Tables of the grants migration: the ledger, agreements, tranches and closings. */
 import type { Generated } from 'kysely';
 
-type Instant = string;
 /** A calendar day, YYYY-MM-DD, in the round's time zone. */
 type Day = string;
 
-import type { EntryKind as LedgerKind } from '../domain/ledger';
-import type { ClosingOutcome, TrancheCondition } from '../domain/project-lifecycle';
+import type { EntryKind as LedgerKind } from '../../domain/ledger';
+import type { ClosingOutcome, TrancheCondition } from '../../domain/project-lifecycle';
+import type { Instant } from './instant';
 
 /** One money move; never updated or deleted (the database refuses). */
 export interface LedgerEntryTable {
@@ -15,7 +15,7 @@ export interface LedgerEntryTable {
 	from_account: string;
 	to_account: string;
 	amount_fen: number;
-	/** Null for an entry of a fund alone (an income); see schema-funds.ts. */
+	/** Null for an entry of a fund alone (an income); see funds.ts. */
 	round_id: number | null;
 	proposal_id: number | null;
 	tranche_id: number | null;

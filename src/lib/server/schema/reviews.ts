@@ -1,8 +1,8 @@
+import type { Instant } from './instant';
 /**
  * Tables added by the review-panel migration. Columns added to the core tables are declared in
  * schema.ts itself; new tables go here and are merged into Database.
  */
-type Instant = string;
 
 export type ConflictSource = 'declared' | 'admin';
 

@@ -3,8 +3,8 @@
  * and the published records of confirmed lists. Merged into Database.
  */
 import type { Generated } from 'kysely';
+import type { Instant } from './instant';
 
-type Instant = string;
 
 export interface RateLimitTable {
 	bucket: string;

@@ -1,8 +1,8 @@
 /** Tables of the funds migration: the register of funds and what the public may read of incomes. */
 import type { Generated } from 'kysely';
-import type { FundKind, SourceType } from '../domain/fund-ledger';
+import type { FundKind, SourceType } from '../../domain/fund-ledger';
+import type { Instant } from './instant';
 
-type Instant = string;
 
 export interface FundTable {
 	id: Generated<number>;
