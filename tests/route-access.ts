@@ -107,6 +107,12 @@ export const PAGES: Record<string, PageRule> = {
 		outsiders: ['stationB'],
 		more: (w) => [`/station/proposals/${w.project}/reports/final`]
 	},
+	// Station A's budget changes on its funded project (no agreement in the world: the page says so).
+	'/station/proposals/[id]/budget': {
+		audience: 'station',
+		url: (w) => `/station/proposals/${w.project}/budget`,
+		outsiders: ['stationB']
+	},
 	// The award letter of station A's funded project in the confirmed round.
 	'/station/proposals/[id]/letter': {
 		audience: 'station',
@@ -172,6 +178,10 @@ export const PAGES: Record<string, PageRule> = {
 	'/admin/rounds/[id]/projects/[proposalId]/reports/[kind]': {
 		audience: 'admin',
 		url: (w) => `/admin/rounds/${w.resultsRoundId}/projects/${w.project}/reports/midterm`
+	},
+	'/admin/rounds/[id]/projects/[proposalId]/budget': {
+		audience: 'admin',
+		url: (w) => `/admin/rounds/${w.resultsRoundId}/projects/${w.project}/budget`
 	},
 	'/admin/rounds/[id]/decision': {
 		audience: 'admin',
@@ -343,6 +353,8 @@ export const ACTIONS: Record<string, ActionRule> = {
 	// The world's funded project has no agreement yet: a report is refused by its rules.
 	'/station/proposals/[id]/reports/[kind] ?/save': { from: 'nothing', set: () => ({ version: '0', narrative: '进展' }), outcome: 'refused' },
 	'/station/proposals/[id]/reports/[kind] ?/submit': { from: 'nothing', set: () => ({ version: '0', narrative: '进展' }), outcome: 'refused' },
+	// So is a budget change.
+	'/station/proposals/[id]/budget ?/request': { from: 'nothing', set: () => ({ fromLine: '0', toLine: '1', amount: '100', reason: '场地费上涨' }), outcome: 'refused' },
 
 	// Reviewer 1, on their assignment in the fixtures' round.
 	'/review ?/readNotices': { from: 'page', outcome: 'done' },
@@ -514,6 +526,8 @@ export const ACTIONS: Record<string, ActionRule> = {
 	},
 	// With no agreement there is no report to write or review: refused by the rules.
 	'/admin/rounds/[id]/projects/[proposalId]/reports/[kind] ?/review': { from: 'nothing', set: () => ({ decision: 'accept' }), outcome: 'refused' },
+	// No budget change was asked for in the world: there is none to decide.
+	'/admin/rounds/[id]/projects/[proposalId]/budget ?/decide': { from: 'nothing', set: () => ({ changeId: '1', decision: 'approve' }), outcome: 'refused' },
 	'/admin/rounds/[id]/projects/[proposalId] ?/agreement': {
 		from: 'nothing',
 		set: () => ({ number: 'XY-1', signedOn: '2000-01-01', payeeAccountName: '测试账户', plan: 'custom', amounts: '1' }),

@@ -17,7 +17,10 @@ export type NoticeKind =
 	| 'notice.objectionAnswered'
 	| 'notice.reportDue'
 	| 'notice.reportReturned'
-	| 'notice.reportAccepted';
+	| 'notice.reportAccepted'
+	| 'notice.budgetChangeRequested'
+	| 'notice.budgetChangeApproved'
+	| 'notice.budgetChangeRefused';
 
 export interface NoticeInput {
 	userId: number;
