@@ -81,6 +81,8 @@ export const PAGES: Record<string, PageRule> = {
 	},
 	'/rounds/[slug]/results': { audience: 'public', url: (w) => `/rounds/${w.resultsSlug}/results` },
 	'/rounds/[slug]/stats': { audience: 'public', url: (w) => `/rounds/${w.resultsSlug}/stats` },
+	// Public like the fund's disclosure: the funded projects' public facts as of a day.
+	'/rounds/[slug]/disclosure': { audience: 'public', url: (w) => `/rounds/${w.resultsSlug}/disclosure` },
 	'/rounds/[slug]/questions': { audience: 'public', url: (w) => `/rounds/${w.applySlug}/questions` },
 	'/funds': { audience: 'public', url: () => '/funds' },
 	'/funds/[id]': { audience: 'public', url: (w) => `/funds/${w.fundId}` },
@@ -210,6 +212,7 @@ export const ENDPOINTS: Record<string, EndpointRule> = {
 	'GET /rounds/[slug]/results.csv': { audience: 'public', url: (w) => `/rounds/${w.resultsSlug}/results.csv`, status: 200 },
 	'GET /rounds/[slug]/ledger.json': { audience: 'public', url: (w) => `/rounds/${w.resultsSlug}/ledger.json`, status: 200 },
 	'GET /rounds/[slug]/ledger.csv': { audience: 'public', url: (w) => `/rounds/${w.resultsSlug}/ledger.csv`, status: 200 },
+	'GET /rounds/[slug]/disclosure.csv': { audience: 'public', url: (w) => `/rounds/${w.resultsSlug}/disclosure.csv`, status: 200 },
 	'GET /funds/[id]/ledger.csv': { audience: 'public', url: (w) => `/funds/${w.fundId}/ledger.csv`, status: 200 },
 	'GET /rounds/[slug]/decision-record.json': {
 		audience: 'public',

@@ -68,9 +68,9 @@ describe('the route tree', () => {
 	const tree = routeTree();
 
 	test('holds every page, action and endpoint, counted', () => {
-		expect(tree.pages.length).toBe(66);
+		expect(tree.pages.length).toBe(67);
 		expect(tree.actions.length).toBe(107);
-		expect(tree.endpoints.length).toBe(16);
+		expect(tree.endpoints.length).toBe(17);
 		expect(tree.actions).toContainEqual({ id: '/admin/rounds/[id]/decision', name: 'reduceClear' });
 		expect(tree.actions).toContainEqual({ id: '/station/proposals/[id]', name: 'submit' });
 		expect(tree.endpoints).toContainEqual({ id: '/rounds/[slug]/results.json', method: 'GET' });

@@ -20,7 +20,8 @@ export type NoticeKind =
 	| 'notice.reportAccepted'
 	| 'notice.budgetChangeRequested'
 	| 'notice.budgetChangeApproved'
-	| 'notice.budgetChangeRefused';
+	| 'notice.budgetChangeRefused'
+	| 'notice.disclosureDue';
 
 export interface NoticeInput {
 	userId: number;

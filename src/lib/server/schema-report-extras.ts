@@ -21,6 +21,13 @@ export interface BudgetChangeTable {
 	decision_comment: string | null;
 }
 
+export interface DisclosureReminderTable {
+	round_id: number;
+	due_on: string;
+	sent_at: Instant;
+}
+
 export interface ReportExtraTables {
 	budget_changes: BudgetChangeTable;
+	disclosure_reminders: DisclosureReminderTable;
 }
