@@ -1,6 +1,8 @@
 /** Tables beside the reports: budget changes, report photos and receipts, disclosure reminders. */
 import type { Generated } from 'kysely';
 import type { BudgetChangeStatus } from '../domain/budget-changes';
+import type { ReportKind } from '../domain/project-reports';
+import type { ReportFilePurpose, ReportFileStatus } from '../domain/report-files';
 
 type Instant = string;
 
@@ -27,7 +29,29 @@ export interface DisclosureReminderTable {
 	sent_at: Instant;
 }
 
+export interface ReportFileTable {
+	id: string;
+	proposal_id: number;
+	report_kind: ReportKind;
+	purpose: ReportFilePurpose;
+	file_name: string;
+	content_type: string;
+	size: number;
+	sha256: string;
+	caption: string;
+	shows_minors: number;
+	guardian_consent_by: number | null;
+	guardian_consent_at: Instant | null;
+	status: ReportFileStatus;
+	decided_by: number | null;
+	decided_at: Instant | null;
+	uploaded_by: number;
+	uploaded_at: Instant;
+	removed_at: Instant | null;
+}
+
 export interface ReportExtraTables {
+	report_files: ReportFileTable;
 	budget_changes: BudgetChangeTable;
 	disclosure_reminders: DisclosureReminderTable;
 }
