@@ -58,3 +58,16 @@ export function moveProblem(lines: readonly PlannedLine[], move: BudgetMove, pen
 	if (move.amountFen > lines[move.fromLine].budgetFen - pendingFromLineFen) return 'overLine';
 	return null;
 }
+
+/** A change as the pages show it (budget-changes.ts reads it). */
+export interface BudgetChangeView {
+	id: number;
+	fromItem: string;
+	toItem: string;
+	amountFen: number;
+	reason: string;
+	status: BudgetChangeStatus;
+	requestedAt: string;
+	decidedAt: string | null;
+	decisionComment: string | null;
+}

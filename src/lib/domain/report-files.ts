@@ -37,3 +37,17 @@ export function mayOpen(f: Pick<PhotoFacts, 'purpose' | 'status'>, viewer: FileV
 	if (viewer.role === 'station' && viewer.own) return true;
 	return f.purpose === 'photo' && f.status === 'approved';
 }
+
+/** A report's file as its station and the admins see it (report-files.ts reads it). */
+export interface ReportFileView {
+	id: string;
+	purpose: ReportFilePurpose;
+	fileName: string;
+	caption: string;
+	showsMinors: boolean;
+	/** Who recorded the guardian's consent, and when. */
+	guardianConsentBy: string | null;
+	guardianConsentAt: string | null;
+	status: ReportFileStatus;
+	uploadedAt: string;
+}

@@ -11,19 +11,7 @@ import { notFound, ok, refuse, refuseField, type Outcome } from './outcome';
 import { notify, recipients } from './notify';
 import { getProposalContent } from './proposals';
 import { lineTotalFen } from '../domain/budget';
-import { currentBudget, inForce, moveProblem, needsApproval, type BudgetChangeStatus, type BudgetMove, type PlannedLine } from '../domain/budget-changes';
-
-export interface BudgetChangeView {
-	id: number;
-	fromItem: string;
-	toItem: string;
-	amountFen: number;
-	reason: string;
-	status: BudgetChangeStatus;
-	requestedAt: string;
-	decidedAt: string | null;
-	decisionComment: string | null;
-}
+import { currentBudget, inForce, moveProblem, needsApproval, type BudgetChangeStatus, type BudgetChangeView, type BudgetMove, type PlannedLine } from '../domain/budget-changes';
 
 async function changeRows(db: DB, proposalId: number) {
 	return db.selectFrom('budget_changes').selectAll().where('proposal_id', '=', proposalId).orderBy('id').execute();

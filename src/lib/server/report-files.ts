@@ -25,7 +25,7 @@ import {
 	mayOpen,
 	type FileViewer,
 	type ReportFilePurpose,
-	type ReportFileStatus
+	type ReportFileView
 } from '../domain/report-files';
 
 /**
@@ -230,18 +230,6 @@ export async function decideReportPhoto(db: DB, input: DecidePhotoInput, now = n
 		});
 		return ok();
 	});
-}
-
-export interface ReportFileView {
-	id: string;
-	purpose: ReportFilePurpose;
-	fileName: string;
-	caption: string;
-	showsMinors: boolean;
-	guardianConsentBy: string | null;
-	guardianConsentAt: string | null;
-	status: ReportFileStatus;
-	uploadedAt: string;
 }
 
 /** A report's files for its station and the round's admins (who recorded a consent, by name). */
