@@ -80,6 +80,7 @@ test('a report photo is served to the public only once approved, and without its
 
 	await station.goto(`/station/proposals/${p.id}/reports/midterm`);
 	await station.getByRole('link', { name: '照片与票据' }).click();
+	await expect(station.getByRole('heading', { level: 1 })).toContainText('照片与票据');
 	await fitsPhone(station, 'report-files');
 	await station.getByLabel('文件（照片 JPEG/PNG；票据 PDF/JPEG/PNG；不超过 10 MB）').setInputFiles({ name: 'IMG_0042.JPG', mimeType: 'image/jpeg', buffer: photo });
 	await station.getByLabel('说明').fill('长者健康讲座');
