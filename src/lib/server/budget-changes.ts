@@ -156,7 +156,12 @@ export async function decideBudgetChange(db: DB, input: DecideBudgetChangeInput,
 			.select(['agreements.round_id', 'proposals.organisation_id', 'proposals.title'])
 			.where('agreements.proposal_id', '=', input.proposalId)
 			.executeTakeFirst();
-		if (!project || project.round_id !== input.roundId) return notFound();
+		if (!project) {
+			// The round's funded project before its agreement: no change can have been asked for yet.
+			const funded = await trx.selectFrom('proposals').select('round_id').where('id', '=', input.proposalId).where('status', '=', 'funded').executeTakeFirst();
+			return funded?.round_id === input.roundId ? refuse('grants.err.noAgreement', undefined, 409) : notFound();
+		}
+		if (project.round_id !== input.roundId) return notFound();
 		const rows = await changeRows(trx, input.proposalId);
 		const change = rows.find((r) => r.id === input.changeId);
 		if (!change) return notFound();

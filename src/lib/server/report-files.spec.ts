@@ -62,6 +62,8 @@ describe('report photos and receipts', () => {
 		const approve = await decideReportPhoto(db, { proposalId: w.id, roundId: w.round.id, fileId: id, decision: 'approve', actorId: w.admin.id });
 		expect(approve.ok || approve.errors._form?.key).toBe('reportFiles.err.notPhoto');
 		expect(await reportFileFor(db, id, null)).toBeUndefined();
+		const consent = await recordGuardianConsent(db, { proposalId: w.id, organisationId: w.org, fileId: id, actorId: w.station.id });
+		expect(consent.ok || [consent.status, consent.errors._form?.key]).toEqual([409, 'reportFiles.err.noMinors']);
 		const asPhoto = await addReportFile(db, { ...base, purpose: 'photo', fileName: 'x.pdf', bytes: pdf });
 		expect(asPhoto.ok || asPhoto.errors._form?.key).toBe('reportFiles.err.photoType');
 		const broken = await addReportFile(db, { ...base, purpose: 'photo', fileName: 'x.jpg', bytes: Buffer.from([0xff, 0xd8, 0xff, 0x00, 0x01]) });

@@ -182,7 +182,8 @@ export async function recordGuardianConsent(db: DB, input: Omit<FileRef, 'kind'>
 			.where('report_files.proposal_id', '=', input.proposalId)
 			.where('report_files.removed_at', 'is', null)
 			.executeTakeFirst();
-		if (!file || file.organisation_id !== input.organisationId || file.shows_minors !== 1) return notFound();
+		if (!file || file.organisation_id !== input.organisationId) return notFound();
+		if (file.shows_minors !== 1) return refuse('reportFiles.err.noMinors', undefined, 409);
 		if (file.guardian_consent_at) return ok();
 		await trx.updateTable('report_files').set({ guardian_consent_by: input.actorId, guardian_consent_at: now.toISOString() }).where('id', '=', input.fileId).execute();
 		await audit(trx, { actorId: input.actorId, action: 'report_file.consent', entity: 'proposal', entityId: input.proposalId, detail: { fileId: input.fileId } });

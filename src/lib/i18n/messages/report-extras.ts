@@ -112,6 +112,7 @@ export const reportExtras = {
 	'reportFiles.err.unreadable': { zh: '无法读取这张图片，请换一张或重新导出后上传。', en: 'The image cannot be read: export it again or choose another.' },
 	'reportFiles.err.count': { zh: '每份报告最多 {max} 个文件。', en: 'A report takes at most {max} files.' },
 	'reportFiles.err.notPhoto': { zh: '票据不能公开。', en: 'Receipts are never public.' },
+	'reportFiles.err.noMinors': { zh: '这张照片没有标记为拍到未成年人，无需记录监护人同意。', en: 'That photo is not marked as showing minors: no consent is needed.' },
 	'reportFiles.err.decided': { zh: '这张照片已批准公开。', en: 'That photo is already approved.' },
 	'reportFiles.err.noConsent': { zh: '照片中有未成年人，须先由机构记录监护人同意，才能批准公开。', en: 'The photo shows minors: the station must record a guardian’s consent before it can be approved.' }
 } satisfies Messages;
