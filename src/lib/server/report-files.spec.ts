@@ -47,6 +47,10 @@ describe('report photos and receipts', () => {
 		expect((await recordGuardianConsent(db, { proposalId: w.id, organisationId: w.org, fileId: id, actorId: w.station.id })).ok).toBe(true);
 		expect((await decideReportPhoto(db, { ...decide, decision: 'approve' })).ok).toBe(true);
 		expect(await reportFileFor(db, id, null)).toMatchObject({ contentType: 'image/jpeg', public: true });
+		const twice = await decideReportPhoto(db, { ...decide, decision: 'approve' });
+		expect(twice.ok || [twice.status, twice.errors._form?.key]).toEqual([409, 'reportFiles.err.decided']);
+		const elsewhere = await decideReportPhoto(db, { ...decide, roundId: w.round.id + 1, decision: 'reject' });
+		expect(elsewhere.ok ? 200 : elsewhere.status).toBe(404);
 		expect(await publicPhotos(db, w.id)).toEqual([{ id, caption: '四点半课堂', kind: 'midterm' }]);
 	});
 

@@ -205,8 +205,8 @@ export async function decideReportPhoto(db: DB, input: DecidePhotoInput, now = n
 		await lockRows(trx, 'proposals', [input.proposalId]);
 		const file = await trx
 			.selectFrom('report_files')
-			.innerJoin('agreements', 'agreements.proposal_id', 'report_files.proposal_id')
-			.select(['report_files.purpose', 'report_files.status', 'report_files.shows_minors', 'report_files.guardian_consent_at', 'agreements.round_id'])
+			.innerJoin('proposals', 'proposals.id', 'report_files.proposal_id')
+			.select(['report_files.purpose', 'report_files.status', 'report_files.shows_minors', 'report_files.guardian_consent_at', 'proposals.round_id'])
 			.where('report_files.id', '=', input.fileId)
 			.where('report_files.proposal_id', '=', input.proposalId)
 			.where('report_files.removed_at', 'is', null)
