@@ -16,6 +16,7 @@ import { countInFlight, settled } from '$lib/server/in-flight';
 import { startRetentionTimer, stopRetentionTimer } from '$lib/server/privacy';
 import { twoFactorRequired } from '$lib/server/auth/two-factor';
 import { startReportReminders, stopReportReminders } from '$lib/server/project-reports';
+import { startDisclosureReminders, stopDisclosureReminders } from '$lib/server/round-disclosure';
 
 export const init: ServerInit = async () => {
 	await migrate(getDb());
@@ -25,8 +26,9 @@ export const init: ServerInit = async () => {
 	kickOutbox(getDb());
 	// Residents' and objectors' contacts past their retention are erased now and every few hours.
 	startRetentionTimer(getDb());
-	// Stations hear of a report due within two weeks (once per report).
+	// Stations hear of a report due within two weeks (once per report), admins of a round's disclosure.
 	startReportReminders(getDb());
+	startDisclosureReminders(getDb());
 	// adapter-node's graceful shutdown (SIGTERM, SIGINT) ends with this event, once connections are
 	// closed; handlers whose client left and a send in progress still get up to 10 s to finish
 	// before the database closes (a message sent but not marked sent would go out again).
@@ -34,6 +36,7 @@ export const init: ServerInit = async () => {
 		stopOutboxTimer();
 		stopRetentionTimer();
 		stopReportReminders();
+		stopDisclosureReminders();
 		await Promise.all([settled(10_000), outboxSettled(10_000)]);
 		await closeDb();
 	});

@@ -81,6 +81,8 @@ export const PAGES: Record<string, PageRule> = {
 	},
 	'/rounds/[slug]/results': { audience: 'public', url: (w) => `/rounds/${w.resultsSlug}/results` },
 	'/rounds/[slug]/stats': { audience: 'public', url: (w) => `/rounds/${w.resultsSlug}/stats` },
+	// Public like the fund's disclosure: the funded projects' public facts as of a day.
+	'/rounds/[slug]/disclosure': { audience: 'public', url: (w) => `/rounds/${w.resultsSlug}/disclosure` },
 	'/rounds/[slug]/questions': { audience: 'public', url: (w) => `/rounds/${w.applySlug}/questions` },
 	'/funds': { audience: 'public', url: () => '/funds' },
 	'/funds/[id]': { audience: 'public', url: (w) => `/funds/${w.fundId}` },
@@ -106,6 +108,18 @@ export const PAGES: Record<string, PageRule> = {
 		url: (w) => `/station/proposals/${w.project}/reports/midterm`,
 		outsiders: ['stationB'],
 		more: (w) => [`/station/proposals/${w.project}/reports/final`]
+	},
+	// Station A's budget changes on its funded project (no agreement in the world: the page says so).
+	'/station/proposals/[id]/budget': {
+		audience: 'station',
+		url: (w) => `/station/proposals/${w.project}/budget`,
+		outsiders: ['stationB']
+	},
+	// Its report's photos and receipts.
+	'/station/proposals/[id]/reports/[kind]/files': {
+		audience: 'station',
+		url: (w) => `/station/proposals/${w.project}/reports/midterm/files`,
+		outsiders: ['stationB']
 	},
 	// The award letter of station A's funded project in the confirmed round.
 	'/station/proposals/[id]/letter': {
@@ -173,6 +187,14 @@ export const PAGES: Record<string, PageRule> = {
 		audience: 'admin',
 		url: (w) => `/admin/rounds/${w.resultsRoundId}/projects/${w.project}/reports/midterm`
 	},
+	'/admin/rounds/[id]/projects/[proposalId]/reports/[kind]/files': {
+		audience: 'admin',
+		url: (w) => `/admin/rounds/${w.resultsRoundId}/projects/${w.project}/reports/midterm/files`
+	},
+	'/admin/rounds/[id]/projects/[proposalId]/budget': {
+		audience: 'admin',
+		url: (w) => `/admin/rounds/${w.resultsRoundId}/projects/${w.project}/budget`
+	},
 	'/admin/rounds/[id]/decision': {
 		audience: 'admin',
 		url: (w) => `/admin/rounds/${w.noticeRoundId}/decision`,
@@ -200,6 +222,9 @@ export const ENDPOINTS: Record<string, EndpointRule> = {
 	'GET /rounds/[slug]/results.csv': { audience: 'public', url: (w) => `/rounds/${w.resultsSlug}/results.csv`, status: 200 },
 	'GET /rounds/[slug]/ledger.json': { audience: 'public', url: (w) => `/rounds/${w.resultsSlug}/ledger.json`, status: 200 },
 	'GET /rounds/[slug]/ledger.csv': { audience: 'public', url: (w) => `/rounds/${w.resultsSlug}/ledger.csv`, status: 200 },
+	'GET /rounds/[slug]/disclosure.csv': { audience: 'public', url: (w) => `/rounds/${w.resultsSlug}/disclosure.csv`, status: 200 },
+	// An approved report photo: anyone (an unapproved one only its organisation and admins: report-extras.e2e.ts).
+	'GET /report-files/[id]': { audience: 'public', url: (w) => `/report-files/${w.reportPhoto}`, status: 200 },
 	'GET /funds/[id]/ledger.csv': { audience: 'public', url: (w) => `/funds/${w.fundId}/ledger.csv`, status: 200 },
 	'GET /rounds/[slug]/decision-record.json': {
 		audience: 'public',
@@ -343,6 +368,17 @@ export const ACTIONS: Record<string, ActionRule> = {
 	// The world's funded project has no agreement yet: a report is refused by its rules.
 	'/station/proposals/[id]/reports/[kind] ?/save': { from: 'nothing', set: () => ({ version: '0', narrative: '进展' }), outcome: 'refused' },
 	'/station/proposals/[id]/reports/[kind] ?/submit': { from: 'nothing', set: () => ({ version: '0', narrative: '进展' }), outcome: 'refused' },
+	// So are a report's files and a budget change.
+	'/station/proposals/[id]/reports/[kind]/files ?/upload': {
+		from: 'nothing',
+		set: () => ({ purpose: 'photo', caption: '活动' }),
+		file: { field: 'file', name: '活动照片.png', mimeType: 'image/png', base64: PNG_BASE64 },
+		outcome: 'refused'
+	},
+	'/station/proposals/[id]/reports/[kind]/files ?/remove': { from: 'nothing', set: (w) => ({ fileId: w.reportPhoto }), outcome: 'refused' },
+	// The world's photo shows no minors: there is no consent to record.
+	'/station/proposals/[id]/reports/[kind]/files ?/consent': { from: 'nothing', set: (w) => ({ fileId: w.reportPhoto }), outcome: 'refused' },
+	'/station/proposals/[id]/budget ?/request': { from: 'nothing', set: () => ({ fromLine: '0', toLine: '1', amount: '100', reason: '场地费上涨' }), outcome: 'refused' },
 
 	// Reviewer 1, on their assignment in the fixtures' round.
 	'/review ?/readNotices': { from: 'page', outcome: 'done' },
@@ -514,6 +550,10 @@ export const ACTIONS: Record<string, ActionRule> = {
 	},
 	// With no agreement there is no report to write or review: refused by the rules.
 	'/admin/rounds/[id]/projects/[proposalId]/reports/[kind] ?/review': { from: 'nothing', set: () => ({ decision: 'accept' }), outcome: 'refused' },
+	// The world's photo is approved already, and its project has no agreement.
+	'/admin/rounds/[id]/projects/[proposalId]/reports/[kind]/files ?/decide': { from: 'nothing', set: (w) => ({ fileId: w.reportPhoto, decision: 'approve' }), outcome: 'refused' },
+	// No budget change was asked for in the world: there is none to decide.
+	'/admin/rounds/[id]/projects/[proposalId]/budget ?/decide': { from: 'nothing', set: () => ({ changeId: '1', decision: 'approve' }), outcome: 'refused' },
 	'/admin/rounds/[id]/projects/[proposalId] ?/agreement': {
 		from: 'nothing',
 		set: () => ({ number: 'XY-1', signedOn: '2000-01-01', payeeAccountName: '测试账户', plan: 'custom', amounts: '1' }),

@@ -62,6 +62,12 @@ const TOO_BIG = refuse('proposal.err.fileTooBig', undefined, 413);
  * fine and cleaned by safeFileName.)
  */
 export async function readAttachmentUpload(request: Request): Promise<Outcome<File>> {
+	const upload = await readUpload(request);
+	return upload.ok ? ok(upload.value.file) : upload;
+}
+
+/** The same, with the form's other fields (a caption, a checkbox) beside the file. */
+export async function readUpload(request: Request): Promise<Outcome<{ file: File; data: FormData }>> {
 	const length = Number(request.headers.get('content-length') ?? 0);
 	if (length > ATTACHMENT_MAX_BYTES + 64 * 1024) return TOO_BIG;
 	let data: FormData;
@@ -75,7 +81,7 @@ export async function readAttachmentUpload(request: Request): Promise<Outcome<Fi
 	const file = data.get('file');
 	if (!(file instanceof File) || file.size === 0) return refuse('proposal.err.fileMissing');
 	if (file.size > ATTACHMENT_MAX_BYTES) return TOO_BIG;
-	return ok(file);
+	return ok({ file, data });
 }
 
 /** Stores a proposal's attachment (checked again: size, type by its bytes, count); gives back its id. */

@@ -68,12 +68,16 @@ export interface RoundLedger {
 	entries: PublicEntry[];
 }
 
-/** Every entry of a public round, its totals, its funds and its projects' money. */
-export async function roundLedger(db: DB, round: Round, now = new Date()): Promise<RoundLedger> {
+/**
+ * Every entry of a public round, its totals, its funds and its projects' money; with `asOf` (a
+ * day), only the entries that occurred on or before it (a reversal counts from its own day).
+ */
+export async function roundLedger(db: DB, round: Round, now = new Date(), asOf?: string): Promise<RoundLedger> {
 	const rows = await db
 		.selectFrom('ledger_entries')
 		.select(['id', 'kind', 'from_account', 'to_account', 'amount_fen', 'reverses_id', 'occurred_on', 'reason', 'fund_id', 'proposal_id'])
 		.where('round_id', '=', round.id)
+		.$if(asOf !== undefined, (q) => q.where('occurred_on', '<=', asOf!))
 		.orderBy('id')
 		.execute();
 	const names = await nameBook(db);

@@ -17,7 +17,11 @@ export type NoticeKind =
 	| 'notice.objectionAnswered'
 	| 'notice.reportDue'
 	| 'notice.reportReturned'
-	| 'notice.reportAccepted';
+	| 'notice.reportAccepted'
+	| 'notice.budgetChangeRequested'
+	| 'notice.budgetChangeApproved'
+	| 'notice.budgetChangeRefused'
+	| 'notice.disclosureDue';
 
 export interface NoticeInput {
 	userId: number;

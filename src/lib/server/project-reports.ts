@@ -11,7 +11,7 @@ import { notFound, ok, refuse, refuseField, type Outcome } from './outcome';
 import { notify, recipients } from './notify';
 import { getProposalContent } from './proposals';
 import { fundedProject, projectLedger } from './grants';
-import { lineTotalFen } from '../domain/budget';
+import { currentBudgetLines } from './budget-changes';
 import { reportDueDates } from '../domain/project-lifecycle';
 import { formatInZone } from '../domain/time';
 import {
@@ -34,13 +34,13 @@ export function isReportKind(value: string): value is ReportKind {
 	return (REPORT_KINDS as readonly string[]).includes(value);
 }
 
-/** The plan a report answers: the funded proposal's activities, indicators and budget lines. */
+/** The plan a report answers: the funded proposal's activities and indicators, and its budget as changed since (budget-changes.ts). */
 async function planOf(db: DB, proposalId: number): Promise<ReportPlan> {
 	const content = (await getProposalContent(db, proposalId))!;
 	return {
 		activities: content.activities.map((a) => ({ name: a.name, startMonth: a.startMonth, endMonth: a.endMonth })),
 		indicators: content.indicators.map((i) => ({ name: i.name, target: i.target, unit: i.unit })),
-		lines: content.lines.map((l) => ({ item: l.item, budgetFen: lineTotalFen(l) }))
+		lines: await currentBudgetLines(db, proposalId)
 	};
 }
 

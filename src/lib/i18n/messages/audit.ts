@@ -236,5 +236,20 @@ export const auditWords = {
 	'audit.field.campaign': { zh: '募捐活动', en: 'Campaign' },
 	'audit.field.streetId': { zh: '街道编号', en: 'Street' },
 	'audit.field.count': { zh: '笔数', en: 'Count' },
-	'audit.field.totalFen': { zh: '合计', en: 'Total' }
+	'audit.field.totalFen': { zh: '合计', en: 'Total' },
+	'audit.action.budget.change_apply': { zh: '调整预算（10% 以内，即时生效）', en: 'Moved budget between lines (within 10 %, in force at once)' },
+	'audit.action.budget.change_request': { zh: '申请预算调整', en: 'Asked for a budget change' },
+	'audit.action.budget.change_approve': { zh: '批准预算调整', en: 'Approved a budget change' },
+	'audit.action.budget.change_refuse': { zh: '不批准预算调整', en: 'Refused a budget change' },
+	'audit.field.changeId': { zh: '调整编号', en: 'Change' },
+	'audit.field.fromItem': { zh: '调出科目', en: 'From line' },
+	'audit.field.toItem': { zh: '调入科目', en: 'To line' },
+	'audit.action.report_file.add': { zh: '上传报告照片或票据', en: 'Added a photo or receipt to a report' },
+	'audit.action.report_file.remove': { zh: '删除报告照片或票据', en: 'Removed a photo or receipt from a report' },
+	'audit.action.report_file.consent': { zh: '记录监护人同意', en: 'Recorded a guardian’s consent' },
+	'audit.action.report_file.approve': { zh: '批准照片公开', en: 'Approved a photo for the public' },
+	'audit.action.report_file.reject': { zh: '照片不公开', en: 'Kept a photo private' },
+	'audit.field.fileId': { zh: '文件编号', en: 'File' },
+	'audit.field.purpose': { zh: '类型', en: 'Kind' },
+	'audit.field.showsMinors': { zh: '有未成年人', en: 'Shows minors' }
 } satisfies Messages;

@@ -15,6 +15,7 @@ import type { NeedStatus } from '../../domain/need-status';
 import type { RecordStatus } from '../../domain/status';
 import type { GrantTables } from './grants';
 import type { ReportTables } from './reports';
+import type { ReportExtraTables } from './report-extras';
 import type { OutboxTables } from './outbox';
 import type { NeedSearchTables } from './need-search';
 import type { PeopleTables } from './people';
@@ -282,6 +283,7 @@ export interface Database
 		SafeguardTables,
 		GrantTables,
 		ReportTables,
+		ReportExtraTables,
 		FundTables,
 		OutboxTables,
 		NeedSearchTables,

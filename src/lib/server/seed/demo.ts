@@ -11,6 +11,7 @@ import { seedReview } from './review';
 import { seedDecision } from './decision';
 import { recordWeekendsOnly, yearsAround } from './calendar';
 import { seedProposalDetails } from './proposals';
+import { seedReportExtras } from './report-extras';
 import { createUser } from '../users';
 import { DISTRICTS, STREETS, type ServiceCategory } from '../../domain/catalogue';
 import { utcToZonedInput, zonedToUtc } from '../../domain/time';
@@ -401,6 +402,8 @@ export async function seedDemo(db: DB, now = new Date()): Promise<DemoAccounts> 
 	// Budgets, activities, indicators and matching funds for every proposal.
 	const proposals = await db.selectFrom('proposals').select('id').orderBy('id').execute();
 	await seedProposalDetails(db, proposals.map((p) => p.id));
+	// One approved budget change and two approved photos on the earlier round's running project.
+	await seedReportExtras(db, { roundId: earlierId, actorId: adminId }, now);
 	await indexPendingNeeds(db);
 
 	return { admin: adminEmail, stations, reviewers };

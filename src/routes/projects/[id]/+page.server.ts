@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { getPublicProject } from '$lib/server/results';
 import { publicImplementation } from '$lib/server/grants';
+import { publicPhotos } from '$lib/server/report-files';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
@@ -22,5 +23,6 @@ export const load: PageServerLoad = async ({ params }) => {
 		spentFen: impl.spentFen,
 		outcome: impl.outcome
 	};
-	return { project, implementation: implementation ?? null };
+	// Only the report photos an admin approved, one by one.
+	return { project, implementation: implementation ?? null, photos: await publicPhotos(getDb(), id) };
 };

@@ -2,6 +2,7 @@ import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireStation } from '$lib/server/auth/guard';
 import { getOwnProposal } from '$lib/server/proposals';
+import { budgetChanges } from '$lib/server/budget-changes';
 import { isReportKind, projectReport, saveReport } from '$lib/server/project-reports';
 import { httpStatus } from '$lib/server/outcome';
 import { formValues } from '$lib/schemas/form';
@@ -31,6 +32,8 @@ export const load: PageServerLoad = async (event) => {
 		timeZone: current?.project.round.time_zone ?? 'Asia/Shanghai',
 		kind,
 		report: current?.report ?? null,
+		// The budget changes beside the report (its spending table already reads the budget they made).
+		budgetChanges: current ? (await budgetChanges(getDb(), proposalId)).changes : [],
 		editable: !!current && !current.closing && moveAllowed('submit', current.report.status),
 		done: event.url.searchParams.get('done'),
 		submissionKey: newSubmissionKey()

@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireRoundAccess } from '$lib/server/auth/guard';
+import { budgetChanges } from '$lib/server/budget-changes';
 import { isReportKind, projectReport, reviewReport } from '$lib/server/project-reports';
 import { fundedProject } from '$lib/server/grants';
 import { httpStatus } from '$lib/server/outcome';
@@ -30,6 +31,8 @@ export const load: PageServerLoad = async (event) => {
 		project: { id: proposalId, title: project.title, organisation: project.organisation },
 		kind,
 		report: current?.report ?? null,
+		// The budget changes beside the report (its spending table already reads the budget they made).
+		budgetChanges: current ? (await budgetChanges(getDb(), proposalId)).changes : [],
 		reviewable: !!current && moveAllowed('accept', current.report.status),
 		done: event.url.searchParams.get('done'),
 		submissionKey: newSubmissionKey()
