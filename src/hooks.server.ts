@@ -1,7 +1,7 @@
 import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { closeDb, getDb, migrate, watchChanges } from '$lib/server/db';
-import { PageCache, databaseFingerprint, pageCacheHandle } from '$lib/server/cache';
+import { closeDb, getDb, migrate, readVersion } from '$lib/server/db';
+import { PageCache, pageCacheHandle, scopeOfPath } from '$lib/server/cache';
 import {
 	SESSION_COOKIE,
 	deleteSessionCookie,
@@ -19,7 +19,6 @@ import { startReportReminders, stopReportReminders } from '$lib/server/project-r
 
 export const init: ServerInit = async () => {
 	await migrate(getDb());
-	await watchChanges(getDb());
 	// Failed e-mails are retried when their time comes, and whatever an earlier process left is sent.
 	startOutboxTimer(getDb());
 	kickOutbox(getDb());
@@ -104,19 +103,14 @@ let pages: PageCache | null | undefined;
 function pageCache(): PageCache | null {
 	if (pages !== undefined) return pages;
 	if (process.env.PAGE_CACHE === 'off') return (pages = null);
-	const db = getDb();
-	pages = new PageCache({
-		ttlMs: 5_000,
-		maxEntries: 2_000,
-		maxBytes: 48 * 1024 * 1024,
-		fingerprint: () => databaseFingerprint(db)
-	});
+	pages = new PageCache({ ttlMs: 5_000, maxEntries: 2_000, maxBytes: 48 * 1024 * 1024 });
 	return pages;
 }
 
 const cachePages = pageCacheHandle({
 	cache: pageCache,
 	sessionCookie: SESSION_COOKIE,
+	version: (event) => readVersion(getDb(), scopeOfPath(event.url.pathname)),
 	variant: (event) => {
 		const chosen = event.cookies.get(LOCALE_COOKIE);
 		return isLocale(chosen) ? chosen : DEFAULT_LOCALE;

@@ -10,6 +10,7 @@ import type { GrantTables } from './schema-grants';
 import type { ReportTables } from './schema-reports';
 import type { OutboxTables } from './schema-outbox';
 import type { NeedSearchTables } from './schema-need-search';
+import type { VersionTables } from './schema-versions';
 import type { PeopleTables } from './schema-people';
 import type { FundTables } from './schema-funds';
 
@@ -283,6 +284,7 @@ export interface Database
 		FundTables,
 		OutboxTables,
 		NeedSearchTables,
+		VersionTables,
 		PeopleTables {
 	organisations: OrganisationTable;
 	users: UserTable;
