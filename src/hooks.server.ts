@@ -103,7 +103,9 @@ let pages: PageCache | null | undefined;
 function pageCache(): PageCache | null {
 	if (pages !== undefined) return pages;
 	if (process.env.PAGE_CACHE === 'off') return (pages = null);
-	pages = new PageCache({ ttlMs: 5_000, maxEntries: 2_000, maxBytes: 48 * 1024 * 1024 });
+	// A page is kept at most 5 s (PAGE_CACHE_TTL_MS: tests keep it longer), as pages follow the clock.
+	const ttlMs = Number(process.env.PAGE_CACHE_TTL_MS) || 5_000;
+	pages = new PageCache({ ttlMs, maxEntries: 2_000, maxBytes: 48 * 1024 * 1024 });
 	return pages;
 }
 
