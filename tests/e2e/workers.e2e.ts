@@ -36,6 +36,21 @@ function send(base: string, path: string, options: { method?: string; body?: str
 	});
 }
 
+/** The city round's first published needs, with their support. */
+function publishedNeeds(path: string, limit: number) {
+	return withDatabase(path, (db) =>
+		db
+			.selectFrom('needs as n')
+			.innerJoin('rounds as r', 'r.id', 'n.round_id')
+			.select(['n.id', 'n.support_count as supports'])
+			.where('r.slug', '=', CITY_ROUND_SLUG)
+			.where('n.status', '=', 'published')
+			.orderBy('n.id')
+			.limit(limit)
+			.execute()
+	);
+}
+
 const post = (base: string) => ({ origin: base, 'content-type': 'application/x-www-form-urlencoded' });
 
 /** GETs `path` until `done` accepts an answer; at most `tries` requests. */
@@ -134,17 +149,7 @@ test.describe('several server processes (WORKERS=2)', () => {
 		const path = await prepareDatabase('workers-cache', e2eEngine());
 		server = await startServer(path, await freePort(), { WORKERS: '2' });
 		const base = server.base;
-		const needs = await withDatabase(path, (db) =>
-			db
-				.selectFrom('needs as n')
-				.innerJoin('rounds as r', 'r.id', 'n.round_id')
-				.select(['n.id', 'n.support_count as supports'])
-				.where('r.slug', '=', CITY_ROUND_SLUG)
-				.where('n.status', '=', 'published')
-				.orderBy('n.id')
-				.limit(3)
-				.execute()
-		);
+		const needs = await publishedNeeds(path, 3);
 		expect(needs).toHaveLength(3);
 		const supports = (n: number) => `>${n} 人附议<`;
 
@@ -178,16 +183,7 @@ test.describe('several server processes (WORKERS=2)', () => {
 		// Pages kept for minutes, so that a busy machine cannot let them expire mid-test.
 		server = await startServer(path, await freePort(), { WORKERS: '2', PAGE_CACHE_TTL_MS: '600000' });
 		const base = server.base;
-		const need = await withDatabase(path, (db) =>
-			db
-				.selectFrom('needs as n')
-				.innerJoin('rounds as r', 'r.id', 'n.round_id')
-				.select(['n.id', 'n.support_count as supports'])
-				.where('r.slug', '=', CITY_ROUND_SLUG)
-				.where('n.status', '=', 'published')
-				.orderBy('n.id')
-				.executeTakeFirstOrThrow()
-		);
+		const [need] = await publishedNeeds(path, 1);
 		const written = `/needs/${need.id}`;
 		const others = [`/rounds/${CALL_SLUG}`, `/rounds/${CALL_SLUG}/needs`];
 		// Both workers hold every page in their cache.
