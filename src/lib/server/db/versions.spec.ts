@@ -93,6 +93,12 @@ describe('round versions', () => {
 		expect(await readVersion(db, { need })).toBe(await readVersion(db, { round: a.id }));
 		expect(await readVersion(db, { roundSlug: b.slug })).toBe(before.b);
 		expect(await readVersion(db, 'all')).not.toBe(before.all);
+		// Read inside a transaction (through the query builder on either engine), the same versions.
+		const outside = await Promise.all([readVersion(db, { round: a.id }), readVersion(db, { need }), readVersion(db, 'all'), readVersion(db, 'global')]);
+		const inside = await db
+			.transaction()
+			.execute((trx) => Promise.all([readVersion(trx, { round: a.id }), readVersion(trx, { need }), readVersion(trx, 'all'), readVersion(trx, 'global')]));
+		expect(inside).toEqual(outside);
 		await db.destroy();
 	});
 });
