@@ -137,6 +137,24 @@ describe('pageCacheHandle', () => {
 	});
 });
 
+describe('pageCacheHandle without versions', () => {
+	it('answers as the page does when the versions cannot be read (the database is down)', async () => {
+		const cache = cacheWith({ now: 0 });
+		const handle = pageCacheHandle({
+			cache: () => cache,
+			sessionCookie: 'session',
+			version: async () => {
+				throw new Error('connection refused');
+			},
+			variant: () => 'zh-CN'
+		});
+		const resolve = async () => new Response('database unavailable', { status: 503 });
+		const response = await handle({ event: event('/healthz'), resolve } as never);
+		expect(response.status).toBe(503);
+		expect(cache.size).toBe(0);
+	});
+});
+
 describe('scopeOfPath', () => {
 	it("gives a round's pages, a need's and a project's their round, any other page every round", () => {
 		expect(scopeOfPath('/rounds/2026-haizhu/needs')).toEqual({ roundSlug: '2026-haizhu' });

@@ -233,7 +233,10 @@ export function pageCacheHandle(options: PageCacheHandleOptions): Handle {
 		if (!cacheableRequest(event, options.sessionCookie)) return resolve(event);
 		const wantsHtml = (event.request.headers.get('accept') ?? '').includes('text/html') ? 'h' : 'o';
 		const base = `${wantsHtml}|${options.variant(event)}|${event.url.pathname}${event.url.search}`;
-		const version = await options.version(event);
+		// Versions that cannot be read (the database is down) serve nothing from the cache; the page
+		// itself then answers as it does without one (/healthz: 503).
+		const version = await options.version(event).catch(() => null);
+		if (version === null) return resolve(event);
 		const hit = cache.get(base, version);
 		if (hit) return replay(hit);
 		// Many visitors asking for the same page at once, at the same versions, wait for one render.
