@@ -26,6 +26,7 @@ import * as reports from './2026_11_29_0800_reports';
 import * as budgetChanges from './2026_11_29_0820_budget_changes';
 import * as reportFiles from './2026_11_29_0821_report_files';
 import * as disclosureReminders from './2026_11_29_0822_disclosure_reminders';
+import * as roundVersions from './2026_11_29_0950_round_versions';
 import * as totpReplay from './2026_11_29_0990_totp_replay';
 
 /**
@@ -60,5 +61,6 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_29_0820_budget_changes': budgetChanges,
 	'2026_11_29_0821_report_files': reportFiles,
 	'2026_11_29_0822_disclosure_reminders': disclosureReminders,
+	'2026_11_29_0950_round_versions': roundVersions,
 	'2026_11_29_0990_totp_replay': totpReplay
 };

@@ -14,7 +14,10 @@
  * `--connections N` (default 32), `--cache on|off|both` (default both: before and after the
  * anonymous page cache), `--submit-rate N` (needs per second in the mixed rows, default 120),
  * `--no-workers` (skip the one-vs-two-processes comparison), `--db sqlite|postgres|both`
- * (default sqlite), `--no-append` (print only).
+ * (default sqlite), `--no-append` (print only). While working on one page: `--only a,b` (only the
+ * rows whose name contains one of these words, besides /healthz; implies --no-append),
+ * `--no-weights` (skip the page weights), `--reuse-db` (SQLite: keep the city a previous run
+ * seeded in tests/.tmp/bench instead of seeding it again).
  *
  * On PostgreSQL the city goes into the database of DATABASE_URL, which the bench empties first
  * (give it one of its own), or, without DATABASE_URL, into a throw-away cluster it starts and
@@ -66,6 +69,9 @@ const DURATION = Number(option('duration', '6'));
 const CONNECTIONS = Number(option('connections', '32'));
 const CACHE_MODES = { on: ['on'], off: ['off'], both: ['off', 'on'] }[option('cache', 'both')] ?? ['off', 'on'];
 const SUBMIT_RATE = Number(option('submit-rate', '120'));
+/** Words naming the rows to run (`--only`); null: every row. */
+const ONLY = process.argv.includes('--only') ? option('only', '').split(',').map((w) => w.trim()).filter(Boolean) : null;
+const APPEND = !process.argv.includes('--no-append') && !ONLY;
 /** What a browser sends; every row asks for compressed answers, as residents' phones do. */
 const BROWSER = { accept: 'text/html', 'accept-encoding': 'gzip, deflate, br' };
 const ENGINES = ({ sqlite: ['sqlite'], postgres: ['postgres'], both: ['sqlite', 'postgres'] } as Record<string, Engine[]>)[option('db', 'sqlite')];
@@ -130,6 +136,13 @@ function rssOf(pid: number): { rss: number; peak: number } {
 
 /** Seeds the city and a small round whose needs call is open, for the submission row. */
 async function prepare(): Promise<void> {
+	if (process.argv.includes('--reuse-db') && TARGET === DB_PATH && existsSync(DB_PATH)) {
+		console.log(`Reusing the city in ${DB_PATH}`);
+		const db = openDatabase(TARGET);
+		await migrate(db);
+		await db.destroy();
+		return;
+	}
 	rmSync(DIR, { recursive: true, force: true });
 	mkdirSync(DIR, { recursive: true });
 	await resetDatabase(TARGET);
@@ -349,7 +362,8 @@ async function runRows(server: Server, t: Targets, options: { only?: string[]; m
 	const { base } = server;
 	const rows: Row[] = [];
 	const checks: string[] = [];
-	const wanted = (name: string) => !options.only || options.only.includes(name);
+	const wanted = (name: string) =>
+		(!options.only || options.only.includes(name)) && (name === '/healthz' || !ONLY || ONLY.some((w) => name.includes(w)));
 	const get = async (name: string, paths: string[]) => {
 		if (!wanted(name)) return;
 		process.stdout.write(`  ${name}…\n`);
@@ -370,7 +384,7 @@ async function runRows(server: Server, t: Targets, options: { only?: string[]; m
 		if (!acknowledged.length) submit.note = 'no 303: is the form out of date? see the server log';
 	}
 
-	if (options.reviewer !== false) {
+	if (options.reviewer !== false && wanted('reviewer saves scores (POST)')) {
 		// A reviewer saving scores, signed in, over their open assignments.
 		process.stdout.write('  reviewer saves scores…\n');
 		const cookie = await signIn(base, t.reviewer.email);
@@ -396,6 +410,7 @@ async function runRows(server: Server, t: Targets, options: { only?: string[]; m
 			['mixed: needs board, page 1, while residents submit', [`/rounds/${CITY_ROUND_SLUG}/needs`]],
 			['mixed: a need page, while residents submit', t.needIds.map((id) => `/needs/${id}`)]
 		] as const) {
+			if (!wanted(name)) continue;
 			process.stdout.write(`  ${name}…\n`);
 			const { read, submitted, lost } = await mixed(base, t, name, [...paths]);
 			rows.push(read);
@@ -567,7 +582,7 @@ try {
 			const server = await startServer({ PAGE_CACHE: mode });
 			let run: Run;
 			try {
-				if (!weighed) {
+				if (!weighed && !process.argv.includes('--no-weights')) {
 					weighed = true;
 					process.stdout.write('  page weights…\n');
 					const weights = await weigh(server.base, t);
@@ -629,7 +644,7 @@ try {
 			sections.push(section);
 		}
 
-		if (!process.argv.includes('--no-append')) {
+		if (APPEND) {
 			mkdirSync('bench', { recursive: true });
 			appendFileSync('bench/results.md', `\n${sections.join('\n')}\n`);
 			console.log('\nAppended to bench/results.md');

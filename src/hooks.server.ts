@@ -1,7 +1,7 @@
 import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { closeDb, getDb, migrate, watchChanges } from '$lib/server/db';
-import { PageCache, databaseFingerprint, pageCacheHandle } from '$lib/server/cache';
+import { closeDb, getDb, migrate, readVersion } from '$lib/server/db';
+import { PageCache, pageCacheHandle, scopeOfPath } from '$lib/server/cache';
 import {
 	SESSION_COOKIE,
 	deleteSessionCookie,
@@ -20,7 +20,6 @@ import { startDisclosureReminders, stopDisclosureReminders } from '$lib/server/r
 
 export const init: ServerInit = async () => {
 	await migrate(getDb());
-	await watchChanges(getDb());
 	// Failed e-mails are retried when their time comes, and whatever an earlier process left is sent.
 	startOutboxTimer(getDb());
 	kickOutbox(getDb());
@@ -107,19 +106,16 @@ let pages: PageCache | null | undefined;
 function pageCache(): PageCache | null {
 	if (pages !== undefined) return pages;
 	if (process.env.PAGE_CACHE === 'off') return (pages = null);
-	const db = getDb();
-	pages = new PageCache({
-		ttlMs: 5_000,
-		maxEntries: 2_000,
-		maxBytes: 48 * 1024 * 1024,
-		fingerprint: () => databaseFingerprint(db)
-	});
+	// A page is kept at most 5 s (PAGE_CACHE_TTL_MS: tests keep it longer), as pages follow the clock.
+	const ttlMs = Number(process.env.PAGE_CACHE_TTL_MS) || 5_000;
+	pages = new PageCache({ ttlMs, maxEntries: 2_000, maxBytes: 48 * 1024 * 1024 });
 	return pages;
 }
 
 const cachePages = pageCacheHandle({
 	cache: pageCache,
 	sessionCookie: SESSION_COOKIE,
+	version: (event) => readVersion(getDb(), scopeOfPath(event.url.pathname)),
 	variant: (event) => {
 		const chosen = event.cookies.get(LOCALE_COOKIE);
 		return isLocale(chosen) ? chosen : DEFAULT_LOCALE;

@@ -218,6 +218,7 @@ export const ENDPOINTS: Record<string, EndpointRule> = {
 	'GET /healthz': { audience: 'public', url: () => '/healthz', status: 200 },
 	'POST /lang': { audience: 'public', url: () => '/lang', form: () => ({ lang: 'en', redirectTo: '/' }), status: 303 },
 	'POST /logout': { audience: 'public', url: () => '/logout', status: 303 },
+	'GET /rounds/[slug]/needs/new/streets.json': { audience: 'public', url: (w) => `/rounds/${w.callSlug}/needs/new/streets.json?district=1`, status: 200 },
 	'GET /rounds/[slug]/results.json': { audience: 'public', url: (w) => `/rounds/${w.resultsSlug}/results.json`, status: 200 },
 	'GET /rounds/[slug]/results.csv': { audience: 'public', url: (w) => `/rounds/${w.resultsSlug}/results.csv`, status: 200 },
 	'GET /rounds/[slug]/ledger.json': { audience: 'public', url: (w) => `/rounds/${w.resultsSlug}/ledger.json`, status: 200 },

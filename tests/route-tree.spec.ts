@@ -70,7 +70,7 @@ describe('the route tree', () => {
 	test('holds every page, action and endpoint, counted', () => {
 		expect(tree.pages.length).toBe(69);
 		expect(tree.actions.length).toBe(111);
-		expect(tree.endpoints.length).toBe(18);
+		expect(tree.endpoints.length).toBe(19);
 		expect(tree.actions).toContainEqual({ id: '/admin/rounds/[id]/decision', name: 'reduceClear' });
 		expect(tree.actions).toContainEqual({ id: '/station/proposals/[id]', name: 'submit' });
 		expect(tree.endpoints).toContainEqual({ id: '/rounds/[slug]/results.json', method: 'GET' });

@@ -93,7 +93,7 @@ test('the route tree is read whole, and every route in it is classified', () => 
 	expect(tree.pages.length).toBe(69);
 	expect(tree.actions.length).toBe(111);
 	expect(tree.actions.filter((a) => a.name === 'default').length).toBe(18);
-	expect(tree.endpoints.length).toBe(18);
+	expect(tree.endpoints.length).toBe(19);
 	expect(unclassified(tree)).toEqual([]);
 });
 

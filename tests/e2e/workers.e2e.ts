@@ -36,6 +36,21 @@ function send(base: string, path: string, options: { method?: string; body?: str
 	});
 }
 
+/** The city round's first published needs, with their support. */
+function publishedNeeds(path: string, limit: number) {
+	return withDatabase(path, (db) =>
+		db
+			.selectFrom('needs as n')
+			.innerJoin('rounds as r', 'r.id', 'n.round_id')
+			.select(['n.id', 'n.support_count as supports'])
+			.where('r.slug', '=', CITY_ROUND_SLUG)
+			.where('n.status', '=', 'published')
+			.orderBy('n.id')
+			.limit(limit)
+			.execute()
+	);
+}
+
 const post = (base: string) => ({ origin: base, 'content-type': 'application/x-www-form-urlencoded' });
 
 /** GETs `path` until `done` accepts an answer; at most `tries` requests. */
@@ -134,17 +149,7 @@ test.describe('several server processes (WORKERS=2)', () => {
 		const path = await prepareDatabase('workers-cache', e2eEngine());
 		server = await startServer(path, await freePort(), { WORKERS: '2' });
 		const base = server.base;
-		const needs = await withDatabase(path, (db) =>
-			db
-				.selectFrom('needs as n')
-				.innerJoin('rounds as r', 'r.id', 'n.round_id')
-				.select(['n.id', 'n.support_count as supports'])
-				.where('r.slug', '=', CITY_ROUND_SLUG)
-				.where('n.status', '=', 'published')
-				.orderBy('n.id')
-				.limit(3)
-				.execute()
-		);
+		const needs = await publishedNeeds(path, 3);
 		expect(needs).toHaveLength(3);
 		const supports = (n: number) => `>${n} 人附议<`;
 
@@ -171,5 +176,48 @@ test.describe('several server processes (WORKERS=2)', () => {
 			break;
 		}
 		expect(checked, 'the other worker was read while its cached copy was fresh').toBe(true);
+	});
+
+	test("a write in one round leaves another round's cached pages served from every worker's cache, and its own fresh at once", async () => {
+		const path = await prepareDatabase('workers-rounds', e2eEngine());
+		// Pages kept for minutes, so that a busy machine cannot let them expire mid-test.
+		server = await startServer(path, await freePort(), { WORKERS: '2', PAGE_CACHE_TTL_MS: '600000' });
+		const base = server.base;
+		const [need] = await publishedNeeds(path, 1);
+		const written = `/needs/${need.id}`;
+		const others = [`/rounds/${CALL_SLUG}`, `/rounds/${CALL_SLUG}/needs`];
+		// Both workers hold every page in their cache.
+		for (const page of [written, ...others]) {
+			const hits = new Set<string>();
+			for (let i = 0; i < 60 && hits.size < 2; i++) {
+				const r = await send(base, page);
+				expect(r.status).toBe(200);
+				if (r.headers['x-page-cache'] === 'hit') hits.add(r.worker);
+			}
+			expect([...hits].sort(), page).toEqual(['1', '2']);
+		}
+		const supported = await send(base, `${written}?/support`, { method: 'POST', headers: post(base), body: '' });
+		expect(supported.status).toBe(303);
+		// The written round's page: each worker's first answer is a new render with the new count.
+		const first = new Map<string, Answer>();
+		for (let i = 0; i < 60 && first.size < 2; i++) {
+			const r = await send(base, written);
+			if (!first.has(r.worker)) first.set(r.worker, r);
+		}
+		expect([...first.keys()].sort()).toEqual(['1', '2']);
+		for (const r of first.values()) {
+			expect(r.headers['x-page-cache']).toBeUndefined();
+			expect(r.body).toContain(`>${need.supports + 1} 人附议<`);
+		}
+		// The other round's pages are still served from both workers' caches.
+		for (const page of others) {
+			const seen = new Set<string>();
+			for (let i = 0; i < 60 && seen.size < 2; i++) {
+				const r = await send(base, page);
+				expect(r.headers['x-page-cache'], `${page} from worker ${r.worker}`).toBe('hit');
+				seen.add(r.worker);
+			}
+			expect([...seen].sort()).toEqual(['1', '2']);
+		}
 	});
 });

@@ -126,19 +126,15 @@ async function postgresShape(db: AnyKysely): Promise<string[]> {
 	const triggers = await sql<{ name: string; table: string }>`
 		select t.tgname as name, c.relname as table from pg_trigger t join pg_class c on c.oid = t.tgrelid
 		join pg_namespace n on n.oid = c.relnamespace
-		where n.nspname = current_schema() and not t.tgisinternal and t.tgname <> c.relname || '_changed'`.execute(db);
+		where n.nspname = current_schema() and not t.tgisinternal`.execute(db);
 	for (const trigger of triggers.rows) lines.push(`trigger ${trigger.name} on ${trigger.table}`);
 	return lines.sort();
 }
 
-/** PostgreSQL only: every column's type by `table.column`, and the tables that announce their changes. */
-export async function postgresColumnTypes(db: AnyKysely): Promise<{ types: Map<string, string>; announced: Set<string> }> {
+/** PostgreSQL only: every column's type by `table.column`. */
+export async function postgresColumnTypes(db: AnyKysely): Promise<{ types: Map<string, string> }> {
 	const columns = await sql<{ name: string; data_type: string }>`
 		select table_name || '.' || column_name as name, data_type from information_schema.columns
 		where table_schema = current_schema() and table_name not like 'kysely\\_%'`.execute(db);
-	const triggers = await sql<{ table: string }>`
-		select c.relname as table from pg_trigger t join pg_class c on c.oid = t.tgrelid
-		join pg_namespace n on n.oid = c.relnamespace
-		where n.nspname = current_schema() and t.tgname = c.relname || '_changed'`.execute(db);
-	return { types: new Map(columns.rows.map((c) => [c.name, c.data_type])), announced: new Set(triggers.rows.map((t) => t.table)) };
+	return { types: new Map(columns.rows.map((c) => [c.name, c.data_type])) };
 }

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { migrate, openDatabase, watchChanges, type DB, type Engine } from '../../src/lib/server/db';
+import { migrate, openDatabase, type DB, type Engine } from '../../src/lib/server/db';
 
 /**
  * Where the Vitest integration tests get their databases. The `sqlite` project builds each one
@@ -73,10 +73,7 @@ export async function freshDb(): Promise<DB> {
 		await migrate(db);
 		return db;
 	}
-	const db = openTestDatabase((await clonePostgres()).url);
-	// As the server does at start: memoUntilWrite and the page cache work from the first read.
-	await watchChanges(db);
-	return db;
+	return openTestDatabase((await clonePostgres()).url);
 }
 
 /** Closes and drops the databases this test file made (run after each file). */

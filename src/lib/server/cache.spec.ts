@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PageCache, cacheableRequest, pageCacheHandle, replay, storable, type CachedPage } from './cache';
+import { PageCache, cacheableRequest, pageCacheHandle, replay, scopeOfPath, storable, type CachedPage } from './cache';
 import type { RequestEvent } from '@sveltejs/kit';
 import type { DB } from './db';
 
@@ -7,55 +7,43 @@ function page(body = '<p>board</p>', nonce: string | null = null): CachedPage {
 	return { status: 200, headers: [['content-type', 'text/html']], body, nonce, bytes: body.length * 2 };
 }
 
-function cacheWith(state: { version: number; now: number }) {
-	return new PageCache({
-		ttlMs: 5_000,
-		maxEntries: 3,
-		maxBytes: 1_000_000,
-		fingerprint: () => String(state.version),
-		now: () => state.now
-	});
+function cacheWith(state: { now: number }) {
+	return new PageCache({ ttlMs: 5_000, maxEntries: 3, maxBytes: 1_000_000, now: () => state.now });
 }
 
 describe('PageCache', () => {
 	it('serves a stored page until it expires', () => {
-		const state = { version: 1, now: 0 };
+		const state = { now: 0 };
 		const cache = cacheWith(state);
-		expect(cache.set('/', page(), cache.begin())).toBe(true);
+		expect(cache.set('/', page(), cache.begin('1'))).toBe(true);
 		state.now = 4_999;
-		expect(cache.get('/')?.body).toBe('<p>board</p>');
+		expect(cache.get('/', '1')?.body).toBe('<p>board</p>');
 		state.now = 5_000;
-		expect(cache.get('/')).toBeUndefined();
+		expect(cache.get('/', '1')).toBeUndefined();
 	});
 
-	it('drops a page once the database changed', () => {
-		const state = { version: 1, now: 0 };
-		const cache = cacheWith(state);
-		cache.set('/', page(), cache.begin());
-		state.version = 2;
-		expect(cache.get('/')).toBeUndefined();
+	it('serves a page only at the versions it was rendered at', () => {
+		const cache = cacheWith({ now: 0 });
+		cache.set('/', page(), cache.begin('1'));
+		expect(cache.get('/', '2')).toBeUndefined();
+		expect(cache.get('/', '1')).toBeUndefined();
 	});
 
-	it('never stores a page rendered before a write finished', () => {
-		const state = { version: 1, now: 0 };
-		const cache = cacheWith(state);
-		const token = cache.begin();
-		cache.clear(); // a POST succeeded while the page was rendering
+	it('never stores a page rendered before the cache was cleared', () => {
+		const cache = cacheWith({ now: 0 });
+		const token = cache.begin('1');
+		cache.clear();
 		expect(cache.set('/', page(), token)).toBe(false);
-		const other = cache.begin();
-		state.version = 2; // or another process wrote to the database
-		expect(cache.set('/', page(), other)).toBe(false);
 		expect(cache.size).toBe(0);
 	});
 
 	it('keeps at most maxEntries, dropping the least recently used', () => {
-		const state = { version: 1, now: 0 };
-		const cache = cacheWith(state);
-		for (const key of ['a', 'b', 'c']) cache.set(key, page(key), cache.begin());
-		cache.get('a');
-		cache.set('d', page('d'), cache.begin());
-		expect(cache.get('b')).toBeUndefined();
-		expect(cache.get('a')?.body).toBe('a');
+		const cache = cacheWith({ now: 0 });
+		for (const key of ['a', 'b', 'c']) cache.set(key, page(key), cache.begin('1'));
+		cache.get('a', '1');
+		cache.set('d', page('d'), cache.begin('1'));
+		expect(cache.get('b', '1')).toBeUndefined();
+		expect(cache.get('a', '1')?.body).toBe('a');
 		expect(cache.size).toBe(3);
 	});
 });
@@ -121,58 +109,132 @@ describe('storable', () => {
 });
 
 describe('pageCacheHandle', () => {
-	it('renders once for many anonymous visitors and again after a write', async () => {
-		const state = { version: 1, now: 0 };
-		const cache = cacheWith(state);
-		const handle = pageCacheHandle({ cache: () => cache, sessionCookie: 'session', variant: () => 'zh-CN' });
+	it('renders once for many anonymous visitors, and again once the versions of the page moved on', async () => {
+		const versions: Record<string, number> = { '/rounds/x': 1, '/rounds/y': 1 };
+		const cache = cacheWith({ now: 0 });
+		const handle = pageCacheHandle({
+			cache: () => cache,
+			sessionCookie: 'session',
+			version: async (e) => String(versions[e.url.pathname]),
+			variant: () => 'zh-CN'
+		});
 		let renders = 0;
 		const resolve = async () => {
 			renders += 1;
 			return new Response(`<p>render ${renders}</p>`, { headers: { 'content-type': 'text/html' } });
 		};
-		const get = (cookie?: string) => handle({ event: event('/rounds/x', { cookie }), resolve } as never);
-		const bodies = await Promise.all([get(), get(), get()].map(async (r) => (await r).text()));
+		const get = (path: string, cookie?: string) => handle({ event: event(path, { cookie }), resolve } as never);
+		const bodies = await Promise.all([get('/rounds/x'), get('/rounds/x'), get('/rounds/x')].map(async (r) => (await r).text()));
 		expect(bodies).toEqual(['<p>render 1</p>', '<p>render 1</p>', '<p>render 1</p>']);
 		// A signed-in visitor is always rendered for themselves.
-		expect(await (await get('session=abc')).text()).toBe('<p>render 2</p>');
-		await handle({
-			event: event('/rounds/x/needs/new', { method: 'POST' }),
-			resolve: async () => new Response(null, { status: 303 })
-		} as never);
-		expect(await (await get()).text()).toBe('<p>render 3</p>');
+		expect(await (await get('/rounds/x', 'session=abc')).text()).toBe('<p>render 2</p>');
+		expect(await (await get('/rounds/y')).text()).toBe('<p>render 3</p>');
+		versions['/rounds/x'] = 2;
+		expect(await (await get('/rounds/x')).text()).toBe('<p>render 4</p>');
+		const other = await get('/rounds/y');
+		expect(other.headers.get('x-page-cache')).toBe('hit');
+		expect(await other.text()).toBe('<p>render 3</p>');
 	});
 });
 
-/** Waits until the fingerprint is steady (PostgreSQL: its listener is connected). */
-async function listening(db: DB) {
-	const { databaseFingerprint } = await import('./cache');
-	await expect.poll(() => databaseFingerprint(db) === databaseFingerprint(db), { timeout: 15_000 }).toBe(true);
-}
+describe('pageCacheHandle without versions', () => {
+	it('answers as the page does when the versions cannot be read (the database is down)', async () => {
+		const cache = cacheWith({ now: 0 });
+		const handle = pageCacheHandle({
+			cache: () => cache,
+			sessionCookie: 'session',
+			version: async () => {
+				throw new Error('connection refused');
+			},
+			variant: () => 'zh-CN'
+		});
+		const resolve = async () => new Response('database unavailable', { status: 503 });
+		const response = await handle({ event: event('/healthz'), resolve } as never);
+		expect(response.status).toBe(503);
+		expect(cache.size).toBe(0);
+	});
+});
 
-describe('databaseFingerprint and memoUntilWrite', () => {
-	it('recomputes only after a write, by this connection or another', async () => {
-		const { openTestDatabase, freshDatabaseTarget } = await import('../../../tests/helpers/db');
-		const { databaseFingerprint, memoUntilWrite } = await import('./cache');
+describe('scopeOfPath', () => {
+	it("gives a round's pages, a need's and a project's their round, any other page every round", () => {
+		expect(scopeOfPath('/rounds/2026-haizhu/needs')).toEqual({ roundSlug: '2026-haizhu' });
+		expect(scopeOfPath('/rounds/%E6%B5%B7')).toEqual({ roundSlug: '海' });
+		expect(scopeOfPath('/needs/12')).toEqual({ need: 12 });
+		expect(scopeOfPath('/projects/7')).toEqual({ proposal: 7 });
+		expect(scopeOfPath('/')).toBe('all');
+		expect(scopeOfPath('/funds/3')).toBe('all');
+		expect(scopeOfPath('/needs/abc')).toBe('all');
+	});
+});
+
+describe('memoUntilWrite', () => {
+	it('recomputes only after a write in its round, by this connection or another', async () => {
+		const { openTestDatabase, freshDatabaseTarget, makeRound } = await import('../../../tests/helpers/db');
+		const { insertPublishedNeed } = await import('../../../tests/helpers/needs');
+		const { memoUntilWrite } = await import('./cache');
 		const target = await freshDatabaseTarget();
 		const app = openTestDatabase(target);
 		const other = openTestDatabase(target);
-		await listening(app);
-		let computed = 0;
-		const read = () => memoUntilWrite(app, 'rounds', async () => ++computed);
-		const before = databaseFingerprint(app);
-		expect(await read()).toBe(1);
-		expect(await read()).toBe(1);
+		const a = await makeRound(app, 'needs_call');
+		const b = await makeRound(app, 'needs_call');
+		let computedA = 0;
+		let computedB = 0;
+		const readA = () => memoUntilWrite(app, 'a', { round: a.id }, async () => ++computedA);
+		const readB = () => memoUntilWrite(app, 'b', { round: b.id }, async () => ++computedB);
+		expect([await readA(), await readB()]).toEqual([1, 1]);
+		expect([await readA(), await readB()]).toEqual([1, 1]);
+		await insertPublishedNeed(app, a.id);
+		expect([await readA(), await readB()]).toEqual([2, 1]);
+		await insertPublishedNeed(other, b.id);
+		expect([await readA(), await readB()]).toEqual([2, 2]);
+		// What no round owns (an organisation's name) is shown by every round.
 		const row = { name: '机构', kind: 'station', district: '海珠区', created_at: new Date().toISOString() };
-		await app.insertInto('organisations').values(row).execute();
-		expect(databaseFingerprint(app)).not.toBe(before);
-		expect(await read()).toBe(2);
-		const seen = databaseFingerprint(app);
-		await other.insertInto('organisations').values({ ...row, name: '另一机构' }).execute();
-		// PostgreSQL tells the other connection's commit a moment later, without a poll.
-		await expect.poll(() => databaseFingerprint(app), { timeout: 15_000 }).not.toBe(seen);
-		expect(await read()).toBe(3);
-		expect(await read()).toBe(3);
+		await other.insertInto('organisations').values(row).execute();
+		expect([await readA(), await readB()]).toEqual([3, 3]);
 		await other.destroy();
 		await app.destroy();
+	});
+});
+
+describe('the page cache on the round versions', () => {
+	it("serves round B's page from the cache after a write in round A, and A's page fresh at once", async () => {
+		const { freshDb, makeRound } = await import('../../../tests/helpers/db');
+		const { insertPublishedNeed } = await import('../../../tests/helpers/needs');
+		const { readVersion } = await import('./db');
+		const db = await freshDb();
+		const a = await makeRound(db, 'needs_call');
+		const b = await makeRound(db, 'needs_call');
+		const cache = new PageCache({ ttlMs: 60_000, maxEntries: 100, maxBytes: 1_000_000 });
+		const handle = pageCacheHandle({
+			cache: () => cache,
+			sessionCookie: 'session',
+			version: (e) => readVersion(db, scopeOfPath(e.url.pathname)),
+			variant: () => 'zh-CN'
+		});
+		// A stand-in page: the round's needs, counted now.
+		const resolve = async (e: RequestEvent) => {
+			const slug = e.url.pathname.split('/')[2];
+			const { n } = await db
+				.selectFrom('needs')
+				.innerJoin('rounds', 'rounds.id', 'needs.round_id')
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.where('rounds.slug', '=', slug)
+				.executeTakeFirstOrThrow();
+			return new Response(`<p>${Number(n)} needs</p>`, { headers: { 'content-type': 'text/html' } });
+		};
+		const get = async (slug: string) => {
+			const e = event(`/rounds/${slug}/needs`);
+			const response = await handle({ event: e, resolve: () => resolve(e) } as never);
+			return { hit: response.headers.get('x-page-cache') === 'hit', body: await response.text() };
+		};
+		expect(await get(a.slug)).toEqual({ hit: false, body: '<p>0 needs</p>' });
+		expect(await get(b.slug)).toEqual({ hit: false, body: '<p>0 needs</p>' });
+		expect(await get(a.slug)).toEqual({ hit: true, body: '<p>0 needs</p>' });
+		expect(await get(b.slug)).toEqual({ hit: true, body: '<p>0 needs</p>' });
+		await insertPublishedNeed(db, a.id);
+		expect(await get(a.slug)).toEqual({ hit: false, body: '<p>1 needs</p>' });
+		expect(await get(b.slug)).toEqual({ hit: true, body: '<p>0 needs</p>' });
+		expect(cache.stats.hits).toBe(3);
+		await db.destroy();
 	});
 });

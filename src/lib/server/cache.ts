@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Handle, RequestEvent } from '@sveltejs/kit';
 import type { DB } from './db';
-import { changeFingerprint } from './db';
+import { readVersion, type VersionScope } from './db';
 
 /**
  * A short-lived in-memory cache of the pages anonymous visitors see, so that the last days
@@ -14,39 +14,58 @@ import { changeFingerprint } from './db';
  * - Only 200 answers that set no cookie and do not say `private` or `no-store`; so a page with
  *   per-visitor content opts out by setting `Cache-Control: private`.
  * - Keyed by URL (path and query), locale and whether HTML was asked for.
- * - An entry is served only while the database is unchanged since the render began, by this
- *   process or any other (the tests' fixtures, scripts, a restore, another server): see
- *   changeFingerprint in db/changes.ts.
- *   Every successful non-GET request also clears everything, and entries expire after `ttlMs`
+ * - An entry is served only while the versions of what the page shows are those read before its
+ *   render began (see db/versions.ts: a round's pages depend on their round and the global
+ *   version, other pages on all of them). The versions live in the database and move with every
+ *   commit, by this process or any other (another worker, a script, the tests' fixtures), so a
+ *   write in one round leaves the other rounds' pages cached. Entries also expire after `ttlMs`
  *   because pages depend on the clock (a round's phase moves on by its schedule).
  * - SvelteKit puts a fresh CSP nonce into every page; a served copy gets a new nonce of its own,
  *   so no two visitors ever share one.
  */
 
-/** A string that changes whenever the database may have changed (see changeFingerprint). */
-export function databaseFingerprint(db: DB): string {
-	return changeFingerprint(db);
+/**
+ * The versions a public page depends on, from its path: a round's pages (and a need's or a
+ * project's, which belong to one round) those of their round; any other page all of them.
+ */
+export function scopeOfPath(pathname: string): VersionScope {
+	const [, area, key] = pathname.split('/');
+	if (!key) return 'all';
+	if (area === 'rounds') {
+		try {
+			return { roundSlug: decodeURIComponent(key) };
+		} catch {
+			return 'all';
+		}
+	}
+	const id = /^\d{1,12}$/.test(key) ? Number(key) : NaN;
+	if (area === 'needs' && Number.isSafeInteger(id)) return { need: id };
+	if (area === 'projects' && Number.isSafeInteger(id)) return { proposal: id };
+	return 'all';
 }
 
 const memos = new WeakMap<DB, Map<string, { fingerprint: string; value: Promise<unknown> }>>();
 
 /**
- * `compute()` once per `key` until the database changes: for a costly read many requests
- * share, such as a round's whole ranked list behind each of its project pages.
+ * `compute()` once per `key` until a write changes what `scope` covers: for a costly read many
+ * requests share, such as a round's whole ranked list behind each of its project pages.
  */
-export function memoUntilWrite<T>(db: DB, key: string, compute: () => Promise<T>): Promise<T> {
+export async function memoUntilWrite<T>(db: DB, key: string, scope: VersionScope, compute: () => Promise<T>): Promise<T> {
 	// Inside a transaction the reader may see its own writes not yet committed: never remembered.
 	if (db.isTransaction) return compute();
 	let map = memos.get(db);
 	if (!map) memos.set(db, (map = new Map()));
-	const fingerprint = databaseFingerprint(db);
+	// Read before computing: what is computed is at least as new as the version it is kept under.
+	const fingerprint = await readVersion(db, scope);
 	const hit = map.get(key);
 	if (hit && hit.fingerprint === fingerprint) return hit.value as Promise<T>;
 	const value = compute();
 	if (map.size > 1_000) map.clear();
 	map.set(key, { fingerprint, value });
 	// A failure is not remembered.
-	value.catch(() => map.delete(key));
+	value.catch(() => {
+		if (map.get(key)?.value === value) map.delete(key);
+	});
 	return value;
 }
 
@@ -69,8 +88,6 @@ export interface PageCacheOptions {
 	ttlMs: number;
 	maxEntries: number;
 	maxBytes: number;
-	/** Changes whenever the database may have changed. */
-	fingerprint: () => string;
 	now?: () => number;
 }
 
@@ -87,18 +104,19 @@ export class PageCache {
 		return this.options.now ? this.options.now() : Date.now();
 	}
 
-	/** A token to take before rendering and hand back to `set`. */
-	begin(): { generation: number; fingerprint: string } {
-		return { generation: this.generation, fingerprint: this.options.fingerprint() };
+	/** A token to take before rendering, with the versions read before it began, and hand back to `set`. */
+	begin(fingerprint: string): { generation: number; fingerprint: string } {
+		return { generation: this.generation, fingerprint };
 	}
 
-	get(key: string): CachedPage | undefined {
+	/** The page stored under `key` if it was rendered at the versions `fingerprint` names. */
+	get(key: string, fingerprint: string): CachedPage | undefined {
 		const entry = this.entries.get(key);
 		if (!entry) {
 			this.stats.misses += 1;
 			return undefined;
 		}
-		if (this.now() - entry.storedAt >= this.options.ttlMs || entry.fingerprint !== this.options.fingerprint()) {
+		if (this.now() - entry.storedAt >= this.options.ttlMs || entry.fingerprint !== fingerprint) {
 			this.remove(key, entry);
 			this.stats.misses += 1;
 			return undefined;
@@ -111,7 +129,7 @@ export class PageCache {
 	}
 
 	set(key: string, page: CachedPage, token: { generation: number; fingerprint: string }): boolean {
-		if (token.generation !== this.generation || token.fingerprint !== this.options.fingerprint()) return false;
+		if (token.generation !== this.generation) return false;
 		if (page.bytes > this.options.maxBytes / 8) return false;
 		const old = this.entries.get(key);
 		if (old) this.remove(key, old);
@@ -200,41 +218,42 @@ export function replay(page: CachedPage): Response {
 export interface PageCacheHandleOptions {
 	cache: () => PageCache | null;
 	sessionCookie: string;
+	/** The versions of what the requested page shows, now (see scopeOfPath). */
+	version: (event: RequestEvent) => Promise<string>;
 	/** What else, besides the URL, a page depends on for an anonymous visitor (the locale). */
 	variant: (event: RequestEvent) => string;
 }
 
-/** The `handle` step: answers anonymous GETs from the cache and clears it after any write. */
+/** The `handle` step: answers anonymous GETs from the cache while what they show is unchanged. */
 export function pageCacheHandle(options: PageCacheHandleOptions): Handle {
 	const pending = new Map<string, Promise<CachedPage | null>>();
 	return async ({ event, resolve }) => {
 		const cache = options.cache();
 		if (!cache) return resolve(event);
-		const method = event.request.method;
-		if (method !== 'GET' && method !== 'HEAD') {
-			const response = await resolve(event);
-			if (response.status < 400) cache.clear();
-			return response;
-		}
 		if (!cacheableRequest(event, options.sessionCookie)) return resolve(event);
 		const wantsHtml = (event.request.headers.get('accept') ?? '').includes('text/html') ? 'h' : 'o';
-		const key = `${wantsHtml}|${options.variant(event)}|${event.url.pathname}${event.url.search}`;
-		const hit = cache.get(key);
+		const base = `${wantsHtml}|${options.variant(event)}|${event.url.pathname}${event.url.search}`;
+		// Versions that cannot be read (the database is down) serve nothing from the cache; the page
+		// itself then answers as it does without one (/healthz: 503).
+		const version = await options.version(event).catch(() => null);
+		if (version === null) return resolve(event);
+		const hit = cache.get(base, version);
 		if (hit) return replay(hit);
-		// Many visitors asking for the same page at once wait for one render.
+		// Many visitors asking for the same page at once, at the same versions, wait for one render.
+		const key = `${version}|${base}`;
 		const inFlight = pending.get(key);
 		if (inFlight) {
 			const page = await inFlight;
 			if (page) return replay(page);
 			return resolve(event);
 		}
-		const token = cache.begin();
+		const token = cache.begin(version);
 		let settle: (page: CachedPage | null) => void = () => {};
 		pending.set(key, new Promise((r) => (settle = r)));
 		try {
 			const response = await resolve(event);
 			const page = await storable(response).catch(() => null);
-			if (page) cache.set(key, page, token);
+			if (page) cache.set(base, page, token);
 			settle(page);
 			return response;
 		} catch (e) {

@@ -1,7 +1,7 @@
 import { Migrator, type Kysely, type MigrationProvider } from 'kysely';
 import { migrations } from '../../../migrations/index';
 import type { Database } from './schema';
-import { installChangeNotifications } from './db/changes';
+import { installVersionTriggers } from './db/versions';
 import { isPostgresTarget } from './db/engine';
 import { openPostgres, type PostgresOptions } from './db/postgres';
 import { openSqlite } from './db/sqlite';
@@ -13,7 +13,7 @@ export { isUniqueViolation, isForeignKeyViolation } from './db/errors';
 export { writeTransaction, lockRows, lockName } from './db/transactions';
 export { sqliteOf } from './db/sqlite';
 export { likeAnyCase } from './db/text';
-export { changeFingerprint, watchChanges } from './db/changes';
+export { readVersion, type VersionScope } from './db/versions';
 export { refreshPlannerStatistics, resetDatabase } from './db/maintenance';
 
 /**
@@ -34,7 +34,7 @@ export async function migrate(db: DB): Promise<string[]> {
 	const migrator = new Migrator({ db, provider });
 	const { error, results } = await migrator.migrateToLatest();
 	if (error) throw error;
-	await installChangeNotifications(db);
+	await installVersionTriggers(db);
 	return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 

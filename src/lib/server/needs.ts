@@ -329,7 +329,7 @@ export async function listPublishedNeeds(db: DB, roundId: number, filter: NeedFi
 /** The districts and streets that published needs of a round name, for the board's filters. */
 export function boardPlaces(db: DB, roundId: number) {
 	// Every visitor's board reads the same list: once per round until the data changes.
-	return memoUntilWrite(db, `boardPlaces:${roundId}`, () => readBoardPlaces(db, roundId));
+	return memoUntilWrite(db, `boardPlaces:${roundId}`, { round: roundId }, () => readBoardPlaces(db, roundId));
 }
 
 async function readBoardPlaces(db: DB, roundId: number) {

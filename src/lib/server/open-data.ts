@@ -27,7 +27,7 @@ const fen2yuan = (fen: number | null) => (fen === null ? null : fen / 100);
  * shared, as the stats are.
  */
 export function resultsJson(db: DB, round: Round, now = new Date()) {
-	return memoUntilWrite(db, `resultsJson:${round.id}:${JSON.stringify(decisionState(round, now))}`, () => computeResultsJson(db, round));
+	return memoUntilWrite(db, `resultsJson:${round.id}:${JSON.stringify(decisionState(round, now))}`, { round: round.id }, () => computeResultsJson(db, round));
 }
 
 async function computeResultsJson(db: DB, round: Round) {

@@ -3,7 +3,7 @@ import { freshDb, makeUser } from '../../../tests/helpers/db';
 import { readFileSync } from 'node:fs';
 import writeXlsxFile from 'write-excel-file/node';
 import { parseCsv, toCsv } from '../domain/csv';
-import { importPlaces, listPlaceTree, parsePlacesTable, placeCounts, resolvePlace } from './places';
+import { importPlaces, listDistricts, listPlaceTree, parsePlacesTable, placeCounts, resolvePlace, streetsOfDistrict } from './places';
 import { readTableFile } from './table-file';
 import { seedPlaces } from './seed/places';
 import { DISTRICTS } from '../domain/catalogue';
@@ -134,5 +134,20 @@ describe('the demo places', () => {
 		expect(
 			await resolvePlace(db, { district_id: haizhu.id, street_id: street.id, community_id: street.communities[0].id })
 		).toMatchObject({ ok: true, value: { district: '海珠区', street: '南华西街', community: '龙导尾社区' } });
+	});
+});
+
+describe("the need form's places, a district at a time", () => {
+	it('lists the districts, and one district’s streets with their communities as the whole tree has them', async () => {
+		const db = await freshDb();
+		await seedPlaces(db);
+		const tree = await listPlaceTree(db);
+		expect(await listDistricts(db)).toEqual(tree.map((d) => ({ id: d.id, name: d.name })));
+		expect(tree.length).toBeGreaterThan(1);
+		for (const district of tree) expect(await streetsOfDistrict(db, district.id)).toEqual(district.streets);
+		// A street's id, an unknown id or no id at all names no district.
+		expect(await streetsOfDistrict(db, tree[0].streets[0].id)).toEqual([]);
+		expect(await streetsOfDistrict(db, 99_999_999)).toEqual([]);
+		expect(await streetsOfDistrict(db, NaN)).toEqual([]);
 	});
 });

@@ -16,6 +16,36 @@ export interface DistrictNode extends PlaceNode {
 	streets: StreetNode[];
 }
 
+/** The districts in import order: the first step of a need form's place. */
+export async function listDistricts(db: DB): Promise<PlaceNode[]> {
+	return db.selectFrom('places').select(['id', 'name']).where('kind', '=', 'district').orderBy('position').orderBy('id').execute();
+}
+
+/** One district's streets with their communities, in import order; none for an id that is not a district. */
+export async function streetsOfDistrict(db: DB, districtId: number): Promise<StreetNode[]> {
+	if (!Number.isSafeInteger(districtId) || districtId <= 0) return [];
+	const streets = await db
+		.selectFrom('places as s')
+		.innerJoin('places as d', 'd.id', 's.parent_id')
+		.select(['s.id', 's.name'])
+		.where('d.id', '=', districtId)
+		.where('d.kind', '=', 'district')
+		.where('s.kind', '=', 'street')
+		.orderBy('s.position')
+		.orderBy('s.id')
+		.execute();
+	if (streets.length === 0) return [];
+	const communities = await db
+		.selectFrom('places')
+		.select(['id', 'name', 'parent_id'])
+		.where('kind', '=', 'community')
+		.where('parent_id', 'in', streets.map((s) => s.id))
+		.orderBy('position')
+		.orderBy('id')
+		.execute();
+	return streets.map((s) => ({ id: s.id, name: s.name, communities: communities.filter((c) => c.parent_id === s.id).map((c) => ({ id: c.id, name: c.name })) }));
+}
+
 /** The whole hierarchy in import order: small enough (a city's ~3,000 places) to send a form. */
 export async function listPlaceTree(db: DB): Promise<DistrictNode[]> {
 	const rows = await db

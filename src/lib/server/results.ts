@@ -45,7 +45,7 @@ export interface PublicLineRow {
  */
 export function publicLine(db: DB, roundId: number): Promise<PublicLineRow[]> {
 	// Behind every results and project page: computed once until the database next changes.
-	return memoUntilWrite(db, `publicLine:${roundId}`, async () => (await recordOfRound(db, roundId))?.line ?? computePublicLine(db, roundId));
+	return memoUntilWrite(db, `publicLine:${roundId}`, { round: roundId }, async () => (await recordOfRound(db, roundId))?.line ?? computePublicLine(db, roundId));
 }
 
 async function computePublicLine(db: DB, roundId: number): Promise<PublicLineRow[]> {
@@ -333,7 +333,7 @@ async function freezeRecord(db: DB, round: Round, input: { actorId: number | nul
 
 /** The round's latest published record: parsed once until the data changes (it is the round's whole list). */
 function latestRecord(db: DB, roundId: number): Promise<PublishedRecord | null> {
-	return memoUntilWrite(db, `latestRecord:${roundId}`, () => readLatestRecord(db, roundId));
+	return memoUntilWrite(db, `latestRecord:${roundId}`, { round: roundId }, () => readLatestRecord(db, roundId));
 }
 
 async function readLatestRecord(db: DB, roundId: number): Promise<PublishedRecord | null> {

@@ -56,7 +56,7 @@ function bump(map: Map<string, CountRow>, key: string, f: (r: CountRow) => void)
 export async function roundStats(db: DB, round: Round, now = new Date()): Promise<RoundStats> {
 	// The same for every visitor until the data changes (or the clock moves the decision on).
 	const state = decisionState(round, now);
-	return memoUntilWrite(db, `roundStats:${round.id}:${JSON.stringify(state)}`, () => computeRoundStats(db, round, state, now));
+	return memoUntilWrite(db, `roundStats:${round.id}:${JSON.stringify(state)}`, { round: round.id }, () => computeRoundStats(db, round, state, now));
 }
 
 async function computeRoundStats(db: DB, round: Round, state: ReturnType<typeof decisionState>, now: Date): Promise<RoundStats> {

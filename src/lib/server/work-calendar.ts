@@ -40,7 +40,7 @@ export async function readWorkCalendar(db: DB): Promise<WorkCalendar> {
 
 /** The calendar for pages (the public notice reads it on every visit), read again after any write. */
 export function workCalendar(db: DB): Promise<WorkCalendar> {
-	return memoUntilWrite(db, 'work-calendar', () => readWorkCalendar(db));
+	return memoUntilWrite(db, 'work-calendar', 'global', () => readWorkCalendar(db));
 }
 
 export interface CalendarYearView extends CalendarYearDays {

@@ -120,8 +120,12 @@ async function targetTables(db: AnyKysely): Promise<TargetTable[]> {
 			ordered.push(tables.get(t)!);
 		}
 	}
-	return ordered;
+	// The round versions go last: the other tables' triggers write rows of it as they are copied,
+	// which the source's own rows then overwrite (see copyTable).
+	return [...ordered.filter((t) => t.name !== VERSIONS), ...ordered.filter((t) => t.name === VERSIONS)];
 }
+
+const VERSIONS = 'round_versions';
 
 /** Rows reordered so that a row's parent (in the same table) comes before it. */
 function parentsFirst(rows: Row[], references: TargetTable['selfReferences']): Row[] {
@@ -223,7 +227,10 @@ async function copyTable(trx: AnyKysely, source: SQLite.Database, table: TargetT
 	const select = source.prepare(`select ${table.columns.map(quote).join(', ')} from ${quote(table.name)}`);
 	const batchSize = Math.max(1, Math.floor(PARAMETERS_PER_INSERT / table.columns.length));
 	const insert = async (rows: Row[]) => {
-		if (rows.length) await trx.insertInto(table.name).values(rows).execute();
+		if (!rows.length) return;
+		const into = trx.insertInto(table.name).values(rows);
+		if (table.name === VERSIONS) await into.onConflict((oc) => oc.column('round_id').doUpdateSet({ version: sql`excluded.version` })).execute();
+		else await into.execute();
 	};
 	if (table.selfReferences.length) {
 		const rows = parentsFirst(select.all() as Row[], table.selfReferences);

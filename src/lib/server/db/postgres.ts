@@ -1,15 +1,5 @@
 import pg from 'pg';
-import {
-	Kysely,
-	PostgresDialect,
-	type KyselyPlugin,
-	type PluginTransformQueryArgs,
-	type PluginTransformResultArgs,
-	type QueryId,
-	type QueryResult,
-	type RootOperationNode,
-	type UnknownRow
-} from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import type { Database } from '../schema';
 
 /**
@@ -41,41 +31,6 @@ const types: pg.CustomTypesConfig = {
 	}) as pg.CustomTypesConfig['getTypeParser']
 };
 
-/** What the app's own connections count, for the page cache's fingerprint (see changes.ts). */
-export interface PostgresState {
-	url: string;
-	/** Writes sent by this process: bumped before and after each insert, update, delete or raw statement. */
-	localWrites: number;
-	/** Called when the pool is ended (db.destroy()): closes what else was opened for the database. */
-	onEnd: (() => Promise<void>)[];
-}
-
-const states = new WeakMap<Kysely<Database>, PostgresState>();
-
-/** The state of a PostgreSQL `db` opened by openPostgres; undefined for SQLite. */
-export function postgresStateOf(db: Kysely<Database>): PostgresState | undefined {
-	return states.get(db);
-}
-
-const WRITES = new Set(['InsertQueryNode', 'UpdateQueryNode', 'DeleteQueryNode', 'MergeQueryNode', 'RawNode']);
-
-function countWrites(state: PostgresState): KyselyPlugin {
-	const writes = new WeakSet<QueryId>();
-	return {
-		transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-			if (WRITES.has(args.node.kind)) {
-				writes.add(args.queryId);
-				state.localWrites += 1;
-			}
-			return args.node;
-		},
-		async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-			if (writes.has(args.queryId)) state.localWrites += 1;
-			return args.result;
-		}
-	};
-}
-
 export interface PostgresOptions {
 	/** Connections in the pool: `DATABASE_POOL_SIZE`, default 10. */
 	poolSize?: number;
@@ -93,7 +48,6 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Kysely
 		connectionTimeoutMillis: 5_000,
 		types
 	});
-	const state: PostgresState = { url, localWrites: 0, onEnd: [] };
 	let ending = false;
 	// A connection that breaks while idle (a restarted server) is dropped from the pool; without a
 	// listener pg would throw it at the process. Once the pool is ending, its connections' last
@@ -106,12 +60,9 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Kysely
 			connect: () => pool.connect(),
 			end: async () => {
 				ending = true;
-				for (const end of state.onEnd.splice(0)) await end();
 				await pool.end();
 			}
 		}
 	});
-	const db = new Kysely<Database>({ dialect, plugins: [countWrites(state)] });
-	states.set(db, state);
-	return db;
+	return new Kysely<Database>({ dialect });
 }

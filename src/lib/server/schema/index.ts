@@ -18,6 +18,7 @@ import type { ReportTables } from './reports';
 import type { ReportExtraTables } from './report-extras';
 import type { OutboxTables } from './outbox';
 import type { NeedSearchTables } from './need-search';
+import type { VersionTables } from './versions';
 import type { PeopleTables } from './people';
 import type { FundTables } from './funds';
 import type { Instant } from './instant';
@@ -287,6 +288,7 @@ export interface Database
 		FundTables,
 		OutboxTables,
 		NeedSearchTables,
+		VersionTables,
 		PeopleTables {
 	organisations: OrganisationTable;
 	users: UserTable;
