@@ -2,6 +2,7 @@ import { redirect, type Handle, type HandleServerError, type ServerInit } from '
 import { sequence } from '@sveltejs/kit/hooks';
 import { closeDb, getDb, migrate, readVersion } from '$lib/server/db';
 import { PageCache, pageCacheHandle, scopeOfPath } from '$lib/server/cache';
+import { SUPPORTER_COOKIE } from '$lib/server/needs';
 import {
 	SESSION_COOKIE,
 	deleteSessionCookie,
@@ -114,7 +115,7 @@ function pageCache(): PageCache | null {
 
 const cachePages = pageCacheHandle({
 	cache: pageCache,
-	sessionCookie: SESSION_COOKIE,
+	personalCookies: [SESSION_COOKIE, SUPPORTER_COOKIE],
 	version: (event) => readVersion(getDb(), scopeOfPath(event.url.pathname)),
 	variant: (event) => {
 		const chosen = event.cookies.get(LOCALE_COOKIE);

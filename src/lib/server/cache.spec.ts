@@ -60,17 +60,20 @@ function event(path: string, init: { method?: string; cookie?: string; routeId?:
 
 describe('cacheableRequest', () => {
 	it('takes anonymous GETs of public pages', () => {
-		expect(cacheableRequest(event('/rounds/x/needs?district=海珠区'), 'session')).toBe(true);
-		expect(cacheableRequest(event('/', { cookie: 'locale=en' }), 'session')).toBe(true);
+		expect(cacheableRequest(event('/rounds/x/needs?district=海珠区'), ['session', 'supporter'])).toBe(true);
+		expect(cacheableRequest(event('/', { cookie: 'locale=en' }), ['session', 'supporter'])).toBe(true);
 	});
 
 	it('refuses signed-in visitors, writes, private areas and form pages', () => {
-		expect(cacheableRequest(event('/', { cookie: 'locale=en; session=abc' }), 'session')).toBe(false);
-		expect(cacheableRequest(event('/', { method: 'POST' }), 'session')).toBe(false);
+		expect(cacheableRequest(event('/', { cookie: 'locale=en; session=abc' }), ['session', 'supporter'])).toBe(false);
+		// A browser that said "me too" sees its own state on a need's page: never shared.
+		expect(cacheableRequest(event('/needs/5', { cookie: 'supporter=abcdefghjkmnpqrstuvwxyz2' }), ['session', 'supporter'])).toBe(false);
+		expect(cacheableRequest(event('/needs/5', { cookie: 'locale=zh-CN' }), ['session', 'supporter'])).toBe(true);
+		expect(cacheableRequest(event('/', { method: 'POST' }), ['session', 'supporter'])).toBe(false);
 		for (const path of ['/admin', '/station/proposals/1', '/review', '/track/abc', '/invite/t', '/login', '/account']) {
-			expect(cacheableRequest(event(path), 'session'), path).toBe(false);
+			expect(cacheableRequest(event(path), ['session', 'supporter']), path).toBe(false);
 		}
-		expect(cacheableRequest(event('/rounds/x/needs/new', { routeId: '/rounds/[slug]/needs/new' }), 'session')).toBe(false);
+		expect(cacheableRequest(event('/rounds/x/needs/new', { routeId: '/rounds/[slug]/needs/new' }), ['session', 'supporter'])).toBe(false);
 	});
 });
 
@@ -114,7 +117,7 @@ describe('pageCacheHandle', () => {
 		const cache = cacheWith({ now: 0 });
 		const handle = pageCacheHandle({
 			cache: () => cache,
-			sessionCookie: 'session',
+			personalCookies: ['session'],
 			version: async (e) => String(versions[e.url.pathname]),
 			variant: () => 'zh-CN'
 		});
@@ -142,7 +145,7 @@ describe('pageCacheHandle without versions', () => {
 		const cache = cacheWith({ now: 0 });
 		const handle = pageCacheHandle({
 			cache: () => cache,
-			sessionCookie: 'session',
+			personalCookies: ['session'],
 			version: async () => {
 				throw new Error('connection refused');
 			},
@@ -207,7 +210,7 @@ describe('the page cache on the round versions', () => {
 		const cache = new PageCache({ ttlMs: 60_000, maxEntries: 100, maxBytes: 1_000_000 });
 		const handle = pageCacheHandle({
 			cache: () => cache,
-			sessionCookie: 'session',
+			personalCookies: ['session'],
 			version: (e) => readVersion(db, scopeOfPath(e.url.pathname)),
 			variant: () => 'zh-CN'
 		});

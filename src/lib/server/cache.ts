@@ -165,10 +165,11 @@ const PRIVATE_AREAS = new Set(['admin', 'station', 'review', 'track', 'invite', 
 /** Whether a request may be answered from, or stored in, the cache. */
 export function cacheableRequest(
 	event: Pick<RequestEvent, 'request' | 'url' | 'route'>,
-	sessionCookie: string
+	personalCookies: readonly string[]
 ): boolean {
 	if (event.request.method !== 'GET') return false;
-	if (hasCookie(event.request.headers.get('cookie'), sessionCookie)) return false;
+	const cookie = event.request.headers.get('cookie');
+	if (personalCookies.some((name) => hasCookie(cookie, name))) return false;
 	if (event.request.headers.has('authorization')) return false;
 	const area = event.url.pathname.split('/')[1] ?? '';
 	if (PRIVATE_AREAS.has(area)) return false;
@@ -217,7 +218,11 @@ export function replay(page: CachedPage): Response {
 
 export interface PageCacheHandleOptions {
 	cache: () => PageCache | null;
-	sessionCookie: string;
+	/**
+	 * Cookies that make a page one person's: a session, or a browser's own "me too" token. A
+	 * request carrying one is neither answered from the cache nor stored in it.
+	 */
+	personalCookies: readonly string[];
 	/** The versions of what the requested page shows, now (see scopeOfPath). */
 	version: (event: RequestEvent) => Promise<string>;
 	/** What else, besides the URL, a page depends on for an anonymous visitor (the locale). */
@@ -230,7 +235,7 @@ export function pageCacheHandle(options: PageCacheHandleOptions): Handle {
 	return async ({ event, resolve }) => {
 		const cache = options.cache();
 		if (!cache) return resolve(event);
-		if (!cacheableRequest(event, options.sessionCookie)) return resolve(event);
+		if (!cacheableRequest(event, options.personalCookies)) return resolve(event);
 		const wantsHtml = (event.request.headers.get('accept') ?? '').includes('text/html') ? 'h' : 'o';
 		const base = `${wantsHtml}|${options.variant(event)}|${event.url.pathname}${event.url.search}`;
 		// Versions that cannot be read (the database is down) serve nothing from the cache; the page

@@ -462,6 +462,12 @@ export async function supportNeed(
 }
 
 /** Whether this supporter has already said "me too" to the need. */
+/**
+ * The cookie of a browser that said "me too" (a random token; only its hash is stored). A page
+ * read with it shows that browser's own state, so the page cache never shares one (hooks.server.ts).
+ */
+export const SUPPORTER_COOKIE = 'supporter';
+
 export async function hasSupported(db: DB, needId: number, supporterHash: string): Promise<boolean> {
 	const row = await db
 		.selectFrom('need_supports')

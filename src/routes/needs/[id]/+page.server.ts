@@ -1,7 +1,7 @@
 import { error, fail, redirect, type Cookies } from '@sveltejs/kit';
 import { dev } from '$app/environment';
 import { getDb } from '$lib/server/db';
-import { getPublicNeed, hasSupported, publicTargetOf, supportNeed } from '$lib/server/needs';
+import { SUPPORTER_COOKIE, getPublicNeed, hasSupported, publicTargetOf, supportNeed } from '$lib/server/needs';
 import { LIMITS, consume } from '$lib/server/rate-limit';
 import { httpStatus } from '$lib/server/outcome';
 import { addressKey } from '$lib/domain/throttle';
@@ -9,8 +9,6 @@ import { listCategories } from '$lib/server/categories';
 import { randomString, sha256Hex } from '$lib/server/random';
 import { formError } from '$lib/schemas/form';
 import type { Actions, PageServerLoad } from './$types';
-
-const SUPPORTER_COOKIE = 'supporter';
 
 function idOf(param: string): number {
 	const id = /^\d{1,12}$/.test(param) ? Number(param) : NaN;
