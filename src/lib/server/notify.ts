@@ -17,7 +17,8 @@ export type NoticeKind =
 	| 'notice.objectionAnswered'
 	| 'notice.reportDue'
 	| 'notice.reportReturned'
-	| 'notice.reportAccepted';
+	| 'notice.reportAccepted'
+	| 'notice.evaluationAssigned';
 
 export interface NoticeInput {
 	userId: number;

@@ -8,6 +8,7 @@ import type { SafeguardTables } from './schema-safeguards';
 import type { RankingBasis } from '../domain/ranking';
 import type { GrantTables } from './schema-grants';
 import type { ReportTables } from './schema-reports';
+import type { EvaluationTables } from './schema-evaluations';
 import type { OutboxTables } from './schema-outbox';
 import type { NeedSearchTables } from './schema-need-search';
 import type { PeopleTables } from './schema-people';
@@ -280,6 +281,7 @@ export interface Database
 		SafeguardTables,
 		GrantTables,
 		ReportTables,
+		EvaluationTables,
 		FundTables,
 		OutboxTables,
 		NeedSearchTables,

@@ -236,5 +236,17 @@ export const auditWords = {
 	'audit.field.campaign': { zh: '募捐活动', en: 'Campaign' },
 	'audit.field.streetId': { zh: '街道编号', en: 'Street' },
 	'audit.field.count': { zh: '笔数', en: 'Count' },
-	'audit.field.totalFen': { zh: '合计', en: 'Total' }
+	'audit.field.totalFen': { zh: '合计', en: 'Total' },
+	'audit.action.evaluation.assign': { zh: '分配项目评估专家', en: 'Assigned a project evaluator' },
+	'audit.action.evaluation.unassign': { zh: '取消项目评估专家', en: 'Removed a project evaluator' },
+	'audit.action.evaluation.submit': { zh: '提交项目评估', en: 'Submitted a project evaluation' },
+	'audit.action.evaluation.graded': { zh: '项目评估定级', en: 'A project evaluation was graded' },
+	'audit.action.evaluation.override': { zh: '放行评估不合格暂停的拨付', en: 'Released a tranche withheld by a failed evaluation' },
+	'audit.field.grade': { zh: '评估等级', en: 'Grade' },
+	'audit.field.mean': { zh: '平均总分', en: 'Mean total' },
+	'audit.field.evaluators': { zh: '评估专家数', en: 'Evaluators' },
+	'audit.field.evaluatorId': { zh: '评估专家', en: 'Evaluator' },
+	'audit.field.total': { zh: '总分', en: 'Total' },
+	'audit.field.endedEvaluationId': { zh: '取消的评估编号', en: 'Evaluation withdrawn' },
+	'audit.field.discardedSubmittedEvaluation': { zh: '作废已提交的评估', en: 'Submitted evaluation discarded' }
 } satisfies Messages;

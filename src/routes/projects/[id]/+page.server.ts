@@ -20,7 +20,8 @@ export const load: PageServerLoad = async ({ params }) => {
 		timeZone: impl.timeZone,
 		timeline: impl.timeline,
 		spentFen: impl.spentFen,
-		outcome: impl.outcome
+		outcome: impl.outcome,
+		evaluation: impl.evaluation
 	};
 	return { project, implementation: implementation ?? null };
 };
