@@ -50,6 +50,7 @@ export async function evaluationForAdmin(db: DB, proposalId: number, kind: Repor
 			'evaluation_assignments.total_hundredths',
 			'evaluation_assignments.comment',
 			'evaluation_assignments.submitted_at',
+			'evaluation_assignments.evaluator_id',
 			'users.name'
 		])
 		.where('evaluation_assignments.proposal_id', '=', proposalId)
@@ -60,6 +61,7 @@ export async function evaluationForAdmin(db: DB, proposalId: number, kind: Repor
 	return {
 		evaluators: rows.map((r) => ({
 			id: r.id,
+			evaluatorId: r.evaluator_id,
 			name: r.name,
 			status: r.status,
 			scores: r.scores ? (JSON.parse(r.scores) as EvaluationScores) : null,
