@@ -15,6 +15,7 @@ import {
 	unassignEvaluator
 } from './evaluations';
 import type { EvaluationScores } from '../domain/evaluation';
+import { implementationStats } from './implementation-stats';
 
 const AWARD = 5_000_000;
 const all = (s: number): EvaluationScores => ({ goals: s, feedback: s, budget: s, documentation: s, sustainability: s });
@@ -100,6 +101,19 @@ describe('evaluations', () => {
 		// A decided grade does not move: no evaluator can be added after it.
 		const late = await assignEvaluator(db, { ...w.base, evaluatorId: (await makeUser(db, 'reviewer')).id });
 		expect(late.ok || late.errors._form?.key).toBe('evaluation.err.graded');
+		// The round's stats: one project graded 良好, its final report's visits and volunteers; seen
+		// after both due dates, the final report was in on time and the mid-term one never came.
+		const round = await db.selectFrom('rounds').selectAll().where('id', '=', w.round.id).executeTakeFirstOrThrow();
+		const later = new Date(Date.parse(round.closed_at) + 86_400_000);
+		expect(await implementationStats(db, round, later)).toEqual({
+			projects: 1,
+			reportsDue: 2,
+			reportsOnTime: 1,
+			grades: { excellent: 0, good: 1, pass: 0, fail: 0 },
+			visits: 1240,
+			volunteers: 38,
+			realisedMatchingFen: 0
+		});
 		const actions = (await db.selectFrom('audit_log').select('action').where('action', 'like', 'evaluation.%').execute()).map((r) => r.action);
 		expect(actions).toEqual(['evaluation.assign', 'evaluation.assign', 'evaluation.submit', 'evaluation.submit', 'evaluation.graded']);
 	});
