@@ -29,15 +29,28 @@ export async function evaluationFactsOf(db: DB, proposalIds: readonly number[]):
 	const ids = [...new Set(proposalIds)];
 	const out = new Map<number, EvaluationFacts>(ids.map((id) => [id, { midterm: none(), final: none(), override: null, withheld: false }]));
 	if (ids.length === 0) return out;
-	const [rows, overrides] = await Promise.all([
+	const [all, overrides, declared, sameOrg] = await Promise.all([
 		db
 			.selectFrom('evaluation_assignments')
-			.select(['proposal_id', 'kind', 'total_hundredths', 'submitted_at', 'status'])
+			.select(['proposal_id', 'kind', 'evaluator_id', 'total_hundredths', 'submitted_at', 'status'])
 			.where('proposal_id', 'in', ids)
 			.orderBy('id')
 			.execute(),
-		db.selectFrom('evaluation_overrides').select(['proposal_id', 'reason', 'overridden_at']).where('proposal_id', 'in', ids).execute()
+		db.selectFrom('evaluation_overrides').select(['proposal_id', 'reason', 'overridden_at']).where('proposal_id', 'in', ids).execute(),
+		db.selectFrom('review_conflicts').select(['proposal_id', 'reviewer_id']).where('proposal_id', 'in', ids).execute(),
+		db
+			.selectFrom('evaluation_assignments')
+			.innerJoin('proposals', 'proposals.id', 'evaluation_assignments.proposal_id')
+			.innerJoin('users', 'users.id', 'evaluation_assignments.evaluator_id')
+			.select(['evaluation_assignments.proposal_id', 'evaluation_assignments.evaluator_id as reviewer_id'])
+			.where('evaluation_assignments.proposal_id', 'in', ids)
+			.whereRef('users.organisation_id', '=', 'proposals.organisation_id')
+			.execute()
 	]);
+	// An evaluator with a conflict of interest (回避, the review's rules) does not count: neither a
+	// score given under it nor an evaluation they can no longer open holds the grade back.
+	const conflicted = new Set([...declared, ...sameOrg].map((c) => `${c.proposal_id}:${c.reviewer_id}`));
+	const rows = all.filter((r) => !conflicted.has(`${r.proposal_id}:${r.evaluator_id}`));
 	const grouped = new Map<string, typeof rows>();
 	for (const r of rows) grouped.set(`${r.proposal_id}:${r.kind}`, [...(grouped.get(`${r.proposal_id}:${r.kind}`) ?? []), r]);
 	for (const [id, facts] of out) {

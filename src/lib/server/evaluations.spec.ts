@@ -135,6 +135,8 @@ describe('evaluations', () => {
 		const refused = await submitEvaluation(db, { assignmentId: a.value, evaluatorId: w.ann.id, scores: all(9), comment: '' });
 		expect(refused.ok ? 200 : refused.status).toBe(404);
 		expect((await evaluationRows(db)).find((r) => r.id === a.value)?.status).toBe('assigned');
+		// Nor does a conflicted evaluator hold the grade back: ben's evaluation alone decides it.
+		expect((await evaluationForAdmin(db, w.id, 'final')).outcome).toMatchObject({ assigned: 1, submitted: 0 });
 
 		// ben declares a conflict himself: the same declaration as in review, and his evaluation goes.
 		expect((await evaluatorQueue(db, w.ben.id)).map((q) => q.id)).toEqual([b.value]);

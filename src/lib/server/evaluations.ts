@@ -58,9 +58,13 @@ export async function evaluationForAdmin(db: DB, proposalId: number, kind: Repor
 		.orderBy('evaluation_assignments.id')
 		.execute();
 	const facts = await evaluationFactsFor(db, proposalId);
+	const conflicted = new Set<number>();
+	for (const r of rows) if (await isConflicted(db, r.evaluator_id, proposalId)) conflicted.add(r.id);
 	return {
 		evaluators: rows.map((r) => ({
 			id: r.id,
+			// A conflict that came up after the assignment: the evaluator is refused the project; the admin removes them.
+			conflicted: conflicted.has(r.id),
 			evaluatorId: r.evaluator_id,
 			name: r.name,
 			status: r.status,

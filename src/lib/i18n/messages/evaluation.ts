@@ -39,6 +39,7 @@ export const evaluation = {
 	'evaluation.assign': { zh: '分配评估专家', en: 'Assign an evaluator' },
 	'evaluation.assignAction': { zh: '分配', en: 'Assign' },
 	'evaluation.unassignAction': { zh: '取消分配', en: 'Remove' },
+	'evaluation.conflicted': { zh: '须回避', en: 'Must recuse' },
 	'evaluation.noCandidates': { zh: '没有可分配且无利益冲突的评审专家。', en: 'No reviewer without a conflict is available.' },
 	'evaluation.meanTotal': { zh: '平均总分 {mean}', en: 'Mean total {mean}' },
 	'evaluation.withheld': { zh: '结项评估不合格：最后一期资助暂停拨付，除非管理员说明理由后放行。', en: 'Final evaluation Fail: the last tranche is withheld unless an admin overrides it with a reason.' },
