@@ -532,8 +532,8 @@ export const ACTIONS: Record<string, ActionRule> = {
 		outcome: 'refused'
 	},
 	// With no agreement there is no report to write or review: refused by the rules.
-	// The evaluated project: another reviewer assigned, reviewer 3 (the first listed) removed; nothing is withheld to override.
-	'/admin/rounds/[id]/projects/[proposalId]/evaluation/[kind] ?/assign': { from: 'page', outcome: 'done' },
+	// The evaluated project: reviewer 3 (the organisation's own staff) refused, reviewer 2 (the first listed) removed; nothing is withheld to override.
+	'/admin/rounds/[id]/projects/[proposalId]/evaluation/[kind] ?/assign': { from: 'nothing', set: (w) => ({ evaluatorId: String(w.users.reviewer3) }), outcome: 'refused' },
 	'/admin/rounds/[id]/projects/[proposalId]/evaluation/[kind] ?/unassign': { from: 'page', outcome: 'done' },
 	'/admin/rounds/[id]/projects/[proposalId]/evaluation/[kind] ?/override': { from: 'nothing', set: () => ({ reason: REASON }), outcome: 'refused' },
 	'/admin/rounds/[id]/projects/[proposalId]/reports/[kind] ?/review': { from: 'nothing', set: () => ({ decision: 'accept' }), outcome: 'refused' },

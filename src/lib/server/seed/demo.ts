@@ -384,6 +384,8 @@ export async function seedDemo(db: DB, now = new Date()): Promise<DemoAccounts> 
 	// The reports behind the later tranches are accepted in the portal, and graded by the demo
 	// evaluator (a reviewer of no organisation, so without a conflict).
 	const evaluator = reviewerIds.find((r) => r.org === null)!;
+	// The reports answer each project's plan: its budget, activities and indicators first.
+	await seedProposalDetails(db, (await db.selectFrom('proposals').select('id').where('round_id', '=', earlierId).orderBy('id').execute()).map((p) => p.id));
 	await seedGrants(db, { roundId: earlierId, actorId: adminId, plan: demoGrantPlan, evaluatorId: evaluator.id }, now);
 
 	// The current round: in expert review, with band guidance, expertise, a panel and a declared

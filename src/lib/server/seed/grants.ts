@@ -66,7 +66,7 @@ export async function seedGrants(
 	return counts;
 }
 
-/** Scores that grade 良好, 优秀 and 合格 in turn (totals 84, 93, 71), so the demo shows each. */
+/** Scores that grade 良好, 优秀 and 合格 in turn (totals 84.5, 93, 70.5), so the demo shows each. */
 const DEMO_SCORES: EvaluationScores[] = [
 	{ goals: 9, feedback: 8, budget: 8, documentation: 8, sustainability: 9 },
 	{ goals: 10, feedback: 9, budget: 9, documentation: 9, sustainability: 9 },
