@@ -79,11 +79,17 @@ export async function evaluationForAdmin(db: DB, proposalId: number, kind: Repor
 	};
 }
 
-/** Locks the project and checks it is the round's, with its report of that kind accepted. */
-async function acceptedReport(trx: DB, proposalId: number, roundId: number, kind: ReportKind): Promise<Outcome<{ title: string }>> {
+/** Locks the project's row and reads it: undefined unless it is a funded project of the round. */
+async function lockedRoundProject(trx: DB, proposalId: number, roundId: number) {
 	await lockRows(trx, 'proposals', [proposalId]);
 	const project = await fundedProject(trx, proposalId);
-	if (!project || project.round.id !== roundId) return notFound();
+	return project?.round.id === roundId ? project : undefined;
+}
+
+/** Locks the project and checks it is the round's, with its report of that kind accepted. */
+async function acceptedReport(trx: DB, proposalId: number, roundId: number, kind: ReportKind): Promise<Outcome<{ title: string }>> {
+	const project = await lockedRoundProject(trx, proposalId, roundId);
+	if (!project) return notFound();
 	const current = await projectReport(trx, proposalId, kind);
 	if (current?.report.status !== 'accepted') return refuse('evaluation.err.notAccepted', undefined, 409);
 	return ok({ title: project.title });
@@ -148,9 +154,7 @@ export async function assignEvaluator(
 /** Takes an evaluator off a report before they submit. */
 export async function unassignEvaluator(db: DB, input: { proposalId: number; roundId: number; assignmentId: number; actorId: number }): Promise<Outcome<void>> {
 	return writeTransaction(db, async (trx) => {
-		await lockRows(trx, 'proposals', [input.proposalId]);
-		const project = await fundedProject(trx, input.proposalId);
-		if (!project || project.round.id !== input.roundId) return notFound();
+		if (!(await lockedRoundProject(trx, input.proposalId, input.roundId))) return notFound();
 		const row = await trx
 			.selectFrom('evaluation_assignments')
 			.select(['id', 'status', 'kind', 'evaluator_id'])
@@ -302,9 +306,7 @@ export async function overrideWithheld(db: DB, input: { proposalId: number; roun
 	const reason = input.reason.trim();
 	if (!reason) return refuseField('reason', 'err.required');
 	return writeTransaction(db, async (trx) => {
-		await lockRows(trx, 'proposals', [input.proposalId]);
-		const project = await fundedProject(trx, input.proposalId);
-		if (!project || project.round.id !== input.roundId) return notFound();
+		if (!(await lockedRoundProject(trx, input.proposalId, input.roundId))) return notFound();
 		const facts = await evaluationFactsFor(trx, input.proposalId);
 		if (!facts.withheld) return refuse('evaluation.err.notWithheld', undefined, 409);
 		await trx.insertInto('evaluation_overrides').values({ proposal_id: input.proposalId, reason, overridden_by: input.actorId, overridden_at: now.toISOString() }).execute();
