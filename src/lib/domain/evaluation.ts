@@ -9,7 +9,8 @@
  * public has seen it because a late evaluator came in. Totals are kept in hundredths of a
  * point, whole numbers, so a mean on a boundary (80.00) grades the same on every engine.
  */
-import type { ReportKind } from './project-reports';
+/** The report evaluated ('midterm' or 'final': project-reports' ReportKind, not imported, which would close an import circle through project-lifecycle). */
+type ReportKind = 'midterm' | 'final';
 
 export type Grade = 'excellent' | 'good' | 'pass' | 'fail';
 /** Best first, as the stats and the pages list them. */
