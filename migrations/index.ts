@@ -23,6 +23,7 @@ import * as needIntake from './2026_11_29_0620_need_intake';
 import * as twoFactor from './2026_11_29_0630_two_factor';
 import * as roundQuestions from './2026_11_29_0640_round_questions';
 import * as reports from './2026_11_29_0800_reports';
+import * as evaluations from './2026_11_29_0810_evaluations';
 import * as budgetChanges from './2026_11_29_0820_budget_changes';
 import * as reportFiles from './2026_11_29_0821_report_files';
 import * as disclosureReminders from './2026_11_29_0822_disclosure_reminders';
@@ -58,6 +59,7 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_29_0700_need_search': needSearch,
 	'2026_11_29_0701_stats_index': statsIndex,
 	'2026_11_29_0800_reports': reports,
+	'2026_11_29_0810_evaluations': evaluations,
 	'2026_11_29_0820_budget_changes': budgetChanges,
 	'2026_11_29_0821_report_files': reportFiles,
 	'2026_11_29_0822_disclosure_reminders': disclosureReminders,

@@ -23,6 +23,7 @@ if (existing) {
 	for (const s of accounts.stations.slice(0, 3)) console.log(`  station   ${s.email}  ${s.organisation}`);
 	console.log(`  station   … station01–station${String(accounts.stations.length).padStart(2, '0')}@demo.gz.cn`);
 	console.log(`  reviewer  ${accounts.reviewers[0]} … ${accounts.reviewers.at(-1)}`);
+	console.log(`  evaluator ${accounts.evaluator}  (graded the 2025 round's reports: /review/evaluations)`);
 	console.log('Two-step verification (TOTP) is offered at /account/two-factor; to require it of admins,');
 	console.log('tick it at /admin/users (or start the server with TWO_FACTOR_REQUIRED=admins) and enrol there.');
 }

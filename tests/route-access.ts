@@ -129,6 +129,13 @@ export const PAGES: Record<string, PageRule> = {
 	},
 
 	'/review': { audience: 'reviewer', url: () => '/review' },
+	'/review/evaluations': { audience: 'reviewer', url: () => '/review/evaluations' },
+	// Reviewer 1's evaluation of the results round's evaluated project: nobody else's.
+	'/review/evaluations/[id]': {
+		audience: 'reviewer',
+		url: (w) => `/review/evaluations/${w.evaluationReviewer1}`,
+		outsiders: ['reviewer2', 'reviewer3']
+	},
 	'/review/assignments/[id]': {
 		audience: 'reviewer',
 		url: (w) => `/review/assignments/${w.assignmentReviewer1}`,
@@ -194,6 +201,11 @@ export const PAGES: Record<string, PageRule> = {
 	'/admin/rounds/[id]/projects/[proposalId]/budget': {
 		audience: 'admin',
 		url: (w) => `/admin/rounds/${w.resultsRoundId}/projects/${w.project}/budget`
+	},
+	'/admin/rounds/[id]/projects/[proposalId]/evaluation/[kind]': {
+		audience: 'admin',
+		url: (w) => `/admin/rounds/${w.resultsRoundId}/projects/${w.evaluatedProject}/evaluation/final`,
+		more: (w) => [`/admin/rounds/${w.resultsRoundId}/projects/${w.evaluatedProject}/evaluation/midterm`]
 	},
 	'/admin/rounds/[id]/decision': {
 		audience: 'admin',
@@ -385,6 +397,13 @@ export const ACTIONS: Record<string, ActionRule> = {
 	'/review ?/readNotices': { from: 'page', outcome: 'done' },
 	'/inbox ?/read': { from: 'nothing', outcome: 'done' },
 	'/admin/outbox ?/retry': { from: 'nothing', outcome: 'done' },
+	// Reviewer 1 grades the final report, then declares a conflict (which ends the evaluation).
+	'/review/evaluations/[id] ?/submit': {
+		from: 'page',
+		set: () => ({ score_goals: '8', score_feedback: '8', score_budget: '7', score_documentation: '8', score_sustainability: '7' }),
+		outcome: 'done'
+	},
+	'/review/evaluations/[id] ?/conflict': { from: 'page', set: () => ({ reason: '曾为该机构提供督导服务。' }), outcome: 'done' },
 	'/review/assignments/[id] ?/save': { from: 'page', set: () => ({ comment: '需求分析扎实。' }), outcome: 'done' },
 	'/review/assignments/[id] ?/submit': {
 		from: 'page',
@@ -550,6 +569,10 @@ export const ACTIONS: Record<string, ActionRule> = {
 		outcome: 'refused'
 	},
 	// With no agreement there is no report to write or review: refused by the rules.
+	// The evaluated project: reviewer 3 (the organisation's own staff) refused, reviewer 2 (the first listed) removed; nothing is withheld to override.
+	'/admin/rounds/[id]/projects/[proposalId]/evaluation/[kind] ?/assign': { from: 'nothing', set: (w) => ({ evaluatorId: String(w.users.reviewer3) }), outcome: 'refused' },
+	'/admin/rounds/[id]/projects/[proposalId]/evaluation/[kind] ?/unassign': { from: 'page', outcome: 'done' },
+	'/admin/rounds/[id]/projects/[proposalId]/evaluation/[kind] ?/override': { from: 'nothing', set: () => ({ reason: REASON }), outcome: 'refused' },
 	'/admin/rounds/[id]/projects/[proposalId]/reports/[kind] ?/review': { from: 'nothing', set: () => ({ decision: 'accept' }), outcome: 'refused' },
 	// The world's photo is approved already, and its project has no agreement.
 	'/admin/rounds/[id]/projects/[proposalId]/reports/[kind]/files ?/decide': { from: 'nothing', set: (w) => ({ fileId: w.reportPhoto, decision: 'approve' }), outcome: 'refused' },

@@ -68,8 +68,8 @@ describe('the route tree', () => {
 	const tree = routeTree();
 
 	test('holds every page, action and endpoint, counted', () => {
-		expect(tree.pages.length).toBe(69);
-		expect(tree.actions.length).toBe(111);
+		expect(tree.pages.length).toBe(72);
+		expect(tree.actions.length).toBe(116);
 		expect(tree.endpoints.length).toBe(19);
 		expect(tree.actions).toContainEqual({ id: '/admin/rounds/[id]/decision', name: 'reduceClear' });
 		expect(tree.actions).toContainEqual({ id: '/station/proposals/[id]', name: 'submit' });
@@ -99,7 +99,7 @@ describe('the route tree', () => {
 				})
 			);
 		expect(handlers.filter((h) => !h.guarded)).toEqual([]);
-		// 19 pages’ loads, their 49 actions and the 4 exports (needs, payments; CSV and .xlsx each).
-		expect(handlers.length).toBe(72);
+		// 20 pages’ loads, their 52 actions and the 4 exports (needs, payments; CSV and .xlsx each).
+		expect(handlers.length).toBe(76);
 	});
 });

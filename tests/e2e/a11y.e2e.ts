@@ -40,12 +40,12 @@ test.afterAll(async () => {
 });
 
 test('visits every page of the route tree as each of its audiences', () => {
-	// 20 public pages, the account, two-step and inbox pages as each of the three roles, 9 station, 2 reviewer, 35 admin.
-	expect(visits.length).toBe(75);
+	// 21 public pages, the account, two-step and inbox pages as each of the three roles, 9 station, 4 reviewer, 35 admin.
+	expect(visits.length).toBe(78);
 	expect(new Set(visits.map((v) => v.id)).size).toBe(tree.pages.length);
-	// And 12 more records whose pages look different: a round in each phase, a read-only proposal,
-	// a decided proposal with its feedback, a calendar preview…
-	expect(visits.reduce((n, v) => n + (v.rule.more?.(world.ids).length ?? 0), 0)).toBe(12);
+	// And 13 more records whose pages look different: a round in each phase, a read-only proposal,
+	// a decided proposal with its feedback, a calendar preview, a report with no evaluator yet…
+	expect(visits.reduce((n, v) => n + (v.rule.more?.(world.ids).length ?? 0), 0)).toBe(13);
 });
 
 for (const { id, rule, account } of visits) {

@@ -4,6 +4,7 @@
  * (`grantStage` in status.ts).
  */
 import { utcToZonedInput } from './time';
+import type { Grade } from './evaluation';
 
 export type TrancheCondition = 'signing' | 'midterm_report' | 'final_report';
 export type ClosingOutcome = 'completed' | 'terminated';
@@ -50,7 +51,7 @@ export function progressPercent(paidFen: number, awardFen: number): number {
 	return Math.min(100, Math.floor((paidFen * 100) / awardFen));
 }
 
-export type MilestoneKind = 'confirmed' | 'signed' | 'paid' | 'reportSubmitted' | 'reportAccepted' | 'closed';
+export type MilestoneKind = 'confirmed' | 'signed' | 'paid' | 'reportSubmitted' | 'reportAccepted' | 'evaluated' | 'closed';
 
 export interface Milestone {
 	kind: MilestoneKind;
@@ -60,8 +61,10 @@ export interface Milestone {
 	position?: number;
 	amountFen?: number;
 	outcome?: ClosingOutcome;
-	/** For a report: which one ('midterm' or 'final'). */
+	/** For a report or its evaluation: which one ('midterm' or 'final'). */
 	report?: 'midterm' | 'final';
+	/** For an evaluation: its grade. */
+	grade?: Grade;
 }
 
 export interface TimelineFacts {
@@ -71,11 +74,13 @@ export interface TimelineFacts {
 	closing: { on: string; outcome: ClosingOutcome } | null;
 	/** Each report's first submission and acceptance (ISO instants). */
 	reports?: { kind: 'midterm' | 'final'; submittedAt: string | null; acceptedAt: string | null }[];
+	/** Each report's evaluation once graded (the instant its grade was decided). */
+	evaluations?: { kind: 'midterm' | 'final'; grade: Grade; gradedAt: string }[];
 }
 
 /**
  * The public timeline, oldest first: confirmed, agreement signed, each payment and each report
- * submitted and accepted (in the order of their days), closed. Report instants are shown as days
+ * submitted and accepted and each evaluation's grade (in the order of their days), closed. Report instants are shown as days
  * in `timeZone`.
  */
 export function timeline(facts: TimelineFacts, timeZone = 'Asia/Shanghai'): Milestone[] {
@@ -92,6 +97,7 @@ export function timeline(facts: TimelineFacts, timeZone = 'Asia/Shanghai'): Mile
 		if (r.submittedAt) middle.push({ m: { kind: 'reportSubmitted', on: dayOf(r.submittedAt), report: r.kind }, at: r.submittedAt });
 		if (r.acceptedAt) middle.push({ m: { kind: 'reportAccepted', on: dayOf(r.acceptedAt), report: r.kind }, at: r.acceptedAt });
 	}
+	for (const e of facts.evaluations ?? []) middle.push({ m: { kind: 'evaluated', on: dayOf(e.gradedAt), report: e.kind, grade: e.grade }, at: e.gradedAt });
 	middle.sort((a, b) => a.m.on.localeCompare(b.m.on) || (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 	out.push(...middle.map((x) => x.m));
 	if (facts.closing) out.push({ kind: 'closed', on: facts.closing.on, outcome: facts.closing.outcome });

@@ -169,7 +169,7 @@ describe('every free-text field of every form', () => {
 });
 
 /** How many free-text fields the forms have; a new one raises it, and must pass the sweep. */
-const FREE_TEXT_FIELD_COUNT = 88;
+const FREE_TEXT_FIELD_COUNT = 90;
 
 /**
  * Strings that are not free text, by field name: choices, ids, numbers and amounts (read by the
@@ -207,6 +207,8 @@ const STRUCTURED_FIELDS = [
 	// budget changes: the two lines by position, the change decided
 	'fromLine', 'toLine', 'changeId',
 	// report photos and receipts: a file by id, two checkboxes
-	'fileId', 'showsMinors', 'guardianConsent'
+	'fileId', 'showsMinors', 'guardianConsent',
+	// an evaluation: the evaluator chosen, a whole 0–10 score per criterion
+	'evaluatorId', 'score_goals', 'score_feedback', 'score_budget', 'score_documentation', 'score_sustainability'
 ];
-const STRUCTURED_FIELD_COUNT = 136;
+const STRUCTURED_FIELD_COUNT = 143;

@@ -22,6 +22,8 @@ import { utcToZonedInput } from '../domain/time';
 import { grantStage, type GrantStage } from '../domain/status';
 import { CONDITION_OF, REPORT_KINDS, beneficiaryVisits, spentFen, type ReportContent, type ReportKind, type ReportStatus } from '../domain/project-reports';
 import { commitmentRefusal } from './funds';
+import { evaluationFactsFor, type EvaluationFacts } from './evaluation-facts';
+import { publicGrade } from '../domain/evaluation';
 
 /**
  * A funded project after the award: its agreement (签约) and tranche plan, its payments (拨付,
@@ -91,6 +93,8 @@ export interface TrancheView {
 	paidFen: number;
 	/** The day of its last payment, once paid in full. */
 	paidOn: string | null;
+	/** Not payable although its condition is met: the final evaluation graded it 不合格 (evaluations). */
+	withheld: boolean;
 }
 
 export interface AgreementView {
@@ -113,6 +117,8 @@ export interface ProjectLedger {
 	timeline: Milestone[];
 	/** The station's reports as the public may see them once accepted (project-reports.ts writes them). */
 	reports: ReportFacts[];
+	/** The reports' evaluations and whether they withhold the last tranche (evaluations.ts writes them). */
+	evaluation: EvaluationFacts;
 }
 
 export interface ReportFacts {
@@ -145,6 +151,7 @@ export async function projectLedger(db: DB, proposalId: number): Promise<Project
 	}));
 	const entries = await projectEntries(db, proposalId);
 	const money = moneyOf(entries);
+	const evaluation = await evaluationFactsFor(db, proposalId);
 	const livePayments = entries.filter((e) => e.kind === 'payment' && e.reversesId === null && !e.reversed);
 	const tranches = trancheRows.map((t): TrancheView => {
 		const payments = livePayments.filter((e) => e.trancheId === t.id);
@@ -158,7 +165,8 @@ export async function projectLedger(db: DB, proposalId: number): Promise<Project
 			conditionMetAt: t.condition_met_at,
 			conditionReason: t.condition_reason,
 			paidFen,
-			paidOn: paidFen >= amountFen && payments.length ? payments[payments.length - 1].occurredOn : null
+			paidOn: paidFen >= amountFen && payments.length ? payments[payments.length - 1].occurredOn : null,
+			withheld: t.condition === 'final_report' && evaluation.withheld
 		};
 	});
 	const agreement = agreementRow
@@ -188,9 +196,14 @@ export async function projectLedger(db: DB, proposalId: number): Promise<Project
 			signedOn: agreement?.signedOn ?? null,
 			payments: livePayments.map((e) => ({ on: e.occurredOn, position: position.get(e.trancheId ?? -1) ?? 0, amountFen: e.amountFen })),
 			closing: closing && { on: closing.closedOn, outcome: closing.outcome },
-			reports
+			reports,
+			evaluations: (['midterm', 'final'] as const).flatMap((kind) => {
+				const e = evaluation[kind];
+				return e.grade && e.gradedAt ? [{ kind, grade: e.grade, gradedAt: e.gradedAt }] : [];
+			})
 		}, project.round.time_zone),
-		reports
+		reports,
+		evaluation
 	};
 }
 
@@ -210,6 +223,8 @@ export async function publicImplementation(db: DB, proposalId: number) {
 		timeZone: view.project.round.time_zone,
 		tranches: view.tranches.map((t) => ({ position: t.position, condition: t.condition, plannedFen: t.amountFen, paidFen: t.paidFen, paidOn: t.paidOn })),
 		timeline: view.timeline,
+		// The grade the public sees: the final evaluation's once graded, else the mid-term's.
+		evaluation: publicGrade({ midterm: view.evaluation.midterm.grade, final: view.evaluation.final.grade }),
 		...publicReports(view)
 	};
 }
@@ -266,7 +281,7 @@ export async function roundProjects(db: DB, round: Round) {
 			returnedFen: view.money.returnedFen,
 			nextTranche: view.tranches.find((t) => t.paidFen < t.amountFen)?.position ?? null,
 			// A payment due: a tranche whose condition holds and that is not paid in full, while open.
-			dueTranche: view.closing ? null : (view.tranches.find((t) => t.conditionMetAt && t.paidFen < t.amountFen)?.position ?? null)
+			dueTranche: view.closing ? null : (view.tranches.find((t) => t.conditionMetAt && !t.withheld && t.paidFen < t.amountFen)?.position ?? null)
 		});
 	}
 	return out;
@@ -410,6 +425,7 @@ export async function recordPayment(db: DB, input: PaymentInput, now = new Date(
 		const tranche = view.tranches.find((t) => t.id === input.trancheId);
 		if (!tranche) return refuseField('trancheId', 'err.choice');
 		if (!tranche.conditionMetAt) return refuse('grants.err.conditionNotMet', { position: tranche.position }, 409);
+		if (tranche.withheld) return refuse('evaluation.err.withheld', { position: tranche.position }, 409);
 		if (input.paidOn < view.agreement.signedOn) return refuseField('paidOn', 'grants.err.beforeSigning');
 		if (input.paidOn > todayIn(view.project.round.time_zone, now)) return refuseField('paidOn', 'grants.err.future');
 		if (tranche.paidFen + input.amountFen > tranche.amountFen) return refuseField('amount', 'grants.err.overTranche', { position: tranche.position });
@@ -554,7 +570,7 @@ export async function stationGrant(db: DB, proposalId: number) {
 		awardFen: view.project.awardFen,
 		timeZone: view.project.round.time_zone,
 		agreement: view.agreement && { number: view.agreement.number, signedOn: view.agreement.signedOn, payeeAccountName: view.agreement.payeeAccountName },
-		tranches: view.tranches.map((t) => ({ position: t.position, amountFen: t.amountFen, condition: t.condition, conditionMet: !!t.conditionMetAt, paidFen: t.paidFen, paidOn: t.paidOn })),
+		tranches: view.tranches.map((t) => ({ position: t.position, amountFen: t.amountFen, condition: t.condition, conditionMet: !!t.conditionMetAt, withheld: t.withheld, paidFen: t.paidFen, paidOn: t.paidOn })),
 		payments: view.entries
 			.filter((e) => e.kind !== 'commitment' && e.reversesId === null && !e.reversed)
 			.map((e) => ({ id: e.id, kind: e.kind, on: e.occurredOn, amountFen: e.amountFen, reference: e.reference, position: position.get(e.trancheId ?? -1) ?? null })),

@@ -21,7 +21,8 @@ export type NoticeKind =
 	| 'notice.budgetChangeRequested'
 	| 'notice.budgetChangeApproved'
 	| 'notice.budgetChangeRefused'
-	| 'notice.disclosureDue';
+	| 'notice.disclosureDue'
+	| 'notice.evaluationAssigned';
 
 export interface NoticeInput {
 	userId: number;

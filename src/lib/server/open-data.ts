@@ -83,8 +83,8 @@ async function implementationOf(db: DB, proposalId: number, status: string) {
 		// As the latest accepted report says.
 		spentFen: impl?.spentFen ?? 0,
 		reports: (impl?.reports ?? []).map((r) => ({ kind: r.kind, due: r.dueOn, submitted: r.submittedOn, accepted: r.acceptedOn })),
-		// The 中期/结项评估 grade, once evaluated.
-		evaluation: null
+		// The 中期/结项评估 grade, once graded: the final evaluation's, else the mid-term's; null before.
+		evaluation: impl?.evaluation ?? null
 	};
 }
 

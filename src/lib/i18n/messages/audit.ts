@@ -251,5 +251,17 @@ export const auditWords = {
 	'audit.action.report_file.reject': { zh: '照片不公开', en: 'Kept a photo private' },
 	'audit.field.fileId': { zh: '文件编号', en: 'File' },
 	'audit.field.purpose': { zh: '类型', en: 'Kind' },
-	'audit.field.showsMinors': { zh: '有未成年人', en: 'Shows minors' }
+	'audit.field.showsMinors': { zh: '有未成年人', en: 'Shows minors' },
+	'audit.action.evaluation.assign': { zh: '分配项目评估专家', en: 'Assigned a project evaluator' },
+	'audit.action.evaluation.unassign': { zh: '取消项目评估专家', en: 'Removed a project evaluator' },
+	'audit.action.evaluation.submit': { zh: '提交项目评估', en: 'Submitted a project evaluation' },
+	'audit.action.evaluation.graded': { zh: '项目评估定级', en: 'A project evaluation was graded' },
+	'audit.action.evaluation.override': { zh: '放行评估不合格暂停的拨付', en: 'Released a tranche withheld by a failed evaluation' },
+	'audit.field.grade': { zh: '评估等级', en: 'Grade' },
+	'audit.field.mean': { zh: '平均总分', en: 'Mean total' },
+	'audit.field.evaluators': { zh: '评估专家数', en: 'Evaluators' },
+	'audit.field.evaluatorId': { zh: '评估专家', en: 'Evaluator' },
+	'audit.field.total': { zh: '总分', en: 'Total' },
+	'audit.field.endedEvaluationId': { zh: '取消的评估编号', en: 'Evaluation withdrawn' },
+	'audit.field.discardedSubmittedEvaluation': { zh: '作废已提交的评估', en: 'Submitted evaluation discarded' }
 } satisfies Messages;

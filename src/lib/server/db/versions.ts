@@ -57,6 +57,8 @@ export const ROUND_OF_TABLE: Readonly<Record<string, RoundOf>> = {
 	tranches: OF_PROPOSAL,
 	budget_changes: OF_PROPOSAL,
 	report_files: OF_PROPOSAL,
+	evaluation_assignments: OF_PROPOSAL,
+	evaluation_overrides: OF_PROPOSAL,
 	need_supports: ['(select round_id from needs where id = $.need_id)'],
 	review_scores: ['(select round_id from review_assignments where id = $.assignment_id)'],
 	review_criterion_comments: ['(select round_id from review_assignments where id = $.assignment_id)'],

@@ -16,6 +16,7 @@ import type { RecordStatus } from '../../domain/status';
 import type { GrantTables } from './grants';
 import type { ReportTables } from './reports';
 import type { ReportExtraTables } from './report-extras';
+import type { EvaluationTables } from './evaluations';
 import type { OutboxTables } from './outbox';
 import type { NeedSearchTables } from './need-search';
 import type { VersionTables } from './versions';
@@ -285,6 +286,7 @@ export interface Database
 		GrantTables,
 		ReportTables,
 		ReportExtraTables,
+		EvaluationTables,
 		FundTables,
 		OutboxTables,
 		NeedSearchTables,

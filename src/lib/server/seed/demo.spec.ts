@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { freshDb } from '../../../../tests/helpers/db';
 import { DEMO_EARLIER_SLUG, PROPOSAL_TEMPLATES, seedDemo } from './demo';
 import { listResults } from '../results';
-import { projectLedger, todayIn } from '../grants';
+import { projectLedger, publicImplementation, todayIn } from '../grants';
 
 describe('the demo seed', () => {
 	it('publishes no need in the future or outside its round’s needs call', { timeout: 90_000 }, async () => {
@@ -68,6 +68,18 @@ describe('the demo seed', () => {
 		const ledger = (await projectLedger(db, terminated.id))!;
 		expect(ledger.money.returnedFen).toBe(ledger.closing!.returnDueFen);
 		expect(ledger.money.returnedFen).toBeGreaterThan(0);
+		// The later tranches were released by reports accepted in the portal, each graded by the demo evaluator.
+		const completed = funded.filter((p) => p.stage === 'completed');
+		for (const p of completed) {
+			const impl = (await publicImplementation(db, p.id))!;
+			expect(impl.reports.map((r) => !!r.acceptedOn), `project ${p.id}`).toEqual([true, true]);
+			expect(impl.evaluation?.kind, `project ${p.id}`).toBe('final');
+		}
+		const grades = new Set(await Promise.all(completed.map(async (p) => (await publicImplementation(db, p.id))!.evaluation!.grade)));
+		expect(grades.size).toBeGreaterThanOrEqual(2);
+		const evaluators = await db.selectFrom('evaluation_assignments').innerJoin('users', 'users.id', 'evaluation_assignments.evaluator_id').select(['users.role', 'evaluation_assignments.status']).execute();
+		expect(evaluators.length).toBeGreaterThan(completed.length);
+		expect(evaluators.every((e) => e.role === 'reviewer' && e.status === 'submitted')).toBe(true);
 		// Nothing is dated after today on the round's clock.
 		const late = await db.selectFrom('ledger_entries').select('occurred_on').where('occurred_on', '>', todayIn(round.time_zone, now)).execute();
 		expect(late).toEqual([]);

@@ -185,6 +185,8 @@ export interface DemoAccounts {
 	admin: string;
 	stations: { email: string; organisation: string }[];
 	reviewers: string[];
+	/** The reviewer who evaluated the 2025 round's reports. */
+	evaluator: string;
 }
 
 /** How the demo labels the calendar years it makes up. */
@@ -380,7 +382,12 @@ export async function seedDemo(db: DB, now = new Date()): Promise<DemoAccounts> 
 	await decideEarlierRound(db, earlierId, adminId);
 	// …and its year of work: agreements signed, tranches paid, most projects closed, one still
 	// waiting for its first payment, one terminated with its unspent money returned.
-	await seedGrants(db, { roundId: earlierId, actorId: adminId, plan: demoGrantPlan }, now);
+	// The reports behind the later tranches are accepted in the portal, and graded by the demo
+	// evaluator (a reviewer of no organisation, so without a conflict).
+	const evaluator = reviewerIds.find((r) => r.org === null)!;
+	// The reports answer each project's plan: its budget, activities and indicators first.
+	await seedProposalDetails(db, (await db.selectFrom('proposals').select('id').where('round_id', '=', earlierId).orderBy('id').execute()).map((p) => p.id));
+	await seedGrants(db, { roundId: earlierId, actorId: adminId, plan: demoGrantPlan, evaluatorId: evaluator.id }, now);
 
 	// The current round: in expert review, with band guidance, expertise, a panel and a declared
 	// conflict.
@@ -406,5 +413,5 @@ export async function seedDemo(db: DB, now = new Date()): Promise<DemoAccounts> 
 	await seedReportExtras(db, { roundId: earlierId, actorId: adminId }, now);
 	await indexPendingNeeds(db);
 
-	return { admin: adminEmail, stations, reviewers };
+	return { admin: adminEmail, stations, reviewers, evaluator: reviewers[reviewerIds.indexOf(evaluator)] };
 }

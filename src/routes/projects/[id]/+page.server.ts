@@ -21,7 +21,8 @@ export const load: PageServerLoad = async ({ params }) => {
 		timeZone: impl.timeZone,
 		timeline: impl.timeline,
 		spentFen: impl.spentFen,
-		outcome: impl.outcome
+		outcome: impl.outcome,
+		evaluation: impl.evaluation
 	};
 	// Only the report photos an admin approved, one by one.
 	return { project, implementation: implementation ?? null, photos: await publicPhotos(getDb(), id) };

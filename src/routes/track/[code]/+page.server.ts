@@ -29,7 +29,8 @@ export const load: PageServerLoad = async (event) => {
 				awardedFen: impl.awardedFen,
 				closedAt: impl.closedAt,
 				closingOutcome: impl.closingOutcome,
-				outcome: impl.outcome && { visits: impl.outcome.visits, volunteers: impl.outcome.volunteers }
+				outcome: impl.outcome && { visits: impl.outcome.visits, volunteers: impl.outcome.volunteers },
+				grade: impl.evaluation?.grade ?? null
 			};
 		})
 	);

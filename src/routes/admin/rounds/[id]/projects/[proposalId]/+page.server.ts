@@ -28,6 +28,7 @@ export const load: PageServerLoad = async (event) => {
 		closing: view.closing,
 		stage: view.stage,
 		reports: await reportSummaries(getDb(), view.project.id),
+		grades: { midterm: view.evaluation.midterm.grade, final: view.evaluation.final.grade },
 		today: todayIn(round.time_zone),
 		done: event.url.searchParams.get('done'),
 		submissionKey: newSubmissionKey()
