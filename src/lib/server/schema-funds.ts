@@ -1,6 +1,7 @@
 /** Tables of the funds migration: the register of funds and what the public may read of incomes. */
 import type { Generated } from 'kysely';
 import type { FundKind, SourceType } from '../domain/fund-ledger';
+import type { EntryKind as LedgerKind } from '../domain/ledger';
 
 type Instant = string;
 
@@ -29,7 +30,38 @@ export interface FundIncomeTable {
 	import_reference: string | null;
 }
 
+/** What a money request asks for: see money-requests.ts. */
+export type MoneyRequestKind = 'payment' | 'reversal' | 'allocation' | 'fund_reversal';
+export type MoneyRequestStatus = 'pending' | 'approved' | 'refused' | 'withdrawn';
+
+/**
+ * A payment, allocation or reversal above the federation's threshold, waiting for a second admin:
+ * nothing is in the ledger until it is approved (then result_entry_id names the entry written).
+ */
+export interface MoneyRequestTable {
+	id: Generated<number>;
+	kind: MoneyRequestKind;
+	amount_fen: number;
+	round_id: number | null;
+	proposal_id: number | null;
+	tranche_id: number | null;
+	fund_id: number | null;
+	entry_id: number | null;
+	entry_kind: LedgerKind | null;
+	occurred_on: string | null;
+	reference: Generated<string>;
+	reason: string | null;
+	requested_by: number;
+	requested_at: Instant;
+	status: Generated<MoneyRequestStatus>;
+	decided_by: number | null;
+	decided_at: Instant | null;
+	decision_reason: string | null;
+	result_entry_id: number | null;
+}
+
 export interface FundTables {
 	funds: FundTable;
 	fund_incomes: FundIncomeTable;
+	money_requests: MoneyRequestTable;
 }

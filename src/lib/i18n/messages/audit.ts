@@ -236,5 +236,12 @@ export const auditWords = {
 	'audit.field.campaign': { zh: '募捐活动', en: 'Campaign' },
 	'audit.field.streetId': { zh: '街道编号', en: 'Street' },
 	'audit.field.count': { zh: '笔数', en: 'Count' },
-	'audit.field.totalFen': { zh: '合计', en: 'Total' }
+	'audit.field.totalFen': { zh: '合计', en: 'Total' },
+	'audit.action.money.request': { zh: '提交资金复核申请', en: 'Asked a second admin to approve a money move' },
+	'audit.action.money.approve': { zh: '复核通过资金操作', en: 'Approved a money move' },
+	'audit.action.money.refuse': { zh: '驳回资金复核申请', en: 'Refused a money move' },
+	'audit.action.money.withdraw': { zh: '撤回资金复核申请', en: 'Withdrew a money move request' },
+	'audit.entity.money_request': { zh: '资金复核申请', en: 'Money request' },
+	'audit.field.fundId': { zh: '基金编号', en: 'Fund' },
+	'audit.field.requestedBy': { zh: '申请人编号', en: 'Requested by' }
 } satisfies Messages;
