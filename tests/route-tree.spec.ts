@@ -68,8 +68,8 @@ describe('the route tree', () => {
 	const tree = routeTree();
 
 	test('holds every page, action and endpoint, counted', () => {
-		expect(tree.pages.length).toBe(64);
-		expect(tree.actions.length).toBe(105);
+		expect(tree.pages.length).toBe(65);
+		expect(tree.actions.length).toBe(109);
 		expect(tree.endpoints.length).toBe(16);
 		expect(tree.actions).toContainEqual({ id: '/admin/rounds/[id]/decision', name: 'reduceClear' });
 		expect(tree.actions).toContainEqual({ id: '/station/proposals/[id]', name: 'submit' });
