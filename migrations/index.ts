@@ -16,6 +16,7 @@ import * as fairDecisions from './2026_11_29_0360_fair_decisions';
 import * as grants from './2026_11_29_0400_grants';
 import * as funds from './2026_11_29_0500_funds';
 import * as moneyRequests from './2026_11_29_0830_money_requests';
+import * as matchingMemos from './2026_11_29_0831_matching_memos';
 import * as needSearch from './2026_11_29_0700_need_search';
 import * as statsIndex from './2026_11_29_0701_stats_index';
 import * as accountLifecycle from './2026_11_29_0600_account_lifecycle';
@@ -54,5 +55,6 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_29_0700_need_search': needSearch,
 	'2026_11_29_0701_stats_index': statsIndex,
 	'2026_11_29_0800_reports': reports,
-	'2026_11_29_0830_money_requests': moneyRequests
+	'2026_11_29_0830_money_requests': moneyRequests,
+	'2026_11_29_0831_matching_memos': matchingMemos
 };

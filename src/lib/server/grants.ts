@@ -22,6 +22,7 @@ import { utcToZonedInput } from '../domain/time';
 import { grantStage, type GrantStage } from '../domain/status';
 import { CONDITION_OF, REPORT_KINDS, beneficiaryVisits, spentFen, type ReportContent, type ReportKind, type ReportStatus } from '../domain/project-reports';
 import { commitmentRefusal } from './funds';
+import { pledgeMatching } from './matching';
 import { approverOf, approving, fileRequest, needsSecondAdmin, pendingFen, reversalPending, type MoneyControl, type MoneyMove } from './four-eyes';
 
 /**
@@ -346,6 +347,8 @@ export async function recordAgreement(db: DB, input: AgreementInput, now = new D
 			{ kind: 'commitment', roundId: input.roundId, proposalId: input.proposalId, amountFen: awardFen, occurredOn: input.signedOn, reference: input.number, actorId: input.actorId },
 			now
 		);
+		// Beside the money, a memo of the matching the proposal pledged (matching.ts).
+		await pledgeMatching(trx, { roundId: input.roundId, proposalId: input.proposalId, signedOn: input.signedOn, actorId: input.actorId }, now);
 		await audit(trx, {
 			actorId: input.actorId,
 			action: 'grant.agreement',

@@ -60,8 +60,27 @@ export interface MoneyRequestTable {
 	result_entry_id: number | null;
 }
 
+/**
+ * Matching realised: a memo beside the money (no fen moves, no balance counts it), pledged at
+ * signing from the proposal or delivered per the accepted final report; never changed.
+ */
+export interface MatchingMemoTable {
+	id: Generated<number>;
+	kind: 'pledged' | 'delivered';
+	round_id: number;
+	proposal_id: number;
+	cash_fen: number;
+	volunteer_hours: number;
+	hour_rate_fen: number;
+	value_fen: number;
+	occurred_on: string;
+	actor_id: number | null;
+	created_at: Instant;
+}
+
 export interface FundTables {
 	funds: FundTable;
 	fund_incomes: FundIncomeTable;
 	money_requests: MoneyRequestTable;
+	matching_memos: MatchingMemoTable;
 }
