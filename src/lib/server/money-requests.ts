@@ -14,7 +14,10 @@ import { notFound, ok, refuse, type Outcome } from './outcome';
 import { paymentIn, reversalIn } from './grants';
 import { appendAllocation, fundReversalIn } from './funds';
 import type { MoneyControl, MoneyMove } from './four-eyes';
-import type { MoneyRequestKind, MoneyRequestStatus, MoneyRequestTable } from './schema-funds';
+import type { MoneyRequestTable } from './schema-funds';
+import type { MoneyRequestStatus, MoneyRequestView } from '../domain/money-requests';
+
+export type { MoneyRequestView };
 import type { Selectable } from 'kysely';
 
 type RequestRow = Selectable<MoneyRequestTable>;
@@ -118,30 +121,6 @@ export async function withdrawRequest(db: DB, input: { requestId: number; actorI
 	});
 }
 
-export interface MoneyRequestView {
-	id: number;
-	kind: MoneyRequestKind;
-	status: MoneyRequestStatus;
-	amountFen: number;
-	/** Where the money moves: the project (with its round) or the fund (with the round it goes to). */
-	roundId: number | null;
-	round: string | null;
-	proposalId: number | null;
-	project: string | null;
-	fundId: number | null;
-	fund: string | null;
-	entryId: number | null;
-	entryKind: string | null;
-	occurredOn: string | null;
-	reference: string;
-	reason: string | null;
-	requestedBy: number;
-	requester: string;
-	requestedAt: string;
-	decider: string | null;
-	decidedAt: string | null;
-	decisionReason: string | null;
-}
 
 /** Requests, newest first: pending ones (for a project or a fund, or all), or the latest decided. */
 export async function moneyRequests(db: DB, filter: { status: 'pending' | 'decided'; proposalId?: number; fundId?: number; limit?: number }): Promise<MoneyRequestView[]> {

@@ -30,9 +30,9 @@ export interface FundIncomeTable {
 	import_reference: string | null;
 }
 
-/** What a money request asks for: see money-requests.ts. */
-export type MoneyRequestKind = 'payment' | 'reversal' | 'allocation' | 'fund_reversal';
-export type MoneyRequestStatus = 'pending' | 'approved' | 'refused' | 'withdrawn';
+/** What a money request asks for, and where it stands: see money-requests.ts. */
+export type { MoneyRequestKind, MoneyRequestStatus } from '../domain/money-requests';
+import type { MoneyRequestKind, MoneyRequestStatus } from '../domain/money-requests';
 
 /**
  * A payment, allocation or reversal above the federation's threshold, waiting for a second admin:
