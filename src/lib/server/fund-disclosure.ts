@@ -115,7 +115,8 @@ export async function roundLedger(db: DB, round: Round, now = new Date()): Promi
 			'allocatedFen = committedFen + uncommittedFen',
 			'committedFen = paidFen + toPayFen',
 			'paidFen = spentAsReportedFen + returnedFen + unreportedFen',
-			'spentAsReportedFen is 0 until projects file final reports with their spending in the portal; until then every fen paid and not returned is unreported'
+			'spentAsReportedFen is 0 until projects file final reports with their spending in the portal; until then every fen paid and not returned is unreported',
+			'matching lists memo entries (matching cash and volunteer hours pledged at signing, delivered per the accepted final report, valueFen = cashFen + volunteerHours × hourRateFen): no fen moves, and no total above counts them'
 		],
 		sources: [...sources].map(([fundId, allocatedFen]) => ({ fundId, fund: names.get(`fund:${fundId}`) ?? '', allocatedFen })),
 		projects,

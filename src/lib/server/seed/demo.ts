@@ -378,7 +378,10 @@ export async function seedDemo(db: DB, now = new Date()): Promise<DemoAccounts> 
 	await seedProposals(earlierId, 10, earlierNeeds, new Date(now.getTime() - 400 * DAY), true);
 	await decideEarlierRound(db, earlierId, adminId);
 	// …and its year of work: agreements signed, tranches paid, most projects closed, one still
-	// waiting for its first payment, one terminated with its unspent money returned.
+	// waiting for its first payment, one terminated with its unspent money returned. Its proposals'
+	// budgets and matching come first: signing records the matching each pledged.
+	const earlierProposals = await db.selectFrom('proposals').select('id').where('round_id', '=', earlierId).orderBy('id').execute();
+	await seedProposalDetails(db, earlierProposals.map((p) => p.id));
 	await seedGrants(db, { roundId: earlierId, actorId: adminId, plan: demoGrantPlan }, now);
 
 	// The current round: in expert review, with band guidance, expertise, a panel and a declared
