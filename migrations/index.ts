@@ -27,6 +27,8 @@ import * as evaluations from './2026_11_29_0810_evaluations';
 import * as budgetChanges from './2026_11_29_0820_budget_changes';
 import * as reportFiles from './2026_11_29_0821_report_files';
 import * as disclosureReminders from './2026_11_29_0822_disclosure_reminders';
+import * as moneyRequests from './2026_11_29_0830_money_requests';
+import * as matchingMemos from './2026_11_29_0831_matching_memos';
 import * as roundVersions from './2026_11_29_0950_round_versions';
 import * as totpReplay from './2026_11_29_0990_totp_replay';
 
@@ -63,6 +65,8 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_29_0820_budget_changes': budgetChanges,
 	'2026_11_29_0821_report_files': reportFiles,
 	'2026_11_29_0822_disclosure_reminders': disclosureReminders,
+	'2026_11_29_0830_money_requests': moneyRequests,
+	'2026_11_29_0831_matching_memos': matchingMemos,
 	'2026_11_29_0950_round_versions': roundVersions,
 	'2026_11_29_0990_totp_replay': totpReplay
 };

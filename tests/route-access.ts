@@ -161,6 +161,7 @@ export const PAGES: Record<string, PageRule> = {
 	'/admin/reviewers': { audience: 'admin', url: () => '/admin/reviewers' },
 	'/admin/users': { audience: 'admin', url: () => '/admin/users' },
 	'/admin/privacy': { audience: 'admin', url: () => '/admin/privacy' },
+	'/admin/approvals': { audience: 'admin', url: () => '/admin/approvals' },
 	'/admin/rounds': { audience: 'admin', url: () => '/admin/rounds' },
 	'/admin/rounds/new': { audience: 'admin', url: () => '/admin/rounds/new' },
 	// A round's admin pages: every load, action and endpoint under /admin/rounds/[id] passes
@@ -472,6 +473,12 @@ export const ACTIONS: Record<string, ActionRule> = {
 		outcome: 'done'
 	},
 	'/admin/privacy ?/settings': { from: 'page', outcome: 'done' },
+	// The world's pending allocations, asked for by the second admin: the sweep's admin decides them;
+	// only their requester may withdraw one, so the admin's withdrawal is refused.
+	'/admin/approvals ?/approve': { from: 'nothing', set: (w) => ({ requestId: String(w.moneyRequests.toApprove) }), outcome: 'done' },
+	'/admin/approvals ?/refuse': { from: 'nothing', set: (w) => ({ requestId: String(w.moneyRequests.toRefuse), reason: REASON }), outcome: 'done' },
+	'/admin/approvals ?/withdraw': { from: 'nothing', set: (w) => ({ requestId: String(w.moneyRequests.toRefuse) }), outcome: 'refused' },
+	'/admin/approvals ?/threshold': { from: 'page', outcome: 'done' },
 	'/admin/rounds/new ?/default': {
 		from: 'page',
 		set: () => ({ title: '2027 年社区公益微创投', slug: 'e2e-2027' }),

@@ -68,8 +68,8 @@ describe('the route tree', () => {
 	const tree = routeTree();
 
 	test('holds every page, action and endpoint, counted', () => {
-		expect(tree.pages.length).toBe(72);
-		expect(tree.actions.length).toBe(116);
+		expect(tree.pages.length).toBe(73);
+		expect(tree.actions.length).toBe(120);
 		expect(tree.endpoints.length).toBe(19);
 		expect(tree.actions).toContainEqual({ id: '/admin/rounds/[id]/decision', name: 'reduceClear' });
 		expect(tree.actions).toContainEqual({ id: '/station/proposals/[id]', name: 'submit' });

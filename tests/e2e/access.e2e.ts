@@ -90,8 +90,8 @@ test.afterAll(async () => {
 
 test('the route tree is read whole, and every route in it is classified', () => {
 	// Counted so that a reader that silently finds less fails here.
-	expect(tree.pages.length).toBe(72);
-	expect(tree.actions.length).toBe(116);
+	expect(tree.pages.length).toBe(73);
+	expect(tree.actions.length).toBe(120);
 	expect(tree.actions.filter((a) => a.name === 'default').length).toBe(18);
 	expect(tree.endpoints.length).toBe(19);
 	expect(unclassified(tree)).toEqual([]);

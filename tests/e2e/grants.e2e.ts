@@ -8,7 +8,9 @@ import { scheduleFor } from '../helpers/db';
 
 /**
  * After the award, through the browser, from agreement to closing: the admin records the
- * agreement, pays the first tranche, releases and pays the second, and closes the project; the
+ * agreement, pays the first tranche, releases and pays the second, and closes the project; each
+ * payment is above the federation's threshold (¥10,000), so it is a request until the second admin
+ * approves it, and the ledger and the payments export name both; the
  * station sees its agreement and payments; at each step the public project page, the resident's
  * tracking page and results.json say the same status and money.
  */
@@ -142,8 +144,31 @@ test('agreement to closing: admin records each step, station, public page, track
 	await expect(admin.getByLabel('金额（元）')).toHaveValue('25000.00');
 	await admin.getByLabel('凭证号').fill('PZ-2026-0001');
 	await admin.getByRole('button', { name: '登记拨付' }).click();
-	await expect(admin.getByRole('status')).toHaveText('已登记。');
+	// Above the threshold: a request, nothing paid yet; the admin who asked cannot approve it.
+	await expect(admin.getByRole('status')).toContainText('已提交复核申请');
+	await expect(admin.getByText('资助 ¥50,000.00 · 已拨付 ¥0.00 · 已退回 ¥0.00')).toBeVisible();
+	await expect(admin.getByRole('region', { name: '等待复核' }).first()).toContainText('¥25,000.00');
+	await admin.goto('/admin/approvals');
+	const mine = admin.getByRole('row').filter({ has: admin.getByRole('link', { name: `长者助餐 ${slug}` }) });
+	await expect(mine).toContainText('您提交的申请');
+	await expect(mine.getByRole('button', { name: '复核通过' })).toHaveCount(0);
+	// The second admin approves it: now it is in the ledger.
+	const checker = await (await browser.newContext()).newPage();
+	await signIn(checker, 'checker');
+	const approve = async () => {
+		await checker.goto('/admin/approvals');
+		const row = checker.getByRole('row').filter({ has: checker.getByRole('link', { name: `长者助餐 ${slug}` }) });
+		await expect(row).toContainText(ACCOUNTS.admin.name);
+		await row.getByRole('button', { name: '复核通过' }).click();
+		await expect(checker.getByRole('status')).toHaveText('已复核通过，已记入账本。');
+	};
+	await approve();
+	await admin.goto(`/admin/rounds/${arranged.roundId}/projects/${arranged.id}`);
 	await expect(admin.getByText('资助 ¥50,000.00 · 已拨付 ¥25,000.00 · 已退回 ¥0.00')).toBeVisible();
+	await expect(admin.getByRole('region', { name: '等待复核' })).toHaveCount(0);
+	const exported = await (await admin.request.get(`/admin/rounds/${arranged.roundId}/projects/payments.csv`)).text();
+	const paymentLine = exported.split('\n').find((line) => line.includes('PZ-2026-0001'));
+	expect(paymentLine).toContain(`${ACCOUNTS.admin.name},${ACCOUNTS.checker.name}`);
 	await admin.goto(`/admin/rounds/${arranged.roundId}/projects`);
 	await expect(admin.getByRole('row', { name: new RegExp(slug) })).toContainText('实施中');
 
@@ -209,7 +234,9 @@ test('agreement to closing: admin records each step, station, public page, track
 	await admin.getByLabel('金额（元）').fill('15000.00');
 	await admin.getByLabel('凭证号').fill('PZ-2026-0002');
 	await admin.getByRole('button', { name: '登记拨付' }).click();
-	await expect(admin.getByRole('status')).toHaveText('已登记。');
+	await expect(admin.getByRole('status')).toContainText('已提交复核申请');
+	await approve();
+	await admin.goto(`/admin/rounds/${arranged.roundId}/projects/${arranged.id}`);
 	await admin.getByLabel('结果', { exact: true }).selectOption({ label: '完成结项' });
 	await admin.getByLabel('说明').fill('活动全部完成，末期款不再拨付');
 	await admin.getByRole('button', { name: '登记结项' }).click();

@@ -71,6 +71,9 @@ test('mid-term report returned, fixed, accepted releases tranche 2; the public s
 				title: `四点半课堂 ${slug}`,
 				summary: '项目简介',
 				requested_fen: 5_000_000,
+				// The matching it pledged: ¥10,000 and 200 volunteer hours.
+				matching_cash_fen: 1_000_000,
+				volunteer_hours: 200,
 				status: 'funded',
 				award_fen: 5_000_000,
 				funding_reason: 'funded',
@@ -161,6 +164,8 @@ test('mid-term report returned, fixed, accepted releases tranche 2; the public s
 	await station.getByLabel('课堂材料 实际支出（元）').fill('30000');
 	await station.getByLabel('场地 实际支出（元）').fill('20000');
 	await station.getByLabel('志愿者人数').fill('38');
+	await station.getByLabel('实际配套资金（元）').fill('8000');
+	await station.getByLabel('志愿服务时长（小时）').fill('260');
 	await station.getByLabel('服务人次 实际').fill('1240');
 	await station.getByLabel('项目进展与成效').fill('项目全部完成。');
 	await station.getByRole('button', { name: '提交报告' }).click();
@@ -197,4 +202,23 @@ test('mid-term report returned, fixed, accepted releases tranche 2; the public s
 		['midterm', today, today],
 		['final', today, today]
 	]);
+
+	// Matching realised: pledged at signing, delivered per the accepted final report, valued at the
+	// round's volunteer-hour rate; memo entries beside the money, in no money total.
+	const ledger = await (await visitor.request.get(`/rounds/${slug}/ledger.json`)).json();
+	const memos = ledger.matching.entries.filter((m: { projectId: number }) => m.projectId === arranged.id);
+	const rate = memos[0].hourRateFen;
+	expect(memos.map((m: { kind: string; cashFen: number; volunteerHours: number; valueFen: number }) => [m.kind, m.cashFen, m.volunteerHours, m.valueFen])).toEqual([
+		['pledged', 1_000_000, 200, 1_000_000 + 200 * rate],
+		['delivered', 800_000, 260, 800_000 + 260 * rate]
+	]);
+	expect(ledger.entries.some((e: { kind: string }) => e.kind.startsWith('memo'))).toBe(false);
+	expect(ledger.totals.allocatedFen).toBe(ledger.totals.committedFen + ledger.totals.uncommittedFen);
+	const csv = await (await visitor.request.get(`/rounds/${slug}/ledger.csv`)).text();
+	expect(csv).toContain(`,memo_delivered,project:${arranged.id},`);
+	await visitor.goto(`/rounds/${slug}`);
+	const matching = visitor.getByRole('region', { name: '配套落实（备忘）' }).first();
+	await expect(matching.getByRole('row', { name: /已落实/ })).toContainText('¥8,000.00');
+	await expect(matching.getByRole('row', { name: /已落实/ })).toContainText('260 小时');
+	await expect(matching.getByRole('row', { name: /承诺/ })).toContainText('200 小时');
 });

@@ -29,10 +29,12 @@ import { reports } from './messages/reports';
 import { funds } from './messages/funds';
 import { reportExtras } from './messages/report-extras';
 import { evaluation } from './messages/evaluation';
+import { moneyRequests } from './messages/money-requests';
+import { matching } from './messages/matching';
 
 import type { Locale } from './locales';
 
-export const catalogue = { ...common, ...auth, ...admin, ...rounds, ...needs, ...proposals, ...review, ...organisations, ...results, ...files, ...calendar, ...feedback, ...status, ...inbox, ...roundTemplate, ...sharing, ...auditWords, ...proposalHistory, ...ranked, ...fair, ...grants, ...people, ...reports, ...funds, ...reportExtras, ...evaluation };
+export const catalogue = { ...common, ...auth, ...admin, ...rounds, ...needs, ...proposals, ...review, ...organisations, ...results, ...files, ...calendar, ...feedback, ...status, ...inbox, ...roundTemplate, ...sharing, ...auditWords, ...proposalHistory, ...ranked, ...fair, ...grants, ...people, ...reports, ...funds, ...reportExtras, ...evaluation, ...moneyRequests, ...matching };
 
 /** One language's words, by key: what a reader of that language downloads. */
 export function localeMessages(locale: Locale): Record<string, string> {

@@ -3,6 +3,7 @@ import type { Round } from './schema';
 import { phaseOf } from './rounds';
 import { publishedRecord } from './results';
 import { getFund, listFunds, type FundRow } from './funds';
+import { roundMatching, type RoundMatching } from './matching';
 import { fenToYuanInput } from '../domain/money';
 import { toCsv } from '../domain/csv';
 import type { EntryKind } from '../domain/ledger';
@@ -66,6 +67,8 @@ export interface RoundLedger {
 	sources: { fundId: number; fund: string; allocatedFen: number }[];
 	projects: RoundProjectMoney[];
 	entries: PublicEntry[];
+	/** Matching pledged and delivered: memo entries beside the money, in no total above. */
+	matching: RoundMatching;
 }
 
 /**
@@ -116,7 +119,8 @@ export async function roundLedger(db: DB, round: Round, now = new Date(), asOf?:
 			'allocatedFen = committedFen + uncommittedFen',
 			'committedFen = paidFen + toPayFen',
 			'paidFen = spentAsReportedFen + returnedFen + unreportedFen',
-			'spentAsReportedFen is 0 until projects file final reports with their spending in the portal; until then every fen paid and not returned is unreported'
+			'spentAsReportedFen is 0 until projects file final reports with their spending in the portal; until then every fen paid and not returned is unreported',
+			'matching lists memo entries (matching cash and volunteer hours pledged at signing, delivered per the accepted final report, valueFen = cashFen + volunteerHours × hourRateFen): no fen moves, and no total above counts them'
 		],
 		sources: [...sources].map(([fundId, allocatedFen]) => ({ fundId, fund: names.get(`fund:${fundId}`) ?? '', allocatedFen })),
 		projects,
@@ -131,7 +135,8 @@ export async function roundLedger(db: DB, round: Round, now = new Date(), asOf?:
 			reason: r.reason,
 			fundId: r.fund_id ?? null,
 			projectId: r.proposal_id
-		}))
+		})),
+		matching: await roundMatching(db, round.id)
 	};
 }
 
@@ -141,10 +146,33 @@ function entryRow(e: PublicEntry) {
 	return [e.id, e.date, e.kind, e.from.account, e.from.name, e.to.account, e.to.name, e.amountFen, fenToYuanInput(e.amountFen), e.reversesId, e.reason];
 }
 
-/** The round's entries as CSV, then its totals as rows of kind `total` (the name in from_name). */
+/**
+ * The round's entries as CSV, then its totals as rows of kind `total` (the name in from_name); then
+ * the matching memos (kind `memo_pledged` / `memo_delivered`, the project as from, the value in the
+ * amount columns, cash, hours and rate in the reason) and their totals (kind `memo_total`), which
+ * move no money and are in no total above.
+ */
 export function roundLedgerCsv(ledger: RoundLedger): string {
 	const totals = Object.entries(ledger.totals).map(([name, fen]) => ['', '', 'total', '', name, '', '', fen, fenToYuanInput(fen), '', '']);
-	return toCsv(ENTRY_HEADER, [...ledger.entries.map(entryRow), ...totals]);
+	const title = new Map(ledger.projects.map((p) => [p.id, p.title]));
+	const memos = ledger.matching.entries.map((m) => [
+		`memo-${m.id}`,
+		m.date,
+		`memo_${m.kind}`,
+		`project:${m.projectId}`,
+		title.get(m.projectId) ?? '',
+		'',
+		'',
+		m.valueFen,
+		fenToYuanInput(m.valueFen),
+		'',
+		`cash_fen=${m.cashFen};volunteer_hours=${m.volunteerHours};hour_rate_fen=${m.hourRateFen}`
+	]);
+	const memoTotals = (['pledged', 'delivered'] as const).map((kind) => {
+		const t = ledger.matching[kind];
+		return ['', '', 'memo_total', '', kind, '', '', t.valueFen, fenToYuanInput(t.valueFen), '', `cash_fen=${t.cashFen};volunteer_hours=${t.volunteerHours}`];
+	});
+	return toCsv(ENTRY_HEADER, [...ledger.entries.map(entryRow), ...totals, ...memos, ...memoTotals]);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -86,8 +86,8 @@ describe('a fund never goes below zero', () => {
 		if (!allocated.ok) throw new Error('allocation');
 		const income = await reverseFundEntry(db, { fundId, entryId: incomeId, reason: '重复录入', actorId: admin.id });
 		expect(income.ok || income.errors._form?.key).toBe('funds.err.reverseIncome');
-		expect((await reverseFundEntry(db, { fundId, entryId: allocated.value, reason: '拨错轮次', actorId: admin.id })).ok).toBe(true);
-		const twice = await reverseFundEntry(db, { fundId, entryId: allocated.value, reason: '再次冲正', actorId: admin.id });
+		expect((await reverseFundEntry(db, { fundId, entryId: allocated.value.entryId!, reason: '拨错轮次', actorId: admin.id })).ok).toBe(true);
+		const twice = await reverseFundEntry(db, { fundId, entryId: allocated.value.entryId!, reason: '再次冲正', actorId: admin.id });
 		expect(twice.ok || twice.errors._form?.key).toBe('grants.err.reversed');
 		expect((await reverseFundEntry(db, { fundId, entryId: incomeId, reason: '重复录入', actorId: admin.id })).ok).toBe(true);
 		expect((await getFund(db, fundId))!.balanceFen).toBe(0);

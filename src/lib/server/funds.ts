@@ -8,6 +8,7 @@ import type { Round } from './schema';
 import type { FundKind, SourceType } from '../domain/fund-ledger';
 import { OUTSIDE, commitmentShortfall, fundAccount, isAmount, roundTotals, shortfall, type Move, type RoundTotals } from '../domain/fund-ledger';
 import { formatFen } from '../domain/money';
+import { approverOf, approving, fileRequest, needsSecondAdmin, pendingFen, pendingOutOfFund, reversalPending, type MoneyControl, type MoneyMove } from './four-eyes';
 import { utcToZonedInput } from '../domain/time';
 
 /**
@@ -263,17 +264,30 @@ export interface AllocationInput {
 
 /**
  * Moves money from a fund to a round's pool, in the caller's transaction; refused, naming the
- * shortfall, when the fund does not hold it. The round's pool becomes its allocated total.
+ * shortfall, when the fund does not hold it (less what pending requests will take out of it). The
+ * round's pool becomes its allocated total. Under an admin form's control an allocation above the
+ * threshold is filed as a request for a second admin instead (four-eyes.ts).
  */
-export async function appendAllocation(trx: DB, input: AllocationInput, now = new Date()): Promise<Outcome<number>> {
+export async function appendAllocation(trx: DB, input: AllocationInput, now = new Date(), control?: MoneyControl): Promise<Outcome<MoneyMove>> {
 	if (!isAmount(input.amountFen)) return refuseField('amount', 'err.money');
 	await lockRows(trx, 'rounds', [input.roundId]);
-	const balance = await lockedBalance(trx, input.fundId);
-	if (balance === undefined) return notFound();
+	const held = await lockedBalance(trx, input.fundId);
+	if (held === undefined) return notFound();
 	const round = await trx.selectFrom('rounds').select('id').where('id', '=', input.roundId).executeTakeFirst();
 	if (!round) return refuseField('roundId', 'err.choice');
+	const balance = held - (await pendingOutOfFund(trx, input.fundId, approving(control)));
 	const short = shortfall(balance, input.amountFen);
 	if (short > 0) return refuseField('amount', 'funds.err.fundShort', { balance: formatFen(balance), shortfall: formatFen(short) });
+	if (needsSecondAdmin(control, input.amountFen) && input.actorId !== null) {
+		return ok(
+			await fileRequest(
+				trx,
+				{ kind: 'allocation', amountFen: input.amountFen, roundId: input.roundId, fundId: input.fundId, occurredOn: input.allocatedOn, reason: input.reason, requestedBy: input.actorId },
+				now
+			)
+		);
+	}
+	const approvedBy = approverOf(control);
 	const entry = await trx
 		.insertInto('ledger_entries')
 		.values({
@@ -290,6 +304,7 @@ export async function appendAllocation(trx: DB, input: AllocationInput, now = ne
 			reference: '',
 			reason: input.reason,
 			actor_id: input.actorId,
+			approved_by: approvedBy,
 			created_at: now.toISOString()
 		})
 		.returning('id')
@@ -297,18 +312,18 @@ export async function appendAllocation(trx: DB, input: AllocationInput, now = ne
 	await moveBalance(trx, input.fundId, -input.amountFen);
 	const poolFen = await syncPool(trx, input.roundId);
 	await audit(trx, {
-		actorId: input.actorId,
+		actorId: approvedBy ?? input.actorId,
 		action: 'fund.allocate',
 		entity: 'fund',
 		entityId: input.fundId,
 		reason: input.reason,
-		detail: { entryId: entry.id, roundId: input.roundId, amountFen: input.amountFen, poolFen }
+		detail: { entryId: entry.id, roundId: input.roundId, amountFen: input.amountFen, poolFen, requestedBy: approvedBy ? input.actorId : undefined }
 	});
-	return ok(entry.id);
+	return ok({ entryId: entry.id, requestId: null });
 }
 
-export async function allocate(db: DB, input: AllocationInput, now = new Date()): Promise<Outcome<number>> {
-	return writeTransaction(db, (trx) => appendAllocation(trx, input, now));
+export async function allocate(db: DB, input: AllocationInput, now = new Date(), control?: MoneyControl): Promise<Outcome<MoneyMove>> {
+	return writeTransaction(db, (trx) => appendAllocation(trx, input, now, control));
 }
 
 /** What the funding line has given out in a round (provisional or final): the pool may not drop below it. */
@@ -322,71 +337,102 @@ async function awardedOnLine(db: DB, roundId: number): Promise<number> {
 	return Number(awarded);
 }
 
+export interface FundReversalInput {
+	fundId: number;
+	entryId: number;
+	reason: string;
+	actorId: number;
+}
+
 /**
  * Takes back an income or an allocation recorded by mistake: a reversing entry with the reason.
  * Refused when it would take the fund below zero (an income already allocated), or a round's pool
- * below what it committed or its funding line awarded.
+ * below what it committed or its funding line awarded, counting what pending requests hold.
  */
-export async function reverseFundEntry(
-	db: DB,
-	input: { fundId: number; entryId: number; reason: string; actorId: number },
-	now = new Date()
-): Promise<Outcome<void>> {
-	return writeTransaction(db, async (trx) => {
-		const entry = await trx
-			.selectFrom('ledger_entries')
-			.selectAll()
-			.where('id', '=', input.entryId)
-			.where('fund_id', '=', input.fundId)
-			.where('reverses_id', 'is', null)
-			.where('kind', 'in', ['income', 'allocation'])
-			.executeTakeFirst();
-		if (!entry) return notFound();
-		if (entry.round_id !== null) await lockRows(trx, 'rounds', [entry.round_id]);
-		const balance = await lockedBalance(trx, input.fundId);
-		if (balance === undefined) return notFound();
-		const taken = await trx.selectFrom('ledger_entries').select('id').where('reverses_id', '=', entry.id).executeTakeFirst();
-		if (taken) return refuse('grants.err.reversed', undefined, 409);
-		const amountFen = Number(entry.amount_fen);
-		if (entry.kind === 'income') {
-			const short = shortfall(balance, amountFen);
-			if (short > 0) return refuse('funds.err.reverseIncome', { balance: formatFen(balance), shortfall: formatFen(short) }, 409);
-		} else {
-			const money = await roundMoney(trx, entry.round_id!);
-			const floor = Math.max(money.committedFen, await awardedOnLine(trx, entry.round_id!));
-			if (money.allocatedFen - amountFen < floor) return refuse('funds.err.reverseAllocation', { floor: formatFen(floor) }, 409);
-		}
-		await trx
-			.insertInto('ledger_entries')
-			.values({
-				kind: entry.kind,
-				from_account: entry.to_account,
-				to_account: entry.from_account,
-				amount_fen: amountFen,
-				round_id: entry.round_id,
-				proposal_id: null,
-				tranche_id: null,
-				fund_id: entry.fund_id,
-				reverses_id: entry.id,
-				occurred_on: fundToday(now),
-				reference: entry.reference,
-				reason: input.reason,
-				actor_id: input.actorId,
-				created_at: now.toISOString()
-			})
-			.execute();
-		await moveBalance(trx, input.fundId, entry.kind === 'income' ? -amountFen : amountFen);
-		if (entry.round_id !== null) await syncPool(trx, entry.round_id);
-		await audit(trx, {
-			actorId: input.actorId,
-			action: 'fund.reverse',
-			entity: 'fund',
-			entityId: input.fundId,
+export async function reverseFundEntry(db: DB, input: FundReversalInput, now = new Date(), control?: MoneyControl): Promise<Outcome<MoneyMove>> {
+	return writeTransaction(db, (trx) => fundReversalIn(trx, input, now, control));
+}
+
+/** reverseFundEntry in the caller's transaction (an approval's). */
+export async function fundReversalIn(trx: DB, input: FundReversalInput, now: Date, control?: MoneyControl): Promise<Outcome<MoneyMove>> {
+	const entry = await trx
+		.selectFrom('ledger_entries')
+		.selectAll()
+		.where('id', '=', input.entryId)
+		.where('fund_id', '=', input.fundId)
+		.where('reverses_id', 'is', null)
+		.where('kind', 'in', ['income', 'allocation'])
+		.executeTakeFirst();
+	if (!entry) return notFound();
+	if (entry.round_id !== null) await lockRows(trx, 'rounds', [entry.round_id]);
+	const held = await lockedBalance(trx, input.fundId);
+	if (held === undefined) return notFound();
+	const taken = await trx.selectFrom('ledger_entries').select('id').where('reverses_id', '=', entry.id).executeTakeFirst();
+	if (taken) return refuse('grants.err.reversed', undefined, 409);
+	const except = approving(control);
+	if (await reversalPending(trx, 'fund_reversal', entry.id, except)) return refuse('approvals.err.pendingSame', undefined, 409);
+	const amountFen = Number(entry.amount_fen);
+	if (entry.kind === 'income') {
+		const balance = held - (await pendingOutOfFund(trx, input.fundId, except));
+		const short = shortfall(balance, amountFen);
+		if (short > 0) return refuse('funds.err.reverseIncome', { balance: formatFen(balance), shortfall: formatFen(short) }, 409);
+	} else {
+		const money = await roundMoney(trx, entry.round_id!);
+		const floor = Math.max(money.committedFen, await awardedOnLine(trx, entry.round_id!));
+		const pendingBack = await pendingFen(trx, { kind: 'fund_reversal', roundId: entry.round_id!, entryKind: 'allocation' }, except);
+		if (money.allocatedFen - pendingBack - amountFen < floor) return refuse('funds.err.reverseAllocation', { floor: formatFen(floor) }, 409);
+	}
+	if (needsSecondAdmin(control, amountFen)) {
+		return ok(
+			await fileRequest(
+				trx,
+				{
+					kind: 'fund_reversal',
+					amountFen,
+					roundId: entry.round_id,
+					fundId: input.fundId,
+					entryId: entry.id,
+					entryKind: entry.kind,
+					reason: input.reason,
+					requestedBy: input.actorId
+				},
+				now
+			)
+		);
+	}
+	const approvedBy = approverOf(control);
+	const reversal = await trx
+		.insertInto('ledger_entries')
+		.values({
+			kind: entry.kind,
+			from_account: entry.to_account,
+			to_account: entry.from_account,
+			amount_fen: amountFen,
+			round_id: entry.round_id,
+			proposal_id: null,
+			tranche_id: null,
+			fund_id: entry.fund_id,
+			reverses_id: entry.id,
+			occurred_on: fundToday(now),
+			reference: entry.reference,
 			reason: input.reason,
-			detail: { entryId: entry.id, kind: entry.kind, amountFen, roundId: entry.round_id ?? undefined }
-		});
-		return ok();
+			actor_id: input.actorId,
+			approved_by: approvedBy,
+			created_at: now.toISOString()
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	await moveBalance(trx, input.fundId, entry.kind === 'income' ? -amountFen : amountFen);
+	if (entry.round_id !== null) await syncPool(trx, entry.round_id);
+	await audit(trx, {
+		actorId: approvedBy ?? input.actorId,
+		action: 'fund.reverse',
+		entity: 'fund',
+		entityId: input.fundId,
+		reason: input.reason,
+		detail: { entryId: entry.id, kind: entry.kind, amountFen, roundId: entry.round_id ?? undefined, requestedBy: approvedBy ? input.actorId : undefined }
 	});
+	return ok({ entryId: reversal.id, requestId: null });
 }
 
 /**
@@ -396,8 +442,10 @@ export async function reverseFundEntry(
 export async function commitmentRefusal(trx: DB, roundId: number, amountFen: number): Promise<Outcome<void>> {
 	await lockRows(trx, 'rounds', [roundId]);
 	const money = await roundMoney(trx, roundId);
-	const short = commitmentShortfall(money, amountFen);
-	if (short > 0) return refuse('funds.err.overAllocated', { allocated: formatFen(money.allocatedFen), shortfall: formatFen(short) }, 409);
+	// A pending reversal of an allocation may take that money back: it is not there to commit.
+	const allocatedFen = money.allocatedFen - (await pendingFen(trx, { kind: 'fund_reversal', roundId, entryKind: 'allocation' }, null));
+	const short = commitmentShortfall({ ...money, allocatedFen }, amountFen);
+	if (short > 0) return refuse('funds.err.overAllocated', { allocated: formatFen(allocatedFen), shortfall: formatFen(short) }, 409);
 	return ok();
 }
 

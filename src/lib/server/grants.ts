@@ -24,6 +24,8 @@ import { CONDITION_OF, REPORT_KINDS, beneficiaryVisits, spentFen, type ReportCon
 import { commitmentRefusal } from './funds';
 import { evaluationFactsFor, type EvaluationFacts } from './evaluation-facts';
 import { publicGrade } from '../domain/evaluation';
+import { pledgeMatching } from './matching';
+import { approverOf, approving, fileRequest, needsSecondAdmin, pendingFen, reversalPending, type MoneyControl, type MoneyMove } from './four-eyes';
 
 /**
  * A funded project after the award: its agreement (签约) and tranche plan, its payments (拨付,
@@ -360,6 +362,8 @@ export async function recordAgreement(db: DB, input: AgreementInput, now = new D
 			{ kind: 'commitment', roundId: input.roundId, proposalId: input.proposalId, amountFen: awardFen, occurredOn: input.signedOn, reference: input.number, actorId: input.actorId },
 			now
 		);
+		// Beside the money, a memo of the matching the proposal pledged (matching.ts).
+		await pledgeMatching(trx, { roundId: input.roundId, proposalId: input.proposalId, signedOn: input.signedOn, actorId: input.actorId }, now);
 		await audit(trx, {
 			actorId: input.actorId,
 			action: 'grant.agreement',
@@ -415,72 +419,133 @@ export interface PaymentInput {
 	actorId: number;
 }
 
-/** Records a payment of a tranche: its condition met, no more than the tranche's rest, never beyond the award. */
-export async function recordPayment(db: DB, input: PaymentInput, now = new Date()): Promise<Outcome<void>> {
-	return writeTransaction(db, async (trx) => {
-		const view = await lockedProject(trx, input.proposalId);
-		if (!view || view.project.round.id !== input.roundId) return notFound();
-		if (!view.agreement) return refuse('grants.err.noAgreement', undefined, 409);
-		if (view.closing) return refuse('grants.err.closed', undefined, 409);
-		const tranche = view.tranches.find((t) => t.id === input.trancheId);
-		if (!tranche) return refuseField('trancheId', 'err.choice');
-		if (!tranche.conditionMetAt) return refuse('grants.err.conditionNotMet', { position: tranche.position }, 409);
-		if (tranche.withheld) return refuse('evaluation.err.withheld', { position: tranche.position }, 409);
-		if (input.paidOn < view.agreement.signedOn) return refuseField('paidOn', 'grants.err.beforeSigning');
-		if (input.paidOn > todayIn(view.project.round.time_zone, now)) return refuseField('paidOn', 'grants.err.future');
-		if (tranche.paidFen + input.amountFen > tranche.amountFen) return refuseField('amount', 'grants.err.overTranche', { position: tranche.position });
-		const wrong = paymentRefusal(view.money, input.amountFen);
-		if (wrong) return refuseField('amount', `grants.err.${wrong}`);
-		await appendEntry(
-			trx,
-			{
-				kind: 'payment',
-				roundId: input.roundId,
-				proposalId: input.proposalId,
-				trancheId: tranche.id,
-				amountFen: input.amountFen,
-				occurredOn: input.paidOn,
-				reference: input.reference,
-				actorId: input.actorId
-			},
-			now
+/**
+ * Records a payment of a tranche: its condition met, no more than the tranche's rest, never beyond
+ * the award, counting what pending requests already hold. Under an admin form's control a payment
+ * above the threshold is filed as a request instead (four-eyes.ts); an approval re-runs every rule.
+ */
+export async function recordPayment(db: DB, input: PaymentInput, now = new Date(), control?: MoneyControl): Promise<Outcome<MoneyMove>> {
+	return writeTransaction(db, (trx) => paymentIn(trx, input, now, control));
+}
+
+/** recordPayment in the caller's transaction (an approval's). */
+export async function paymentIn(trx: DB, input: PaymentInput, now: Date, control?: MoneyControl): Promise<Outcome<MoneyMove>> {
+	const view = await lockedProject(trx, input.proposalId);
+	if (!view || view.project.round.id !== input.roundId) return notFound();
+	if (!view.agreement) return refuse('grants.err.noAgreement', undefined, 409);
+	if (view.closing) return refuse('grants.err.closed', undefined, 409);
+	const tranche = view.tranches.find((t) => t.id === input.trancheId);
+	if (!tranche) return refuseField('trancheId', 'err.choice');
+	if (!tranche.conditionMetAt) return refuse('grants.err.conditionNotMet', { position: tranche.position }, 409);
+	if (tranche.withheld) return refuse('evaluation.err.withheld', { position: tranche.position }, 409);
+	if (input.paidOn < view.agreement.signedOn) return refuseField('paidOn', 'grants.err.beforeSigning');
+	if (input.paidOn > todayIn(view.project.round.time_zone, now)) return refuseField('paidOn', 'grants.err.future');
+	const except = approving(control);
+	const pendingOfTranche = await pendingFen(trx, { kind: 'payment', trancheId: tranche.id }, except);
+	if (tranche.paidFen + pendingOfTranche + input.amountFen > tranche.amountFen) return refuseField('amount', 'grants.err.overTranche', { position: tranche.position });
+	const pendingOfProject = await pendingFen(trx, { kind: 'payment', proposalId: input.proposalId }, except);
+	const wrong = paymentRefusal({ ...view.money, paidFen: view.money.paidFen + pendingOfProject }, input.amountFen);
+	if (wrong) return refuseField('amount', `grants.err.${wrong}`);
+	if (needsSecondAdmin(control, input.amountFen)) {
+		return ok(
+			await fileRequest(
+				trx,
+				{
+					kind: 'payment',
+					amountFen: input.amountFen,
+					roundId: input.roundId,
+					proposalId: input.proposalId,
+					trancheId: tranche.id,
+					occurredOn: input.paidOn,
+					reference: input.reference,
+					requestedBy: input.actorId
+				},
+				now
+			)
 		);
-		await audit(trx, {
+	}
+	const approvedBy = approverOf(control);
+	const entryId = await appendEntry(
+		trx,
+		{
+			kind: 'payment',
+			roundId: input.roundId,
+			proposalId: input.proposalId,
+			trancheId: tranche.id,
+			amountFen: input.amountFen,
+			occurredOn: input.paidOn,
+			reference: input.reference,
 			actorId: input.actorId,
-			action: 'grant.payment',
-			entity: 'proposal',
-			entityId: input.proposalId,
-			detail: { tranche: tranche.position, amountFen: input.amountFen, paidOn: input.paidOn, reference: input.reference }
-		});
-		return ok();
+			approvedBy
+		},
+		now
+	);
+	await audit(trx, {
+		actorId: approvedBy ?? input.actorId,
+		action: 'grant.payment',
+		entity: 'proposal',
+		entityId: input.proposalId,
+		detail: { tranche: tranche.position, amountFen: input.amountFen, paidOn: input.paidOn, reference: input.reference, requestedBy: approvedBy ? input.actorId : undefined }
 	});
+	return ok({ entryId, requestId: null });
+}
+
+export interface ReversalInput {
+	proposalId: number;
+	roundId: number;
+	entryId: number;
+	reason: string;
+	actorId: number;
 }
 
 /** Takes back a payment or a return recorded by mistake, with a reversing entry and a reason. */
-export async function reverseEntry(
-	db: DB,
-	input: { proposalId: number; roundId: number; entryId: number; reason: string; actorId: number },
-	now = new Date()
-): Promise<Outcome<void>> {
-	return writeTransaction(db, async (trx) => {
-		const view = await lockedProject(trx, input.proposalId);
-		if (!view || view.project.round.id !== input.roundId) return notFound();
-		const entry = view.entries.find((e) => e.id === input.entryId);
-		if (!entry || entry.kind === 'commitment' || entry.reversesId !== null) return notFound();
-		if (entry.reversed) return refuse('grants.err.reversed', undefined, 409);
-		// Taking back a payment must not leave more returned than paid.
-		if (entry.kind === 'payment' && view.money.paidFen - entry.amountFen < view.money.returnedFen) return refuse('grants.err.returnsExceed', undefined, 409);
-		await appendReversal(trx, entry, { reason: input.reason, occurredOn: todayIn(view.project.round.time_zone, now), actorId: input.actorId }, now);
-		await audit(trx, {
-			actorId: input.actorId,
-			action: 'grant.reverse',
-			entity: 'proposal',
-			entityId: input.proposalId,
-			reason: input.reason,
-			detail: { entryId: entry.id, kind: entry.kind, amountFen: entry.amountFen }
-		});
-		return ok();
+export async function reverseEntry(db: DB, input: ReversalInput, now = new Date(), control?: MoneyControl): Promise<Outcome<MoneyMove>> {
+	return writeTransaction(db, (trx) => reversalIn(trx, input, now, control));
+}
+
+/** reverseEntry in the caller's transaction (an approval's). */
+export async function reversalIn(trx: DB, input: ReversalInput, now: Date, control?: MoneyControl): Promise<Outcome<MoneyMove>> {
+	const view = await lockedProject(trx, input.proposalId);
+	if (!view || view.project.round.id !== input.roundId) return notFound();
+	const entry = view.entries.find((e) => e.id === input.entryId);
+	if (!entry || entry.kind === 'commitment' || entry.reversesId !== null) return notFound();
+	if (entry.reversed) return refuse('grants.err.reversed', undefined, 409);
+	const except = approving(control);
+	if (await reversalPending(trx, 'reversal', entry.id, except)) return refuse('approvals.err.pendingSame', undefined, 409);
+	// Taking back a payment must not leave more returned than paid (nor would the pending reversals).
+	if (entry.kind === 'payment') {
+		const pendingBack = await pendingFen(trx, { kind: 'reversal', proposalId: input.proposalId, entryKind: 'payment' }, except);
+		if (view.money.paidFen - pendingBack - entry.amountFen < view.money.returnedFen) return refuse('grants.err.returnsExceed', undefined, 409);
+	}
+	if (needsSecondAdmin(control, entry.amountFen)) {
+		return ok(
+			await fileRequest(
+				trx,
+				{
+					kind: 'reversal',
+					amountFen: entry.amountFen,
+					roundId: input.roundId,
+					proposalId: input.proposalId,
+					entryId: entry.id,
+					entryKind: entry.kind,
+					reason: input.reason,
+					requestedBy: input.actorId
+				},
+				now
+			)
+		);
+	}
+	const approvedBy = approverOf(control);
+	const entryId = await appendReversal(trx, entry, { reason: input.reason, occurredOn: todayIn(view.project.round.time_zone, now), actorId: input.actorId, approvedBy }, now);
+	await audit(trx, {
+		actorId: approvedBy ?? input.actorId,
+		action: 'grant.reverse',
+		entity: 'proposal',
+		entityId: input.proposalId,
+		reason: input.reason,
+		detail: { entryId: entry.id, kind: entry.kind, amountFen: entry.amountFen, requestedBy: approvedBy ? input.actorId : undefined }
 	});
+	return ok({ entryId, requestId: null });
 }
 
 export interface ClosingInput {
@@ -581,7 +646,8 @@ export async function stationGrant(db: DB, proposalId: number) {
 
 /**
  * The round's money moves for the finance office, oldest first: every payment, return and
- * reversal (a reversal's amount negative), with its project, tranche, day and voucher. Audited
+ * reversal (a reversal's amount negative), with its project, tranche, day and voucher, who entered
+ * it and who approved it. Audited
  * like the other exports: who took the ledger out, and in which format.
  */
 export async function exportPayments(db: DB, input: { roundId: number; actorId: number; format: 'csv' | 'xlsx' }) {
@@ -590,6 +656,8 @@ export async function exportPayments(db: DB, input: { roundId: number; actorId: 
 		.innerJoin('proposals', 'proposals.id', 'ledger_entries.proposal_id')
 		.innerJoin('organisations', 'organisations.id', 'proposals.organisation_id')
 		.leftJoin('tranches', 'tranches.id', 'ledger_entries.tranche_id')
+		.leftJoin('users as entered', 'entered.id', 'ledger_entries.actor_id')
+		.leftJoin('users as approver', 'approver.id', 'ledger_entries.approved_by')
 		.select([
 			'ledger_entries.id',
 			'ledger_entries.kind',
@@ -601,7 +669,9 @@ export async function exportPayments(db: DB, input: { roundId: number; actorId: 
 			'ledger_entries.proposal_id',
 			'proposals.title',
 			'organisations.name as organisation',
-			'tranches.position'
+			'tranches.position',
+			'entered.name as requestedBy',
+			'approver.name as approvedBy'
 		])
 		.where('ledger_entries.round_id', '=', input.roundId)
 		.where('ledger_entries.kind', '!=', 'commitment')
@@ -620,6 +690,9 @@ export async function exportPayments(db: DB, input: { roundId: number; actorId: 
 		proposalId: r.proposal_id!,
 		title: r.title,
 		organisation: r.organisation,
-		tranche: r.position
+		tranche: r.position,
+		/** Who entered it, and the second admin who approved it when it needed one (four eyes). */
+		requestedBy: r.requestedBy,
+		approvedBy: r.approvedBy
 	}));
 }

@@ -1,5 +1,7 @@
 import type { DB } from './db';
 import { formatFen } from '../domain/money';
+import { matchingValueFen } from '../domain/matching';
+import type { ReportContent } from '../domain/project-reports';
 import { balances, netByKind, reconciles, roundTotals, type Move } from '../domain/fund-ledger';
 
 /**
@@ -63,6 +65,57 @@ export async function checkLedger(db: DB): Promise<string[]> {
 		if ((awards.get(id) ?? 0) !== net.commitment) problems.push(`${where}: award ${formatFen(awards.get(id) ?? 0)}, but ${formatFen(net.commitment)} committed`);
 		if (net.payment > net.commitment) problems.push(`${where}: ${formatFen(net.payment)} paid, more than the ${formatFen(net.commitment)} committed`);
 		if (net.return > net.payment) problems.push(`${where}: ${formatFen(net.return)} returned, more than the ${formatFen(net.payment)} paid`);
+	}
+
+	// Four eyes: an entry a second admin approved names someone other than whoever entered it.
+	for (const r of rows) if (r.approved_by != null && r.approved_by === r.actor_id) problems.push(`entry ${r.id} (${r.kind}): approved by the admin who entered it`);
+
+	problems.push(...(await checkMatching(db)));
+	return problems;
+}
+
+/**
+ * The matching memos: each worth its cash plus its hours at its rate, of a project of its round,
+ * and saying what their source says (the proposal's pledge; the accepted final report's delivery).
+ * They are not in ledger_entries, so no balance above counts them.
+ */
+async function checkMatching(db: DB): Promise<string[]> {
+	const problems: string[] = [];
+	const memos = await db
+		.selectFrom('matching_memos')
+		.innerJoin('proposals', 'proposals.id', 'matching_memos.proposal_id')
+		.leftJoin('project_reports', (join) =>
+			join.onRef('project_reports.proposal_id', '=', 'matching_memos.proposal_id').on('project_reports.kind', '=', 'final').on('project_reports.status', '=', 'accepted')
+		)
+		.select([
+			'matching_memos.id',
+			'matching_memos.kind',
+			'matching_memos.round_id',
+			'matching_memos.cash_fen',
+			'matching_memos.volunteer_hours',
+			'matching_memos.hour_rate_fen',
+			'matching_memos.value_fen',
+			'proposals.round_id as proposal_round',
+			'proposals.matching_cash_fen',
+			'proposals.volunteer_hours as pledged_hours',
+			'project_reports.content'
+		])
+		.orderBy('matching_memos.id')
+		.execute();
+	for (const m of memos) {
+		const where = `matching memo ${m.id} (${m.kind})`;
+		const [cash, hours, rate, value] = [Number(m.cash_fen), Number(m.volunteer_hours), Number(m.hour_rate_fen), Number(m.value_fen)];
+		if (cash < 0 || hours < 0 || rate < 0) problems.push(`${where}: a negative amount`);
+		if (value !== matchingValueFen(cash, hours, rate)) problems.push(`${where}: worth ${formatFen(value)}, but its cash and hours make ${formatFen(matchingValueFen(cash, hours, rate))}`);
+		if (m.round_id !== m.proposal_round) problems.push(`${where}: of round ${m.round_id}, but its project is of round ${m.proposal_round}`);
+		const source =
+			m.kind === 'pledged'
+				? { cash: Number(m.matching_cash_fen), hours: Number(m.pledged_hours) }
+				: m.content
+					? (({ matchingCashFen, volunteerHours }) => ({ cash: matchingCashFen, hours: volunteerHours }))(JSON.parse(m.content) as ReportContent)
+					: null;
+		if (!source) problems.push(`${where}: its project has no accepted final report`);
+		else if (source.cash !== cash || source.hours !== hours) problems.push(`${where}: says ${formatFen(cash)} and ${hours} h, its source ${formatFen(source.cash)} and ${source.hours} h`);
 	}
 	return problems;
 }

@@ -36,6 +36,8 @@ export interface NewEntry {
 	reference?: string;
 	reason?: string | null;
 	actorId: number | null;
+	/** The second admin who approved it (four eyes), when it needed one. */
+	approvedBy?: number | null;
 }
 
 /** Appends one entry; returns its id. */
@@ -56,6 +58,7 @@ export async function appendEntry(trx: DB, entry: NewEntry, now = new Date()): P
 			reference: entry.reference ?? '',
 			reason: entry.reason ?? null,
 			actor_id: entry.actorId,
+			approved_by: entry.approvedBy ?? null,
 			created_at: now.toISOString()
 		})
 		.returning('id')
@@ -113,7 +116,7 @@ export function moneyOf(entries: readonly LedgerRow[]): ProjectMoney {
 export async function appendReversal(
 	trx: DB,
 	entry: Pick<LedgerRow, 'id'>,
-	input: { reason: string; occurredOn: string; actorId: number },
+	input: { reason: string; occurredOn: string; actorId: number; approvedBy?: number | null },
 	now = new Date()
 ): Promise<number> {
 	const original = await trx.selectFrom('ledger_entries').selectAll().where('id', '=', entry.id).executeTakeFirstOrThrow();
@@ -133,6 +136,7 @@ export async function appendReversal(
 			reference: original.reference,
 			reason: input.reason,
 			actor_id: input.actorId,
+			approved_by: input.approvedBy ?? null,
 			created_at: now.toISOString()
 		})
 		.returning('id')

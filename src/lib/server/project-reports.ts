@@ -10,8 +10,10 @@ import { audit } from './audit';
 import { notFound, ok, refuse, refuseField, type Outcome } from './outcome';
 import { notify, recipients } from './notify';
 import { getProposalContent } from './proposals';
-import { fundedProject, projectLedger } from './grants';
 import { currentBudgetLines } from './budget-changes';
+import { fundedProject, projectLedger, todayIn } from './grants';
+import { deliverMatching } from './matching';
+import { lineTotalFen } from '../domain/budget';
 import { reportDueDates } from '../domain/project-lifecycle';
 import { formatInZone } from '../domain/time';
 import {
@@ -223,6 +225,15 @@ export async function reviewReport(db: DB, input: ReviewReportInput, now = new D
 			if (tranche && !tranche.conditionMetAt) {
 				await trx.updateTable('tranches').set({ condition_met_at: at, condition_met_by: input.actorId, condition_reason: null }).where('id', '=', tranche.id).execute();
 				released = tranche.position;
+			}
+			// The final report says what matching was delivered: a memo beside the money (matching.ts).
+			if (input.kind === 'final') {
+				const content = current.report.content;
+				await deliverMatching(
+					trx,
+					{ roundId: input.roundId, proposalId: input.proposalId, cashFen: content.matchingCashFen, volunteerHours: content.volunteerHours, acceptedOn: todayIn(current.project.round.time_zone, now), actorId: input.actorId },
+					now
+				);
 			}
 		}
 		await audit(trx, {

@@ -263,5 +263,12 @@ export const auditWords = {
 	'audit.field.evaluatorId': { zh: '评估专家', en: 'Evaluator' },
 	'audit.field.total': { zh: '总分', en: 'Total' },
 	'audit.field.endedEvaluationId': { zh: '取消的评估编号', en: 'Evaluation withdrawn' },
-	'audit.field.discardedSubmittedEvaluation': { zh: '作废已提交的评估', en: 'Submitted evaluation discarded' }
+	'audit.field.discardedSubmittedEvaluation': { zh: '作废已提交的评估', en: 'Submitted evaluation discarded' },
+	'audit.action.money.request': { zh: '提交资金复核申请', en: 'Asked a second admin to approve a money move' },
+	'audit.action.money.approve': { zh: '复核通过资金操作', en: 'Approved a money move' },
+	'audit.action.money.refuse': { zh: '驳回资金复核申请', en: 'Refused a money move' },
+	'audit.action.money.withdraw': { zh: '撤回资金复核申请', en: 'Withdrew a money move request' },
+	'audit.entity.money_request': { zh: '资金复核申请', en: 'Money request' },
+	'audit.field.fundId': { zh: '基金编号', en: 'Fund' },
+	'audit.field.requestedBy': { zh: '申请人编号', en: 'Requested by' }
 } satisfies Messages;

@@ -42,6 +42,7 @@ export const ROUND_OF_TABLE: Readonly<Record<string, RoundOf>> = {
 	round_panel: OWN,
 	round_questions: OWN,
 	rubric_criteria: OWN,
+	matching_memos: OWN,
 	// An entry of no round is a fund's income or allocation: the global funds' pages.
 	ledger_entries: ['coalesce($.round_id, 0)'],
 	attachments: OF_PROPOSAL,
@@ -88,7 +89,8 @@ export const UNVERSIONED_TABLES: Readonly<Record<string, string>> = {
 	trusted_devices: 'secrets',
 	reviewer_expertise: 'staff pages only',
 	report_reminders: 'staff pages only',
-	disclosure_reminders: 'staff pages only'
+	disclosure_reminders: 'staff pages only',
+	money_requests: 'staff pages only: a pending move changes no public figure until approved, and the approval writes a ledger entry'
 };
 
 /** The row of versions no single round owns. */

@@ -27,6 +27,8 @@ export interface LedgerEntryTable {
 	created_at: Instant;
 	/** Added by the funds migration: the fund of an income or an allocation. */
 	fund_id?: number | null;
+	/** Added by the money-requests migration: the second admin who approved it (four eyes), else null. */
+	approved_by?: number | null;
 }
 
 export interface AgreementTable {

@@ -385,7 +385,8 @@ export async function seedDemo(db: DB, now = new Date()): Promise<DemoAccounts> 
 	// The reports behind the later tranches are accepted in the portal, and graded by the demo
 	// evaluator (a reviewer of no organisation, so without a conflict).
 	const evaluator = reviewerIds.find((r) => r.org === null)!;
-	// The reports answer each project's plan: its budget, activities and indicators first.
+	// The reports answer each project's plan: its budget, activities, indicators and matching first
+	// (signing records the matching each pledged).
 	await seedProposalDetails(db, (await db.selectFrom('proposals').select('id').where('round_id', '=', earlierId).orderBy('id').execute()).map((p) => p.id));
 	await seedGrants(db, { roundId: earlierId, actorId: adminId, plan: demoGrantPlan, evaluatorId: evaluator.id }, now);
 

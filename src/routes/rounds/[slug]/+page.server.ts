@@ -4,6 +4,7 @@ import { publicRoundBySlug, publicRoundView } from '$lib/server/rounds';
 import { roundSources } from '$lib/server/fund-disclosure';
 import { lotteryRecordOf } from '$lib/server/grey-zone-lottery';
 import { roundPaidOfAwarded } from '$lib/server/grants';
+import { roundMatching } from '$lib/server/matching';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
@@ -17,6 +18,8 @@ export const load: PageServerLoad = async ({ params }) => {
 		// Once the list is confirmed: paid of awarded, as on the stats page.
 		money,
 		sources: await roundSources(getDb(), round.id),
+		// Pledged and delivered matching: memo entries, shown once a project signed.
+		matching: await roundMatching(getDb(), round.id).then((m) => (m.entries.length ? { pledged: m.pledged, delivered: m.delivered } : null)),
 		lottery: lottery && {
 			recordedAt: lottery.recordedAt,
 			zone: lottery.zone.map((z) => z.id),

@@ -4,6 +4,8 @@ import { requireRole } from '$lib/server/auth/guard';
 import { listPlaceTree } from '$lib/server/places';
 import { adminFundEntries, allocate, fundToday, getFund, recordIncome, reverseFundEntry, roundsToAllocate, saveFund } from '$lib/server/funds';
 import { importIncomes } from '$lib/server/fund-import';
+import { formControl } from '$lib/server/four-eyes';
+import { moneyRequests } from '$lib/server/money-requests';
 import { httpStatus } from '$lib/server/outcome';
 import { newSubmissionKey, once } from '$lib/server/submissions';
 import { fieldErrors, formError, formValues } from '$lib/schemas/form';
@@ -23,6 +25,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		fund,
 		entries: await adminFundEntries(db, fund.id),
+		pendingMoney: await moneyRequests(db, { status: 'pending', fundId: fund.id }),
 		rounds: await roundsToAllocate(db),
 		streets: (await listPlaceTree(db)).flatMap((d) => d.streets.map((s) => ({ value: s.id, label: `${d.name} · ${s.name}` }))),
 		today: fundToday(),
@@ -80,18 +83,23 @@ export const actions: Actions = {
 			allocatedOn: d.allocatedOn,
 			reason: d.reason,
 			actorId: user.id
-		});
+		}, undefined, await formControl(getDb()));
 		if (!allocated.ok) return fail(httpStatus(allocated) === 404 ? 404 : 400, { action: 'allocate', values, errors: allocated.errors });
-		done(event, 'ledger');
+		done(event, allocated.value.requestId ? 'requested' : 'ledger');
 	}),
 	reverse: once(async (event: RequestEvent) => {
 		const user = requireRole(event, 'admin');
 		const values = formValues(await event.request.formData());
 		const parsed = reverseSchema.safeParse(values);
 		if (!parsed.success) return fail(400, { action: 'reverse', values, errors: fieldErrors(parsed.error) });
-		const reversed = await reverseFundEntry(getDb(), { fundId: fundId(event.params.id), entryId: parsed.data.entryId, reason: parsed.data.reason, actorId: user.id });
+		const reversed = await reverseFundEntry(
+			getDb(),
+			{ fundId: fundId(event.params.id), entryId: parsed.data.entryId, reason: parsed.data.reason, actorId: user.id },
+			undefined,
+			await formControl(getDb())
+		);
 		if (!reversed.ok) return fail(httpStatus(reversed) === 404 ? 404 : 400, { action: 'reverse', values, errors: reversed.errors });
-		done(event, 'ledger');
+		done(event, reversed.value.requestId ? 'requested' : 'ledger');
 	}),
 	import: async (event) => {
 		const user = requireRole(event, 'admin');

@@ -6,7 +6,7 @@ import { translate, type Locale, type MessageKey } from '$lib/i18n';
 import { fenToYuanInput } from '$lib/domain/money';
 import type { Cell } from '$lib/domain/csv';
 
-const COLUMNS = ['occurredOn', 'entry', 'project', 'name', 'organisation', 'kind', 'tranche', 'amount', 'reference', 'reason'] as const;
+const COLUMNS = ['occurredOn', 'entry', 'project', 'name', 'organisation', 'kind', 'tranche', 'amount', 'reference', 'reason', 'requestedBy', 'approvedBy'] as const;
 
 /**
  * The round's payments, returns and reversals as a header and rows in the admin's language, for
@@ -28,7 +28,9 @@ export async function paymentsSheet(access: { user: SessionUser; round: Round },
 		e.tranche === null ? '' : t('grants.trancheN', { position: e.tranche }),
 		Number(fenToYuanInput(e.amountFen)),
 		e.reference,
-		e.reason ?? ''
+		e.reason ?? '',
+		e.requestedBy ?? '',
+		e.approvedBy ?? ''
 	]);
 	return { round, header, rows, fileName: (ext: string) => `payments-${round.slug.replace(/[^a-z0-9-]/gi, '')}.${ext}` };
 }

@@ -5,6 +5,8 @@ import { requireRoundAccess } from '$lib/server/auth/guard';
 import { closeProject, projectLedger, recordAgreement, recordConditionMet, recordPayment, recordReturn, reverseEntry, todayIn } from '$lib/server/grants';
 import { httpStatus, type Outcome } from '$lib/server/outcome';
 import { reportSummaries } from '$lib/server/project-reports';
+import { formControl, type MoneyMove } from '$lib/server/four-eyes';
+import { moneyRequests } from '$lib/server/money-requests';
 import { fieldErrors, formValues } from '$lib/schemas/form';
 import { grantSchemas, type GrantAction } from '$lib/schemas/grants';
 import { newSubmissionKey, once } from '$lib/server/submissions';
@@ -29,6 +31,7 @@ export const load: PageServerLoad = async (event) => {
 		stage: view.stage,
 		reports: await reportSummaries(getDb(), view.project.id),
 		grades: { midterm: view.evaluation.midterm.grade, final: view.evaluation.final.grade },
+		pendingMoney: await moneyRequests(getDb(), { status: 'pending', proposalId: view.project.id }),
 		today: todayIn(round.time_zone),
 		done: event.url.searchParams.get('done'),
 		submissionKey: newSubmissionKey()
@@ -48,7 +51,9 @@ function grantAction<K extends GrantAction>(action: K, run: (data: Input<K>, bas
 		const base = { proposalId: projectId(event.params.proposalId), roundId: round.id, actorId: user.id };
 		const result = await run(parsed.data as Input<K>, base);
 		if (!result.ok) return fail(httpStatus(result) === 404 ? 404 : 400, { action, values, errors: result.errors });
-		redirect(303, `/admin/rounds/${round.id}/projects/${base.proposalId}?done=${action}`);
+		// A move above the threshold was filed for a second admin, not made: the page says so.
+		const filed = (result.value as Partial<MoneyMove> | undefined)?.requestId;
+		redirect(303, `/admin/rounds/${round.id}/projects/${base.proposalId}?done=${filed ? 'requested' : action}`);
 	});
 }
 
@@ -64,10 +69,10 @@ export const actions: Actions = {
 		})
 	),
 	condition: grantAction('condition', (d, base) => recordConditionMet(getDb(), { ...base, trancheId: d.trancheId, reason: d.reason })),
-	pay: grantAction('pay', (d, base) =>
-		recordPayment(getDb(), { ...base, trancheId: d.trancheId, amountFen: d.amount, paidOn: d.paidOn, reference: d.reference })
+	pay: grantAction('pay', async (d, base) =>
+		recordPayment(getDb(), { ...base, trancheId: d.trancheId, amountFen: d.amount, paidOn: d.paidOn, reference: d.reference }, undefined, await formControl(getDb()))
 	),
-	reverse: grantAction('reverse', (d, base) => reverseEntry(getDb(), { ...base, entryId: d.entryId, reason: d.reason })),
+	reverse: grantAction('reverse', async (d, base) => reverseEntry(getDb(), { ...base, entryId: d.entryId, reason: d.reason }, undefined, await formControl(getDb()))),
 	close: grantAction('close', (d, base) =>
 		closeProject(getDb(), { ...base, outcome: d.outcome, closedOn: d.closedOn, note: d.note, returnDueFen: d.returnDue })
 	),
