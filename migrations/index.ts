@@ -23,6 +23,7 @@ import * as needIntake from './2026_11_29_0620_need_intake';
 import * as twoFactor from './2026_11_29_0630_two_factor';
 import * as roundQuestions from './2026_11_29_0640_round_questions';
 import * as reports from './2026_11_29_0800_reports';
+import * as fundAdmins from './2026_11_29_0900_fund_admins';
 
 /**
  * Every migration, by name. Imported statically so that the built server, the scripts and the
@@ -52,5 +53,6 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_29_0640_round_questions': roundQuestions,
 	'2026_11_29_0700_need_search': needSearch,
 	'2026_11_29_0701_stats_index': statsIndex,
-	'2026_11_29_0800_reports': reports
+	'2026_11_29_0800_reports': reports,
+	'2026_11_29_0900_fund_admins': fundAdmins
 };

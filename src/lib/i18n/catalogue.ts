@@ -27,10 +27,11 @@ import { grants } from './messages/grants';
 import { people } from './messages/people';
 import { reports } from './messages/reports';
 import { funds } from './messages/funds';
+import { fundAdmins } from './messages/fund-admins';
 
 import type { Locale } from './locales';
 
-export const catalogue = { ...common, ...auth, ...admin, ...rounds, ...needs, ...proposals, ...review, ...organisations, ...results, ...files, ...calendar, ...feedback, ...status, ...inbox, ...roundTemplate, ...sharing, ...auditWords, ...proposalHistory, ...ranked, ...fair, ...grants, ...people, ...reports, ...funds };
+export const catalogue = { ...common, ...auth, ...admin, ...rounds, ...needs, ...proposals, ...review, ...organisations, ...results, ...files, ...calendar, ...feedback, ...status, ...inbox, ...roundTemplate, ...sharing, ...auditWords, ...proposalHistory, ...ranked, ...fair, ...grants, ...people, ...reports, ...funds, ...fundAdmins };
 
 /** One language's words, by key: what a reader of that language downloads. */
 export function localeMessages(locale: Locale): Record<string, string> {

@@ -16,7 +16,11 @@ import type { FundTables } from './schema-funds';
 /** Instants are ISO-8601 UTC strings (`new Date().toISOString()`), which sort as text. */
 type Instant = string;
 
-export type Role = 'admin' | 'station' | 'reviewer';
+/**
+ * 'admin' is the federation's admin (sees and supervises everything); 'fund_admin' runs the rounds
+ * of one community fund only (users.fund_id) and passes no check written for 'admin'.
+ */
+export type Role = 'admin' | 'fund_admin' | 'station' | 'reviewer';
 
 export interface OrganisationTable {
 	id: Generated<number>;
@@ -45,6 +49,8 @@ export interface UserTable {
 	/** Two-factor migration: the TOTP key (base32) once enrolled, and when. */
 	totp_key?: string | null;
 	totp_enrolled_at?: Instant | null;
+	/** Fund admins migration: the fund a fund admin runs the rounds of (null for every other role). */
+	fund_id: Generated<number | null>;
 }
 
 export interface SessionTable {
@@ -69,6 +75,8 @@ export interface InvitationTable {
 	expires_at: Instant;
 	used_at: Instant | null;
 	used_by: number | null;
+	/** Fund admins migration: the fund of an invited fund admin. */
+	fund_id: Generated<number | null>;
 }
 
 export interface AuditLogTable {
@@ -105,6 +113,8 @@ export interface RoundTable {
 	results_published_at: Instant | null;
 	created_by: number | null;
 	created_at: Instant;
+	/** Fund admins migration: the fund whose admins run the round; null for a federation round. */
+	fund_id: Generated<number | null>;
 	/** Review panel: when reviewers see each other's scores, blind review, which score ranks. */
 	score_visibility: Generated<'after_submit' | 'never'>;
 	blind_review: Generated<number>;

@@ -116,11 +116,16 @@ export async function verifySecondFactor(
 	return ok({ recovery });
 }
 
+/** The roles the federation's two-factor requirement covers: its admins and the funds' admins. */
+export function isAdminRole(role: string): boolean {
+	return role === 'admin' || role === 'fund_admin';
+}
+
 /** Removes the second factor (after a current code), unless admins must have one and this is an admin. */
 export async function removeTotp(db: DB, input: { userId: number; code: string }): Promise<Outcome> {
 	const user = await db.selectFrom('users').select(['totp_key', 'role']).where('id', '=', input.userId).executeTakeFirst();
 	if (!user?.totp_key) return refuseField('code', 'people.twoFactor.err.code');
-	if (user.role === 'admin' && (await twoFactorRequired(db))) return refuseField('code', 'people.twoFactor.err.required');
+	if (isAdminRole(user.role) && (await twoFactorRequired(db))) return refuseField('code', 'people.twoFactor.err.required');
 	if (!totpMatches(user.totp_key, input.code)) return refuseField('code', 'people.twoFactor.err.code');
 	await writeTransaction(db, async (trx) => {
 		await trx.updateTable('users').set({ totp_key: null, totp_enrolled_at: null }).where('id', '=', input.userId).execute();
