@@ -203,6 +203,9 @@ const STRUCTURED_FIELDS = [
 	// a project report: its version, counts and amounts spent
 	'version', 'sessions', 'visits', 'actual', 'volunteers',
 	// funds: a street or a fund chosen, days, a donor's consent
-	'streetId', 'fundId', 'receivedOn', 'allocatedOn', 'donorConsent'
+	'streetId', 'fundId', 'receivedOn', 'allocatedOn', 'donorConsent',
+	// Fund admins: the fund that runs a new round.
+	'runBy'
 ];
-const STRUCTURED_FIELD_COUNT = 128;
+// 130: the invitation's fund and a new round's running fund (fund admins).
+const STRUCTURED_FIELD_COUNT = 130;
