@@ -14,6 +14,15 @@ import type { Kysely } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
 	await db.schema.alterTable('rounds').addColumn('fund_id', 'integer', (c) => c.references('funds.id')).execute();
 	await db.schema.createIndex('rounds_fund').on('rounds').column('fund_id').execute();
-	await db.schema.alterTable('users').addColumn('fund_id', 'integer', (c) => c.references('funds.id')).execute();
+	// No foreign key: funds.created_by already points at users, and db:copy orders tables by their
+	// keys (a cycle has no order). The fund is checked when the invitation is made.
+	await db.schema.alterTable('users').addColumn('fund_id', 'integer').execute();
 	await db.schema.alterTable('invitations').addColumn('fund_id', 'integer', (c) => c.references('funds.id')).execute();
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+	await db.schema.alterTable('invitations').dropColumn('fund_id').execute();
+	await db.schema.alterTable('users').dropColumn('fund_id').execute();
+	await db.schema.dropIndex('rounds_fund').execute();
+	await db.schema.alterTable('rounds').dropColumn('fund_id').execute();
 }
