@@ -29,6 +29,7 @@ import * as reportFiles from './2026_11_29_0821_report_files';
 import * as disclosureReminders from './2026_11_29_0822_disclosure_reminders';
 import * as moneyRequests from './2026_11_29_0830_money_requests';
 import * as matchingMemos from './2026_11_29_0831_matching_memos';
+import * as fundAdmins from './2026_11_29_0900_fund_admins';
 import * as roundVersions from './2026_11_29_0950_round_versions';
 import * as totpReplay from './2026_11_29_0990_totp_replay';
 
@@ -67,6 +68,7 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_29_0822_disclosure_reminders': disclosureReminders,
 	'2026_11_29_0830_money_requests': moneyRequests,
 	'2026_11_29_0831_matching_memos': matchingMemos,
+	'2026_11_29_0900_fund_admins': fundAdmins,
 	'2026_11_29_0950_round_versions': roundVersions,
 	'2026_11_29_0990_totp_replay': totpReplay
 };

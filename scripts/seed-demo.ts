@@ -19,7 +19,8 @@ if (existing) {
 	const accounts = await seedDemo(db);
 	console.log(`Seeded the demo into ${path} in ${Date.now() - started} ms.\n`);
 	console.log(`Demo accounts (password for all: ${DEMO_PASSWORD})`);
-	console.log(`  admin     ${accounts.admin}`);
+	console.log(`  admin     ${accounts.admin}  (the federation: every fund, round, payment and audit entry)`);
+	console.log(`  fund admin ${accounts.fundAdmin.email}  ${accounts.fundAdmin.fund}: its own round only`);
 	for (const s of accounts.stations.slice(0, 3)) console.log(`  station   ${s.email}  ${s.organisation}`);
 	console.log(`  station   … station01–station${String(accounts.stations.length).padStart(2, '0')}@demo.gz.cn`);
 	console.log(`  reviewer  ${accounts.reviewers[0]} … ${accounts.reviewers.at(-1)}`);

@@ -15,7 +15,7 @@ import { logServerError, sendableHeaders } from '$lib/server/headers';
 import { kickOutbox, outboxSettled, startOutboxTimer, stopOutboxTimer } from '$lib/server/outbox';
 import { countInFlight, settled } from '$lib/server/in-flight';
 import { startRetentionTimer, stopRetentionTimer } from '$lib/server/privacy';
-import { twoFactorRequired } from '$lib/server/auth/two-factor';
+import { isAdminRole, twoFactorRequired } from '$lib/server/auth/two-factor';
 import { startReportReminders, stopReportReminders } from '$lib/server/project-reports';
 import { startDisclosureReminders, stopDisclosureReminders } from '$lib/server/round-disclosure';
 
@@ -62,7 +62,7 @@ const auth: Handle = async ({ event, resolve }) => {
 	}
 	// When the federation requires it, an admin without a second factor enrols before any admin page.
 	const user = event.locals.user;
-	if (user?.role === 'admin' && !user.twoFactor && event.url.pathname.startsWith('/admin') && (await twoFactorRequired(getDb()))) {
+	if (user && isAdminRole(user.role) && !user.twoFactor && event.url.pathname.startsWith('/admin') && (await twoFactorRequired(getDb()))) {
 		redirect(303, '/account/two-factor?required=1');
 	}
 	return resolve(event);

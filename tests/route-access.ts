@@ -20,11 +20,36 @@ import { TEST_CALENDAR_SOURCE } from './helpers/db';
 export type Audience = 'public' | 'signed-in' | 'admin' | 'station' | 'reviewer';
 
 /** The account that acts for each role in the sweeps. */
-export const ACTOR: Record<'admin' | 'station' | 'reviewer', AccountKey> = {
+export const ACTOR: Record<'admin' | 'fund_admin' | 'station' | 'reviewer', AccountKey> = {
 	admin: 'admin',
+	fund_admin: 'fundAdmin',
 	station: 'stationA',
 	reviewer: 'reviewer1'
 };
+
+/**
+ * How a fund admin (role 'fund_admin', ACTOR.fund_admin) meets a route, decided by the route alone:
+ * - `round`: a round's admin pages (every one passes requireRoundAccess): refused (404) on the
+ *   world's rounds, which the federation or another fund runs, and opened on its own fund's round;
+ * - `list`: the list of rounds, which shows its own fund's rounds only;
+ * - `refused`: every other page of admins, stations or reviewers (the federation's pages: people,
+ *   organisations, places, categories, funds, outbox, audit, privacy, calendar, proposals,
+ *   reviewers, new rounds): 403, as for any other role the route is not for.
+ */
+export function fundAdminScope(routeId: string): 'round' | 'list' | 'refused' {
+	if (routeId.startsWith('/admin/rounds/[id]')) return 'round';
+	return routeId === '/admin/rounds' ? 'list' : 'refused';
+}
+
+/**
+ * The same page or endpoint of the fund admin's own round (the world's fundRoundId), for those
+ * that need no record beyond the round; null for a proposal's or a project's pages (the world's
+ * street round has no proposals: tests/e2e/fund-admin.e2e.ts runs one through them).
+ */
+export function ownRoundUrl(routeId: string, w: WorldIds): string | null {
+	if (fundAdminScope(routeId) !== 'round' || routeId.includes('[proposalId]')) return null;
+	return routeId.replace('[id]', String(w.fundRoundId));
+}
 
 export interface PageRule {
 	audience: Audience;

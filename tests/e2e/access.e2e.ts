@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type APIResponse, type Browser, type BrowserContext } from '@playwright/test';
 import type { AccountKey } from '../fixtures/accounts';
 import { routeTree } from '../route-tree';
-import { ACTIONS, ACTOR, ENDPOINTS, PAGES, unclassified, type ActionRule, type Audience } from '../route-access';
+import { ACTIONS, ACTOR, ENDPOINTS, PAGES, fundAdminScope, ownRoundUrl, unclassified, type ActionRule, type Audience } from '../route-access';
 import { browserPost } from './helpers';
 import {
 	apiAs,
@@ -20,6 +20,8 @@ import {
  * - anonymously: sent to sign in, unless it is public;
  * - by every role it is not for, and by accounts of its role whose record it is not: 403 or 404,
  *   with the very request the right account would send, and not one row of the database changed;
+ *   a fund admin is refused every federation page (403) and every page, action and endpoint of a
+ *   round its fund does not run (404), and opens its own fund's round (fundAdminScope);
  * - by the account it is for, on real records of the world (tests/fixtures/world.ts): the page
  *   opens, and the action's form, as the page renders it, is answered as the table says and
  *   never with 403, 404 or a 5xx.
@@ -43,10 +45,31 @@ function actorsOf(audience: Audience): (AccountKey | null)[] {
 	return [ACTOR[audience]];
 }
 
-/** The accounts of the roles a route is not for. */
-function wrongRoles(audience: Audience): AccountKey[] {
+/** The accounts of the roles a route is not for (a fund admin: unless the route is a round's). */
+function wrongRoles(audience: Audience, routeId: string): AccountKey[] {
 	if (audience === 'public' || audience === 'signed-in') return [];
-	return ROLES.filter((r) => r !== audience).map((r) => ACTOR[r]);
+	const others = ROLES.filter((r) => r !== audience).map((r) => ACTOR[r]);
+	return fundAdminScope(routeId) === 'refused' ? [...others, ACTOR.fund_admin] : others;
+}
+
+/** Accounts of the route's role whose record it is not; a fund admin on the world's rounds. */
+function outsidersOf(outsiders: AccountKey[] | undefined, routeId: string): AccountKey[] {
+	return fundAdminScope(routeId) === 'round' ? [...(outsiders ?? []), ACTOR.fund_admin] : (outsiders ?? []);
+}
+
+/**
+ * What the fund admin must meet: the pages of admins (but the list of rounds), stations and
+ * reviewers, their actions and endpoints, each refused once; its own round's 13 pages and 4 files
+ * (ownRoundUrl) and the list of rounds opened.
+ */
+const REFUSED_PAGES = 41;
+const REFUSED_ACTIONS = 93;
+const REFUSED_ENDPOINTS = 6;
+const OWN_ROUND_VISITS = 18;
+/** What the fund admin met: refused requests (nothing changed), and its own round's pages opened. */
+const fundAdminSeen = { refused: 0, allowed: 0 };
+function tally(who: AccountKey | null, status: number) {
+	if (who === ACTOR.fund_admin && (status === 403 || status === 404)) fundAdminSeen.refused++;
 }
 
 /** The page's error message, to say why a form was refused. */
@@ -118,8 +141,16 @@ test('every endpoint answers its audience and refuses everyone else', async () =
 		if (rule.audience !== 'public') {
 			expect.soft(toSignIn(await send(null)), `${label} anonymous → sign in`).toBe(true);
 		}
-		for (const who of wrongRoles(rule.audience)) expect.soft((await send(who)).status(), `${label} as ${who}`).toBe(403);
-		for (const who of rule.outsiders ?? []) expect.soft([403, 404], `${label} as ${who}`).toContain((await send(who)).status());
+		for (const who of wrongRoles(rule.audience, id)) {
+			const status = (await send(who)).status();
+			tally(who, status);
+			expect.soft(status, `${label} as ${who}`).toBe(403);
+		}
+		for (const who of outsidersOf(rule.outsiders, id)) {
+			const status = (await send(who)).status();
+			tally(who, status);
+			expect.soft([403, 404], `${label} as ${who}`).toContain(status);
+		}
 		if (method === 'GET') {
 			expect.soft(changedTables(before, await tableDigests(world.target, BOOKKEEPING)), `${label}: refused, yet changed`).toEqual([]);
 		}
@@ -127,6 +158,12 @@ test('every endpoint answers its audience and refuses everyone else', async () =
 		for (const who of actors) {
 			const response = await send(who);
 			expect.soft(response.status(), `${label} as ${who ?? 'anonymous'}`).toBe(rule.status);
+		}
+		const own = ownRoundUrl(id, world.ids);
+		if (own) {
+			const response = await (await apiOf(ACTOR.fund_admin)).get(own, { maxRedirects: 0 });
+			expect.soft(response.status(), `GET ${own} as the fund admin of its round`).toBe(rule.status);
+			if (response.status() === rule.status) fundAdminSeen.allowed++;
 		}
 	}
 });
@@ -137,7 +174,7 @@ for (const audience of ORDER) {
 		test(`${page.id} (${audience}): ${['load', ...actions.map((a) => a.name)].join(', ')}`, async ({ browser }) => {
 			const rule = PAGES[page.id];
 			const url = rule.url(world.ids);
-			const get = async (who: AccountKey | null) => (await apiOf(who)).get(url, { maxRedirects: 0 });
+			const get = async (who: AccountKey | null, at = url) => (await apiOf(who)).get(at, { maxRedirects: 0 });
 
 			// The page. (Opening it may write for the right account: a reviewer's first look.)
 			if (audience === 'public') {
@@ -146,10 +183,35 @@ for (const audience of ORDER) {
 			} else {
 				const before = await tableDigests(world.target, BOOKKEEPING);
 				expect.soft(toSignIn(await get(null)), `GET ${url} anonymous → sign in`).toBe(true);
-				for (const who of wrongRoles(audience)) expect.soft((await get(who)).status(), `GET ${url} as ${who}`).toBe(403);
-				for (const who of rule.outsiders ?? []) expect.soft([403, 404], `GET ${url} as ${who}`).toContain((await get(who)).status());
+				for (const who of wrongRoles(audience, page.id)) {
+					const status = (await get(who)).status();
+					tally(who, status);
+					expect.soft(status, `GET ${url} as ${who}`).toBe(403);
+				}
+				for (const who of outsidersOf(rule.outsiders, page.id)) {
+					const status = (await get(who)).status();
+					tally(who, status);
+					expect.soft([403, 404], `GET ${url} as ${who}`).toContain(status);
+				}
 				expect.soft(changedTables(before, await tableDigests(world.target, BOOKKEEPING)), `GET ${url} refused, yet changed`).toEqual([]);
 				for (const who of actorsOf(audience)) expect.soft((await get(who)).status(), `GET ${url} as ${who}`).toBe(rule.status ?? 200);
+				const own = ownRoundUrl(page.id, world.ids);
+				if (own) {
+					const status = (await get(ACTOR.fund_admin, own)).status();
+					expect.soft(status, `GET ${own} as the fund admin of its round`).toBe(200);
+					if (status === 200) fundAdminSeen.allowed++;
+				}
+				if (fundAdminScope(page.id) === 'list') {
+					// Its own fund's round, and none of the world's (the federation's or another fund's).
+					const response = await get(ACTOR.fund_admin);
+					const html = await response.text();
+					expect.soft(response.status(), `GET ${url} as the fund admin`).toBe(200);
+					expect.soft(html, 'the fund admin lists its own round').toContain(`/admin/rounds/${world.ids.fundRoundId}"`);
+					for (const other of [world.ids.roundId, world.ids.callRoundId, world.ids.applyRoundId, world.ids.noticeRoundId, world.ids.resultsRoundId]) {
+						expect.soft(html, 'the fund admin lists no other round').not.toContain(`/admin/rounds/${other}"`);
+					}
+					if (response.status() === 200) fundAdminSeen.allowed++;
+				}
 			}
 
 			// Its actions, in the order the page's module lists them.
@@ -166,11 +228,15 @@ for (const audience of ORDER) {
 						const untouched = await tableDigests(world.target, BOOKKEEPING);
 						const anonymous = await request.send(await apiOf(null));
 						expect.soft(toSignIn(anonymous), `POST ${request.target} anonymous → sign in (${anonymous.status()})`).toBe(true);
-						for (const who of wrongRoles(audience)) {
-							expect.soft((await request.send(await apiOf(who))).status(), `POST ${request.target} as ${who}`).toBe(403);
+						for (const who of wrongRoles(audience, page.id)) {
+							const status = (await request.send(await apiOf(who))).status();
+							tally(who, status);
+							expect.soft(status, `POST ${request.target} as ${who}`).toBe(403);
 						}
-						for (const who of rule.outsiders ?? []) {
-							expect.soft([403, 404], `POST ${request.target} as ${who}`).toContain((await request.send(await apiOf(who))).status());
+						for (const who of outsidersOf(rule.outsiders, page.id)) {
+							const status = (await request.send(await apiOf(who))).status();
+							tally(who, status);
+							expect.soft([403, 404], `POST ${request.target} as ${who}`).toContain(status);
 						}
 						expect
 							.soft(changedTables(untouched, await tableDigests(world.target, BOOKKEEPING)), `POST ${request.target} refused, yet changed`)
@@ -237,3 +303,19 @@ async function prepare(browser: Browser, actor: AccountKey | null, url: string, 
 		}
 	};
 }
+
+/**
+ * Declared last, so it runs after the sweep above in this file's worker: the fund admin was
+ * refused, with nothing changed, on every page load, action and endpoint of the admins', the
+ * stations' and the reviewers' that is not its own round's (one refused request each), and opened
+ * its own round's pages and files and the list of its rounds.
+ */
+test('the fund admin was refused everywhere but its own fund’s round, and counted', () => {
+	const adminish = (audience: Audience) => audience !== 'public' && audience !== 'signed-in';
+	const pages = tree.pages.filter((p) => adminish(PAGES[p.id].audience) && fundAdminScope(p.id) !== 'list');
+	const actions = tree.actions.filter((a) => adminish(PAGES[a.id].audience) && fundAdminScope(a.id) !== 'list');
+	const endpoints = tree.endpoints.filter((e) => adminish(ENDPOINTS[`${e.method} ${e.id}`].audience));
+	expect([pages.length, actions.length, endpoints.length]).toEqual([REFUSED_PAGES, REFUSED_ACTIONS, REFUSED_ENDPOINTS]);
+	expect(fundAdminSeen.refused).toBe(REFUSED_PAGES + REFUSED_ACTIONS + REFUSED_ENDPOINTS);
+	expect(fundAdminSeen.allowed).toBe(OWN_ROUND_VISITS);
+});

@@ -31,10 +31,11 @@ import { reportExtras } from './messages/report-extras';
 import { evaluation } from './messages/evaluation';
 import { moneyRequests } from './messages/money-requests';
 import { matching } from './messages/matching';
+import { fundAdmins } from './messages/fund-admins';
 
 import type { Locale } from './locales';
 
-export const catalogue = { ...common, ...auth, ...admin, ...rounds, ...needs, ...proposals, ...review, ...organisations, ...results, ...files, ...calendar, ...feedback, ...status, ...inbox, ...roundTemplate, ...sharing, ...auditWords, ...proposalHistory, ...ranked, ...fair, ...grants, ...people, ...reports, ...funds, ...reportExtras, ...evaluation, ...moneyRequests, ...matching };
+export const catalogue = { ...common, ...auth, ...admin, ...rounds, ...needs, ...proposals, ...review, ...organisations, ...results, ...files, ...calendar, ...feedback, ...status, ...inbox, ...roundTemplate, ...sharing, ...auditWords, ...proposalHistory, ...ranked, ...fair, ...grants, ...people, ...reports, ...funds, ...reportExtras, ...evaluation, ...moneyRequests, ...matching, ...fundAdmins };
 
 /** One language's words, by key: what a reader of that language downloads. */
 export function localeMessages(locale: Locale): Record<string, string> {

@@ -56,3 +56,6 @@ export const reverseSchema = z.object({ entryId: recordId, reason: text(500, { m
 
 /** The new-round form's fund: blank when the pool is 0. */
 export const poolFundSchema = z.object({ fundId: optionalRecordId });
+
+/** The fund whose admins run a new round; empty: the federation runs it (a city-wide round). */
+export const roundOwnerSchema = z.object({ runBy: optionalRecordId });

@@ -211,6 +211,8 @@ const STRUCTURED_FIELDS = [
 	// an evaluation: the evaluator chosen, a whole 0–10 score per criterion
 	'evaluatorId', 'score_goals', 'score_feedback', 'score_budget', 'score_documentation', 'score_sustainability',
 	// four eyes on money: a request decided
-	'requestId'
+	'requestId',
+	// fund admins: the fund that runs a new round
+	'runBy'
 ];
-const STRUCTURED_FIELD_COUNT = 146;
+const STRUCTURED_FIELD_COUNT = 148;

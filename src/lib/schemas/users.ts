@@ -4,7 +4,7 @@ import { text } from './text';
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 200;
 
-export const INVITE_ROLES = ['station', 'reviewer', 'admin'] as const;
+export const INVITE_ROLES = ['station', 'reviewer', 'fund_admin', 'admin'] as const;
 
 const email = z.string().trim().min(1, 'err.required').max(254).email('err.email');
 
@@ -23,21 +23,30 @@ export const passwordChangeSchema = z
 	})
 	.refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'password.mismatch' });
 
-/** An admin inviting someone: who, in which role, for which organisation (stations only). */
+const optionalId = z
+	.string()
+	.trim()
+	.regex(/^\d{0,12}$/, 'err.choice')
+	.transform((v) => (v ? Number(v) : null));
+
+/**
+ * An admin inviting someone: who, in which role, for which organisation (a station's; for a fund
+ * admin, optionally the station that operates the fund) and which fund (fund admins only).
+ */
 export const invitationSchema = z
 	.object({
 		email,
 		name: text(60),
 		role: z.enum(INVITE_ROLES),
-		organisationId: z
-			.string()
-			.trim()
-			.regex(/^\d*$/, 'err.choice')
-			.transform((v) => (v ? Number(v) : null))
+		organisationId: optionalId,
+		fundId: optionalId.optional().transform((v) => v ?? null)
 	})
 	.superRefine((v, ctx) => {
 		if (v.role === 'station' && v.organisationId === null) {
 			ctx.addIssue({ code: 'custom', path: ['organisationId'], message: 'users.err.orgRequired' });
+		}
+		if (v.role === 'fund_admin' && v.fundId === null) {
+			ctx.addIssue({ code: 'custom', path: ['fundId'], message: 'fundAdmin.err.fundRequired' });
 		}
 	});
 

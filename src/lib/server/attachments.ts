@@ -3,6 +3,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { DB } from './db';
 import { ok, refuse, type Outcome } from './outcome';
+import { runsRound } from './fund-admins';
 import type { Role } from './schema';
 import { audit } from './audit';
 import { randomString } from './random';
@@ -168,11 +169,13 @@ export interface Viewer {
 	id: number;
 	role: Role;
 	organisationId: number | null;
+	/** A fund admin's fund: it opens attachments of its own fund's rounds only. */
+	fundId?: number | null;
 }
 
 /**
- * The attachment when `viewer` may open its proposal: the owning organisation's staff, admins,
- * and reviewers the review module lets open it. Undefined for everyone else, exactly as for an
+ * The attachment when `viewer` may open its proposal: the owning organisation's staff, federation
+ * admins, the admins of the fund whose round it is, and reviewers the review module lets open it. Undefined for everyone else, exactly as for an
  * id that does not exist.
  */
 export async function attachmentFor(db: DB, id: string, viewer: Viewer) {
@@ -180,12 +183,13 @@ export async function attachmentFor(db: DB, id: string, viewer: Viewer) {
 	const row = await db
 		.selectFrom('attachments')
 		.innerJoin('proposals', 'proposals.id', 'attachments.proposal_id')
-		.select(['attachments.id', 'attachments.file_name', 'attachments.content_type', 'attachments.proposal_id', 'proposals.organisation_id'])
+		.innerJoin('rounds', 'rounds.id', 'proposals.round_id')
+		.select(['attachments.id', 'attachments.file_name', 'attachments.content_type', 'attachments.proposal_id', 'proposals.organisation_id', 'rounds.fund_id'])
 		.where('attachments.id', '=', id)
 		.executeTakeFirst();
 	if (!row) return undefined;
 	const allowed =
-		viewer.role === 'admin' ||
+		runsRound(viewer, row) ||
 		(viewer.role === 'station' && viewer.organisationId !== null && viewer.organisationId === row.organisation_id) ||
 		(viewer.role === 'reviewer' && (await reviewerMayOpen(db, viewer.id, row.proposal_id)));
 	if (!allowed) return undefined;

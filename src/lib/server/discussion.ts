@@ -8,6 +8,7 @@ import type { DB } from './db';
 import type { Role } from './schema';
 import { audit } from './audit';
 import { isConflicted } from './conflicts';
+import { runsRound } from './fund-admins';
 import { inPhase, getRoundByIdOrThrow } from './rounds';
 import { notFound, ok, phaseClosed, refuseField, type Outcome } from './outcome';
 import { roundPseudonyms } from './pseudonyms';
@@ -16,6 +17,8 @@ import { DISCUSSION_PHASES } from '../domain/phases';
 export interface DiscussionViewer {
 	id: number;
 	role: Role;
+	/** A fund admin's fund: it joins the discussions of its own fund's rounds only. */
+	fundId?: number | null;
 }
 
 export interface DiscussionPost {
@@ -29,9 +32,14 @@ export interface DiscussionPost {
 
 /** The proposal's round when `viewer` may read and write its discussion; undefined otherwise. */
 export async function discussionRound(db: DB, viewer: DiscussionViewer, proposalId: number): Promise<number | undefined> {
-	const proposal = await db.selectFrom('proposals').select(['round_id']).where('id', '=', proposalId).executeTakeFirst();
+	const proposal = await db
+		.selectFrom('proposals')
+		.innerJoin('rounds', 'rounds.id', 'proposals.round_id')
+		.select(['proposals.round_id', 'rounds.fund_id'])
+		.where('proposals.id', '=', proposalId)
+		.executeTakeFirst();
 	if (!proposal) return undefined;
-	if (viewer.role === 'admin') return proposal.round_id;
+	if (runsRound(viewer, proposal)) return proposal.round_id;
 	if (viewer.role !== 'reviewer') return undefined;
 	const own = await db
 		.selectFrom('review_assignments')

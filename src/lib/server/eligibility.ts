@@ -74,6 +74,7 @@ export async function proposalForCheck(db: DB, round: Round, proposalId: number)
 		.innerJoin('organisations', 'organisations.id', 'proposals.organisation_id')
 		.select([
 			'proposals.id',
+			'proposals.organisation_id',
 			'proposals.status',
 			'proposals.version',
 			'proposals.revision_due_at',

@@ -19,7 +19,7 @@ export async function findUserByEmail(db: DB, email: string) {
 
 export async function createUser(
 	db: DB,
-	input: { email: string; name: string; password: string; role: Role; organisationId?: number | null }
+	input: { email: string; name: string; password: string; role: Role; organisationId?: number | null; fundId?: number | null }
 ): Promise<number> {
 	const row = await db
 		.insertInto('users')
@@ -29,6 +29,7 @@ export async function createUser(
 			password_hash: await hashPassword(input.password),
 			role: input.role,
 			organisation_id: input.organisationId ?? null,
+			fund_id: input.fundId ?? null,
 			created_at: new Date().toISOString()
 		})
 		.returning('id')

@@ -3,9 +3,10 @@ import { getDb } from '../db';
 import type { Role } from '../schema';
 import { getRoundById, type Round } from '../rounds';
 import type { SessionUser } from './session';
+import { runsRound } from '../fund-admins';
 
 /** Where each role's work starts: sign-in and invitations land here. */
-export const HOME: Record<Role, string> = { admin: '/admin', station: '/station', reviewer: '/review' };
+export const HOME: Record<Role, string> = { admin: '/admin', fund_admin: '/admin/rounds', station: '/station', reviewer: '/review' };
 
 /** The signed-in user, or a redirect to /login that comes back here afterwards. */
 export function requireUser(event: Pick<RequestEvent, 'locals' | 'url'>): SessionUser {
@@ -27,20 +28,25 @@ export function requireRole(
 	return user;
 }
 
+/** A federation admin or a fund admin: who may open the list of rounds they run. */
+export function requireRoundAdmin(event: Pick<RequestEvent, 'locals' | 'url'>): SessionUser {
+	return requireRole(event, 'admin', 'fund_admin');
+}
+
 /**
  * The round named by the URL (`[id]`) and the signed-in user who may manage it; 404 when there is
- * no such round. The one gate of every load, action and endpoint of a round's admin pages: today
- * a round is the admins' (any admin manages every round); when community funds hold their own
- * rounds, this is where a fund's admins are kept to their fund's rounds.
+ * no such round, or when it is another fund's (a fund admin learns nothing of other funds' rounds).
+ * The one gate of every load, action and endpoint of a round's admin pages: a federation admin
+ * runs every round, a fund admin the rounds of its own fund (runsRound in fund-admins.ts).
  */
 export async function requireRoundAccess(
 	event: Pick<RequestEvent, 'locals' | 'url'>,
 	roundId: string | number | undefined
 ): Promise<{ user: SessionUser; round: Round }> {
-	const user = requireRole(event, 'admin');
+	const user = requireRoundAdmin(event);
 	const raw = String(roundId ?? '');
 	const round = /^\d{1,12}$/.test(raw) ? await getRoundById(getDb(), Number(raw)) : undefined;
-	if (!round) error(404, 'not found');
+	if (!round || !runsRound(user, round)) error(404, 'not found');
 	return { user, round };
 }
 

@@ -17,7 +17,7 @@ export const INVITE_DAYS = 7;
  */
 export async function createInvitation(
 	db: DB,
-	input: { email: string; name: string; role: Role; organisationId: number | null; createdBy: number },
+	input: { email: string; name: string; role: Role; organisationId: number | null; fundId?: number | null; createdBy: number },
 	now = new Date()
 ): Promise<{ token: string; expiresAt: Date; replaced: number }> {
 	const id = randomString(16);
@@ -36,7 +36,9 @@ export async function createInvitation(
 				email,
 				name: input.name.trim(),
 				role: input.role,
-				organisation_id: input.role === 'station' ? input.organisationId : null,
+				// A fund admin's organisation, when given, is the station that operates the fund.
+				organisation_id: input.role === 'station' || input.role === 'fund_admin' ? input.organisationId : null,
+				fund_id: input.role === 'fund_admin' ? (input.fundId ?? null) : null,
 				created_by: input.createdBy,
 				created_at: now.toISOString(),
 				expires_at: expiresAt.toISOString()
@@ -48,7 +50,7 @@ export async function createInvitation(
 			action: 'invitation.create',
 			entity: 'invitation',
 			entityId: id,
-			detail: { role: input.role, organisationId: input.organisationId, replaced: count }
+			detail: { role: input.role, organisationId: input.organisationId, fundId: input.fundId ?? null, replaced: count }
 		});
 		return count;
 	});
@@ -70,6 +72,7 @@ async function findInvitation(db: DB, token: string) {
 			'invitations.name',
 			'invitations.role',
 			'invitations.organisation_id',
+			'invitations.fund_id',
 			'invitations.expires_at',
 			'invitations.used_at',
 			'invitations.used_by',
@@ -143,6 +146,7 @@ export async function acceptInvitation(
 					password_hash: passwordHash,
 					role: invitation.role,
 					organisation_id: invitation.organisation_id,
+					fund_id: invitation.fund_id,
 					created_at: now.toISOString()
 				})
 				// Another invitation for the same email was accepted meanwhile.

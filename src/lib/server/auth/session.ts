@@ -16,6 +16,8 @@ export interface SessionUser {
 	name: string;
 	role: Role;
 	organisationId: number | null;
+	/** A fund admin's fund (null for every other role). */
+	fundId: number | null;
 	/** Whether the account signs in with a second factor (TOTP). */
 	twoFactor: boolean;
 }
@@ -70,6 +72,7 @@ export async function validateSessionToken(
 			'users.name',
 			'users.role',
 			'users.organisation_id',
+			'users.fund_id',
 			'users.disabled_at',
 			'users.totp_enrolled_at'
 		])
@@ -98,6 +101,7 @@ export async function validateSessionToken(
 			name: row.name,
 			role: row.role,
 			organisationId: row.organisation_id,
+			fundId: row.fund_id,
 			twoFactor: !!row.totp_enrolled_at
 		}
 	};

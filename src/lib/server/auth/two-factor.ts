@@ -156,11 +156,16 @@ export async function verifySecondFactor(
 	return ok({ recovery });
 }
 
+/** The roles the federation's two-factor requirement covers: its admins and the funds' admins. */
+export function isAdminRole(role: string): boolean {
+	return role === 'admin' || role === 'fund_admin';
+}
+
 /** Removes the second factor (after a current code), unless admins must have one and this is an admin. */
 export async function removeTotp(db: DB, input: { userId: number; code: string }, now = new Date()): Promise<Outcome> {
 	const user = await db.selectFrom('users').select(['totp_key', 'role']).where('id', '=', input.userId).executeTakeFirst();
 	if (!user?.totp_key) return refuseField('code', 'people.twoFactor.err.code');
-	if (user.role === 'admin' && (await twoFactorRequired(db))) return refuseField('code', 'people.twoFactor.err.required');
+	if (isAdminRole(user.role) && (await twoFactorRequired(db))) return refuseField('code', 'people.twoFactor.err.required');
 	const step = totpStep(user.totp_key, input.code, now);
 	if (step === null) return refuseField('code', 'people.twoFactor.err.code');
 	if (!(await spendStep(db, input.userId, step))) return refuseField('code', 'people.twoFactor.err.used');

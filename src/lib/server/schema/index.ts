@@ -26,7 +26,11 @@ import type { Instant } from './instant';
 
 export type { Instant };
 
-export type Role = 'admin' | 'station' | 'reviewer';
+/**
+ * 'admin' is the federation's admin (sees and supervises everything); 'fund_admin' runs the rounds
+ * of one community fund only (users.fund_id) and passes no check written for 'admin'.
+ */
+export type Role = 'admin' | 'fund_admin' | 'station' | 'reviewer';
 
 export interface OrganisationTable {
 	id: Generated<number>;
@@ -57,6 +61,8 @@ export interface UserTable {
 	totp_enrolled_at?: Instant | null;
 	/** The last TOTP time step accepted: a code is good once. */
 	totp_last_step?: number | null;
+	/** Fund admins migration: the fund a fund admin runs the rounds of (null for every other role). */
+	fund_id: Generated<number | null>;
 }
 
 export interface SessionTable {
@@ -81,6 +87,8 @@ export interface InvitationTable {
 	expires_at: Instant;
 	used_at: Instant | null;
 	used_by: number | null;
+	/** Fund admins migration: the fund of an invited fund admin. */
+	fund_id: Generated<number | null>;
 }
 
 export interface AuditLogTable {
@@ -117,6 +125,8 @@ export interface RoundTable {
 	results_published_at: Instant | null;
 	created_by: number | null;
 	created_at: Instant;
+	/** Fund admins migration: the fund whose admins run the round; null for a federation round. */
+	fund_id: Generated<number | null>;
 	/** Review panel: when reviewers see each other's scores, blind review, which score ranks. */
 	score_visibility: Generated<'after_submit' | 'never'>;
 	blind_review: Generated<number>;

@@ -1,10 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../../../../tests/helpers/db';
-import { DEMO_EARLIER_SLUG, PROPOSAL_TEMPLATES, seedDemo } from './demo';
+import { DEMO_EARLIER_SLUG, DEMO_FUND_ADMIN_EMAIL, DEMO_STREET_SLUG, PROPOSAL_TEMPLATES, seedDemo } from './demo';
+import { roundsRunBy } from '../fund-admins';
 import { listResults } from '../results';
 import { projectLedger, publicImplementation, todayIn } from '../grants';
 
 describe('the demo seed', () => {
+	it('has a street fund running its own 2026 round with its own fund admin, beside the city-wide rounds', { timeout: 90_000 }, async () => {
+		const db = await freshDb();
+		const accounts = await seedDemo(db);
+		expect(accounts.fundAdmin.email).toBe(DEMO_FUND_ADMIN_EMAIL);
+		const user = await db.selectFrom('users').select(['role', 'fund_id']).where('email', '=', DEMO_FUND_ADMIN_EMAIL).executeTakeFirstOrThrow();
+		expect(user.role).toBe('fund_admin');
+		const own = await roundsRunBy(db, { role: user.role, fundId: user.fund_id });
+		expect(own.map((r) => [r.slug, r.year, r.fund_id])).toEqual([[DEMO_STREET_SLUG, 2026, user.fund_id]]);
+		// Its pool is the street fund's allocation; the federation's rounds have no running fund.
+		expect(Number(own[0].pool_fen)).toBeGreaterThan(0);
+		const all = await roundsRunBy(db, { role: 'admin' });
+		expect(all.filter((r) => r.fund_id === null).length).toBe(3);
+	});
+
 	it('publishes no need in the future or outside its round’s needs call', { timeout: 90_000 }, async () => {
 		const db = await freshDb();
 		const now = new Date();
@@ -14,8 +29,8 @@ describe('the demo seed', () => {
 			.innerJoin('rounds', 'rounds.id', 'needs.round_id')
 			.select(['needs.id', 'needs.created_at', 'needs.published_at', 'needs.status', 'rounds.needs_call_at', 'rounds.applications_at'])
 			.execute();
-		// 24 in the earlier round, 60 in the current one, 12 in the second round of the year.
-		expect(needs).toHaveLength(96);
+		// 24 in the earlier round, 60 in the current one, 12 in the second round of the year, 6 in the street fund's.
+		expect(needs).toHaveLength(102);
 		const at = (iso: string) => Date.parse(iso);
 		const wrong = needs.filter(
 			(n) =>

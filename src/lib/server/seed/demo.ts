@@ -6,7 +6,7 @@ import { confirmFinalList } from '../decisions';
 import { seedGrants, type GrantProgress } from './grants';
 import { answerObjection } from '../objections';
 import { seedPlaces } from './places';
-import { seedDemoFunds } from './funds';
+import { DEMO_STREET_FUNDS, fundRound, seedDemoFunds } from './funds';
 import { seedReview } from './review';
 import { seedDecision } from './decision';
 import { recordWeekendsOnly, yearsAround } from './calendar';
@@ -38,6 +38,9 @@ export const DEMO_PASSWORD = 'demo-password-2026';
 export const DEMO_ROUND_SLUG = '2026-weichuangtou';
 export const DEMO_EARLIER_SLUG = '2025-weichuangtou';
 export const DEMO_SECOND_SLUG = '2026-second';
+/** The street fund's own round, run by its fund admin. */
+export const DEMO_STREET_SLUG = '2026-nanhuaxi';
+export const DEMO_FUND_ADMIN_EMAIL = 'fund-admin@demo.gz.cn';
 
 const ORGANISATIONS: { name: string; kind: string; district: (typeof DISTRICTS)[number] }[] = [
 	{ name: '海珠区南华西街社工服务站', kind: 'station', district: '海珠区' },
@@ -183,6 +186,8 @@ export function demoGrantPlan(i: number, count: number): GrantProgress {
 
 export interface DemoAccounts {
 	admin: string;
+	/** The street fund's admin, who runs that fund's round only. */
+	fundAdmin: { email: string; fund: string };
 	stations: { email: string; organisation: string }[];
 	reviewers: string[];
 	/** The reviewer who evaluated the 2025 round's reports. */
@@ -407,6 +412,20 @@ export async function seedDemo(db: DB, now = new Date()): Promise<DemoAccounts> 
 	await money.allocatePool(secondId, Number(second.pool_fen), second.needs_call_at.slice(0, 10));
 	await money.receiveRest();
 
+	// The street fund's own small round, open for applications, run by the fund's own admin;
+	// its pool is what the street fund allocated (up to ¥30,000 of its residents' donations).
+	const streetFund = await db.selectFrom('funds').select(['id', 'name', 'balance_fen']).where('name', '=', DEMO_STREET_FUNDS[0].name).executeTakeFirstOrThrow();
+	const streetId = await createRound(
+		db,
+		{ ...roundBase, slug: DEMO_STREET_SLUG, title: `${streetFund.name} 2026 年社区微创投`, year: 2026, pool_fen: 0, grant_max_fen: 1_000_000, ...scheduleAround(now, -20) },
+		adminId
+	);
+	await db.updateTable('rounds').set({ fund_id: streetFund.id }).where('id', '=', streetId).execute();
+	const streetRound = await poolOf(streetId);
+	await fundRound(db, { fundId: streetFund.id, roundId: streetId, amountFen: Math.min(Number(streetFund.balance_fen), 3_000_000), on: streetRound.needs_call_at.slice(0, 10), actorId: adminId, withIncome: false });
+	await seedNeeds(streetId, 6);
+	await createUser(db, { email: DEMO_FUND_ADMIN_EMAIL, name: '南华西街基金管理员', password: DEMO_PASSWORD, role: 'fund_admin', fundId: streetFund.id });
+
 	// Budgets, activities, indicators and matching funds for every proposal.
 	const proposals = await db.selectFrom('proposals').select('id').orderBy('id').execute();
 	await seedProposalDetails(db, proposals.map((p) => p.id));
@@ -414,5 +433,11 @@ export async function seedDemo(db: DB, now = new Date()): Promise<DemoAccounts> 
 	await seedReportExtras(db, { roundId: earlierId, actorId: adminId }, now);
 	await indexPendingNeeds(db);
 
-	return { admin: adminEmail, stations, reviewers, evaluator: reviewers[reviewerIds.indexOf(evaluator)] };
+	return {
+		admin: adminEmail,
+		fundAdmin: { email: DEMO_FUND_ADMIN_EMAIL, fund: streetFund.name },
+		stations,
+		reviewers,
+		evaluator: reviewers[reviewerIds.indexOf(evaluator)]
+	};
 }

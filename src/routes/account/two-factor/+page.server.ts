@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guard';
-import { enrolTotp, newTotpKey, recoveryCodesLeft, removeTotp, twoFactorRequired } from '$lib/server/auth/two-factor';
+import { enrolTotp, newTotpKey, recoveryCodesLeft, isAdminRole, removeTotp, twoFactorRequired } from '$lib/server/auth/two-factor';
 import { qrSvg } from '$lib/server/qr';
 import { httpStatus } from '$lib/server/outcome';
 import { fieldErrors, formValues } from '$lib/schemas/form';
@@ -11,7 +11,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const db = getDb();
-	const required = user.role === 'admin' && (await twoFactorRequired(db));
+	const required = isAdminRole(user.role) && (await twoFactorRequired(db));
 	if (user.twoFactor) {
 		return { enrolled: true as const, required, left: await recoveryCodesLeft(db, user.id), askedToEnrol: false };
 	}

@@ -1,12 +1,15 @@
 import { getDb } from '$lib/server/db';
-import { requireRole } from '$lib/server/auth/guard';
-import { listRounds, phaseOf } from '$lib/server/rounds';
+import { requireRoundAdmin } from '$lib/server/auth/guard';
+import { phaseOf } from '$lib/server/rounds';
+import { roundsRunBy } from '$lib/server/fund-admins';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'admin');
-	const rounds = await listRounds(getDb());
+	const user = requireRoundAdmin(event);
+	const rounds = await roundsRunBy(getDb(), user);
 	return {
+		// Only the federation opens new rounds (and says which fund runs each).
+		federation: user.role === 'admin',
 		rounds: rounds.map((r) => ({
 			id: r.id,
 			slug: r.slug,

@@ -10,16 +10,18 @@ import { disableUser, enableUser, leaveOrganisation, revokeInvitation } from '$l
 import { issuePasswordReset, RESET_MINUTES } from '$lib/server/auth/reset';
 import { setTwoFactorRequired, twoFactorRequired } from '$lib/server/auth/two-factor';
 import { mailConfigured } from '$lib/server/mail';
+import { getFund, listFunds } from '$lib/server/funds';
 import { httpStatus, type Outcome } from '$lib/server/outcome';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'admin');
 	const db = getDb();
-	const [users, invitations, organisations] = await Promise.all([
+	const [users, invitations, organisations, funds] = await Promise.all([
 		listUsers(db),
 		listPendingInvitations(db),
-		listOrganisations(db)
+		listOrganisations(db),
+		listFunds(db)
 	]);
 	return {
 		users: users.map((u) => ({
@@ -41,6 +43,7 @@ export const load: PageServerLoad = async (event) => {
 			expiresAt: i.expires_at
 		})),
 		organisations: organisations.map((o) => ({ id: o.id, name: o.name })),
+		funds: funds.map((f) => ({ id: f.id, name: f.name })),
 		done: event.url.searchParams.get('done'),
 		twoFactorRequired: await twoFactorRequired(db)
 	};
@@ -66,18 +69,23 @@ export const actions: Actions = {
 		const parsed = schema.safeParse(values);
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
 		const db = getDb();
-		const { email, name, role, organisationId } = parsed.data;
+		const { email, name, role, organisationId, fundId } = parsed.data;
+		// A fund admin's organisation is optional (the station operating the fund); a station's is not.
+		const withOrganisation = role === 'station' || (role === 'fund_admin' && organisationId !== null);
 		let errors: FieldErrors | null = null;
 		if (await findUserByEmail(db, email)) errors = { email: { key: 'users.err.emailTaken' } };
-		else if (role === 'station' && !(organisationId !== null && (await getOrganisation(db, organisationId)))) {
+		else if (withOrganisation && !(organisationId !== null && (await getOrganisation(db, organisationId)))) {
 			errors = { organisationId: { key: 'err.choice' } };
+		} else if (role === 'fund_admin' && !(fundId !== null && (await getFund(db, fundId)))) {
+			errors = { fundId: { key: 'err.choice' } };
 		}
 		if (errors) return fail(400, { values, errors });
 		const invitation = await createInvitation(db, {
 			email,
 			name,
 			role,
-			organisationId: role === 'station' ? organisationId : null,
+			organisationId: withOrganisation ? organisationId : null,
+			fundId: role === 'fund_admin' ? fundId : null,
 			createdBy: user.id
 		});
 		// Shown this once: only a hash of the secret is kept, so the link cannot be shown again.

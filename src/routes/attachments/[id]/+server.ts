@@ -10,7 +10,8 @@ export const GET: RequestHandler = async (event) => {
 	const attachment = await attachmentFor(getDb(), event.params.id, {
 		id: user.id,
 		role: user.role,
-		organisationId: user.organisationId
+		organisationId: user.organisationId,
+		fundId: user.fundId
 	});
 	if (!attachment) error(404, 'not found');
 	let bytes: Buffer;

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { fundDisclosure } from '$lib/server/fund-disclosure';
+import { roundsOfFund } from '$lib/server/fund-rounds';
 import type { PageServerLoad } from './$types';
 
 /** The incomes the page lists; the disclosure report lists them all. */
@@ -13,6 +14,7 @@ export const load: PageServerLoad = async ({ params }) => {
 	const live = d.incomes.filter((i) => i.reversesId === null && !i.reversed);
 	return {
 		disclosure: { ...d, incomes: live.slice(-RECENT_INCOMES).reverse() },
-		incomeCount: live.length
+		incomeCount: live.length,
+		rounds: await roundsOfFund(getDb(), id)
 	};
 };

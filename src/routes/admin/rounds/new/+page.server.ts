@@ -6,8 +6,9 @@ import { newRoundFormValues } from '$lib/server/round-form';
 import { listTemplateRounds, templateFormValues } from '$lib/server/round-template';
 import { roundSchema, templateChoiceSchema } from '$lib/schemas/rounds';
 import { fieldError, fieldErrors, formError, formValues } from '$lib/schemas/form';
-import { appendAllocation, fundToday, listFunds } from '$lib/server/funds';
-import { poolFundSchema } from '$lib/schemas/funds';
+import { appendAllocation, fundToday, getFund, listFunds } from '$lib/server/funds';
+import { setRoundFund } from '$lib/server/fund-admins';
+import { poolFundSchema, roundOwnerSchema } from '$lib/schemas/funds';
 import { formatFen, yuanToFen } from '$lib/domain/money';
 import type { FieldErrors } from '$lib/schemas/form';
 import type { Actions, PageServerLoad } from './$types';
@@ -30,7 +31,7 @@ export const load: PageServerLoad = async (event) => {
 	// The first fund that holds the whole pool is offered first.
 	const covering = funds.find((f) => f.balanceFen >= poolFen);
 	return {
-		values: { ...values, fundId: covering ? String(covering.id) : '' },
+		values: { ...values, fundId: covering ? String(covering.id) : '', runBy: '' },
 		funds: funds.map((f) => ({ value: f.id, label: `${f.name}（${formatFen(f.balanceFen)}）` })),
 		template: template ? { id: template.id, title: template.title } : null,
 		templates: await listTemplateRounds(db)
@@ -57,6 +58,10 @@ export const actions: Actions = {
 		const pool = poolFundSchema.safeParse(values);
 		if (!pool.success) return fail(400, { values, errors: fieldErrors(pool.error) });
 		const { fundId } = pool.data;
+		const owner = roundOwnerSchema.safeParse(values);
+		if (!owner.success) return fail(400, { values, errors: fieldErrors(owner.error) });
+		const { runBy } = owner.data;
+		if (runBy !== null && !(await getFund(db, runBy))) return fail(400, { values, errors: fieldError('runBy', 'err.choice') });
 		const poolFen = parsed.data.pool_fen;
 		if (poolFen > 0 && fundId === null) {
 			return fail(400, { values, errors: fieldError('fundId', 'funds.err.poolNeedsFund', { shortfall: formatFen(poolFen) }) });
@@ -64,6 +69,8 @@ export const actions: Actions = {
 		let id: number;
 		try {
 			id = await createRound(db, parsed.data, user.id, template, async (trx, roundId) => {
+				// The fund whose admins run the round (null: the federation's city-wide round).
+				if (runBy !== null) await setRoundFund(trx, roundId, runBy);
 				if (poolFen === 0 || fundId === null) return;
 				const allocated = await appendAllocation(trx, { fundId, roundId, amountFen: poolFen, allocatedOn: fundToday(), reason: null, actorId: user.id });
 				if (!allocated.ok) throw new PoolRefused(allocated.errors.amount ? { fundId: allocated.errors.amount } : allocated.errors);

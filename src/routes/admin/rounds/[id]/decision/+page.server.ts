@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { requireRoundAccess } from '$lib/server/auth/guard';
+import { ownLineRefusal } from '$lib/server/fund-admins';
 import { inPhase, phaseOf } from '$lib/server/rounds';
 import type { Outcome } from '$lib/server/outcome';
 import { LINE_EDIT_PHASES, NOTICE_PHASES } from '$lib/domain/phases';
@@ -29,13 +30,22 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 type LineAction = keyof typeof schemas;
 
+/**
+ * The round and its admin for a change of the funding line: refused (with the reason) when the
+ * admin is a fund admin whose own station applies in the round; a federation admin decides it.
+ */
+async function lineAccess(event: RequestEvent) {
+	const { user, round } = await requireRoundAccess(event, event.params.id);
+	return { user, round, own: await ownLineRefusal(getDb(), user, round.id) };
+}
+
 export const load: PageServerLoad = async (event) => {
-	const { round } = await requireRoundAccess(event, event.params.id);
+	const { round, own } = await lineAccess(event);
 	const db = getDb();
 	const now = new Date();
 	const line = await previewFundingLine(db, round);
 	const openObjections = await countOpenObjections(db, round.id);
-	const editable = inPhase(round, LINE_EDIT_PHASES, now) && !round.notice_published_at;
+	const editable = own.ok && inPhase(round, LINE_EDIT_PHASES, now) && !round.notice_published_at;
 	const extras = await decisionExtras(db, round, line);
 	const grey = new Set(extras.greyZone.ids);
 	return {
@@ -74,6 +84,7 @@ export const load: PageServerLoad = async (event) => {
 			edit: editable,
 			publish: editable && !!round.line_drawn_at,
 			confirm:
+				own.ok &&
 				inPhase(round, NOTICE_PHASES, now) &&
 				!!round.notice_ends_at &&
 				!round.results_confirmed_at &&
@@ -81,6 +92,8 @@ export const load: PageServerLoad = async (event) => {
 				openObjections === 0
 		},
 		record: await publishedRecord(db, round).then((r) => r && { version: r.version }),
+		// A fund admin whose own station applies here: a federation admin decides the line.
+		federationDecides: !own.ok,
 		submissionKey: newSubmissionKey()
 	};
 };
@@ -90,9 +103,10 @@ function lineAction<K extends LineAction>(
 	run: (data: z.output<(typeof schemas)[K]>, roundId: number, actorId: number) => Promise<Outcome<unknown>>
 ) {
 	return once(async (event: RequestEvent) => {
-		const { user, round } = await requireRoundAccess(event, event.params.id);
+		const { user, round, own } = await lineAccess(event);
 		const values = formValues(await event.request.formData());
 		const proposalId = Number(values.proposalId) || null;
+		if (!own.ok) return fail(409, { action, proposalId, values, errors: own.errors });
 		const parsed = schemas[action].safeParse(values);
 		if (!parsed.success) return fail(400, { action, proposalId, values, errors: fieldErrors(parsed.error) });
 		const result = await run(parsed.data as z.output<(typeof schemas)[K]>, round.id, user.id);
@@ -103,8 +117,9 @@ function lineAction<K extends LineAction>(
 
 function roundAction(action: string, run: (roundId: number, actorId: number, values: Record<string, string>) => Promise<Outcome<unknown>>) {
 	return once(async (event: RequestEvent) => {
-		const { user, round } = await requireRoundAccess(event, event.params.id);
+		const { user, round, own } = await lineAccess(event);
 		const values = formValues(await event.request.formData());
+		if (!own.ok) return fail(409, { action, proposalId: null, values, errors: own.errors });
 		const result = await run(round.id, user.id, values);
 		if (!result.ok) return fail(400, { action, proposalId: null, values, errors: result.errors });
 		redirect(303, `/admin/rounds/${round.id}/decision?done=${action}`);
@@ -116,8 +131,9 @@ function lotteryAction<K extends keyof typeof lotterySchemas>(
 	run: (data: z.output<(typeof lotterySchemas)[K]>, roundId: number, actorId: number) => Promise<Outcome<unknown>>
 ) {
 	return once(async (event: RequestEvent) => {
-		const { user, round } = await requireRoundAccess(event, event.params.id);
+		const { user, round, own } = await lineAccess(event);
 		const values = formValues(await event.request.formData());
+		if (!own.ok) return fail(409, { action, proposalId: null, values, errors: own.errors });
 		const parsed = lotterySchemas[action].safeParse(values);
 		if (!parsed.success) return fail(400, { action, proposalId: null, values, errors: fieldErrors(parsed.error) });
 		const result = await run(parsed.data as z.output<(typeof lotterySchemas)[K]>, round.id, user.id);

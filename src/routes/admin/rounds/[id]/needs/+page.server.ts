@@ -1,7 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireRoundAccess } from '$lib/server/auth/guard';
-import { getRoundById, listRounds, phaseOf } from '$lib/server/rounds';
+import { getRoundById, phaseOf } from '$lib/server/rounds';
+import { roundsRunBy, runsRound } from '$lib/server/fund-admins';
 import {
 	declineNeed,
 	declineNeeds,
@@ -62,7 +63,8 @@ export const load: PageServerLoad = async (event) => {
 		listNeedsForModeration(db, round.id, status, page),
 		moderationCounts(db, round.id),
 		listCategories(db, { withRetired: true }),
-		listRounds(db)
+		// Needs move on only to a round the same admin runs (a fund admin: its own fund's).
+		roundsRunBy(db, user)
 	]);
 	// Who was shown which resident's contact is in the audit log (PIPL).
 	const withContact = needs.filter((n) => n.contact_name || n.contact_phone).map((n) => n.id);
@@ -175,7 +177,7 @@ export const actions: Actions = {
 		const parsed = rolloverSchema.safeParse(values);
 		if (!parsed.success) return fail(400, { rollover: true, values: typed, errors: fieldErrors(parsed.error) });
 		const target = await getRoundById(db, parsed.data.target_round);
-		if (!target) {
+		if (!target || !runsRound(user, target)) {
 			return fail(400, { rollover: true, values: typed, errors: { target_round: { key: 'err.choice' as const } } });
 		}
 		const result = await rollOverNeeds(db, round, target, user.id);

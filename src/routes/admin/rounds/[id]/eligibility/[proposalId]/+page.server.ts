@@ -4,6 +4,7 @@ import { requireRoundAccess } from '$lib/server/auth/guard';
 import { decisionState, phaseOf } from '$lib/server/rounds';
 import { stageNow } from '$lib/server/grant-facts';
 import { httpStatus } from '$lib/server/outcome';
+import { ownProposalRefusal } from '$lib/server/fund-admins';
 import { proposalForCheck, recordEligibility } from '$lib/server/eligibility';
 import { eligibilitySchema as schema } from '$lib/schemas/eligibility';
 import { newSubmissionKey, once } from '$lib/server/submissions';
@@ -24,7 +25,7 @@ async function context(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
 }
 
 export const load: PageServerLoad = async (event) => {
-	const { db, round, found } = await context(event);
+	const { user, db, round, found } = await context(event);
 	const { proposal, content, rules, problems, attachments, needs, checks } = found;
 	return {
 		round: { id: round.id, title: round.title, timeZone: round.time_zone, phase: phaseOf(round), reviewAt: round.review_at },
@@ -51,6 +52,8 @@ export const load: PageServerLoad = async (event) => {
 		checks,
 		history: await proposalHistory(getDb(), proposal.id),
 		checklist: eligibilityChecklist(round),
+		// The fund admin's own station's proposal: a federation admin checks it.
+		federationChecks: !ownProposalRefusal(user, found.proposal.organisation_id).ok,
 		done: event.url.searchParams.get('done'),
 		submissionKey: newSubmissionKey()
 	};
@@ -59,6 +62,8 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: once(async (event) => {
 		const { user, db, round, found } = await context(event);
+		const own = ownProposalRefusal(user, found.proposal.organisation_id);
+		if (!own.ok) return fail(httpStatus(own), { values: { outcome: '', comment: '', revisionDueAt: '', ticked: [] as string[] }, errors: own.errors });
 		const data = await event.request.formData();
 		const values = formValues(data);
 		const ticked = data
