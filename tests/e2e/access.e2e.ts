@@ -62,8 +62,8 @@ function outsidersOf(outsiders: AccountKey[] | undefined, routeId: string): Acco
  * reviewers, their actions and endpoints, each refused once; its own round's 13 pages and 4 files
  * (ownRoundUrl) and the list of rounds opened.
  */
-const REFUSED_PAGES = 41;
-const REFUSED_ACTIONS = 93;
+const REFUSED_PAGES = 49;
+const REFUSED_ACTIONS = 108;
 const REFUSED_ENDPOINTS = 6;
 const OWN_ROUND_VISITS = 18;
 /** What the fund admin met: refused requests (nothing changed), and its own round's pages opened. */
