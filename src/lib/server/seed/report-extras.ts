@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import type { DB } from '../db';
 import { getRoundById } from '../rounds';
-import { roundProjects } from '../grants';
+import { roundProjects } from '../grant-views';
 import { recipients } from '../notify';
 import { budgetChanges, decideBudgetChange, requestBudgetChange } from '../budget-changes';
 import { addReportFile, decideReportPhoto } from '../report-files';
@@ -31,13 +31,20 @@ const must = <T>(what: string, outcome: { ok: boolean; value?: T }): T => {
 
 /**
  * Beside the earlier round's reports: one approved budget change (over 10 % of a line) and two
- * approved activity photos on the first project still running, through the same functions the
- * pages call.
+ * approved activity photos on the first project still running toward its mid-term report, through
+ * the same functions the pages call.
  */
 export async function seedReportExtras(db: DB, input: { roundId: number; actorId: number; dir?: string }, now = new Date()): Promise<{ proposalId: number }> {
 	const round = (await getRoundById(db, input.roundId))!;
-	const running = (await roundProjects(db, round)).find((p) => p.stage === 'in_progress');
-	if (!running) throw new Error('seedReportExtras: no project in progress');
+	// A project still working toward its mid-term report: photos go with a report the station may
+	// still edit (the mid-term reports the demo already accepted are closed to new files).
+	const reported = new Set(
+		(await db.selectFrom('project_reports').select('proposal_id').where('kind', '=', 'midterm').where('status', 'in', ['submitted', 'accepted']).execute()).map(
+			(r) => r.proposal_id
+		)
+	);
+	const running = (await roundProjects(db, round)).find((p) => p.stage === 'in_progress' && !reported.has(p.id));
+	if (!running) throw new Error('seedReportExtras: no project in progress before its mid-term report');
 	const proposal = await db.selectFrom('proposals').select('organisation_id').where('id', '=', running.id).executeTakeFirstOrThrow();
 	const [stationUser] = await recipients(db, { organisationId: proposal.organisation_id });
 	const { lines } = await budgetChanges(db, running.id);
