@@ -2,7 +2,8 @@ import { expect, test } from '@playwright/test';
 import { apiSignIn, browserPost, signIn } from './helpers';
 import { withE2eDb } from './db';
 import { ACCOUNTS } from '../fixtures/accounts';
-import { closeProject, projectLedger, recordAgreement, todayIn } from '../../src/lib/server/grants';
+import { closeProject, recordAgreement } from '../../src/lib/server/grants';
+import { projectLedger, todayIn } from '../../src/lib/server/grant-views';
 import { projectReport, reviewReport, saveReport } from '../../src/lib/server/project-reports';
 import { makeOrganisation, makeProposal, makeRound } from '../helpers/db';
 

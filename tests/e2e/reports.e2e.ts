@@ -5,7 +5,8 @@ import { ACCOUNTS } from '../fixtures/accounts';
 import { createRound } from '../../src/lib/server/rounds';
 import { fundRound, seedFund } from '../../src/lib/server/seed/funds';
 import { ROUND_DEFAULTS } from '../../src/lib/domain/round-defaults';
-import { recordAgreement, todayIn } from '../../src/lib/server/grants';
+import { recordAgreement } from '../../src/lib/server/grants';
+import { todayIn } from '../../src/lib/server/grant-views';
 import { scheduleFor } from '../helpers/db';
 
 /**

@@ -1,7 +1,8 @@
 import { expect } from 'vitest';
 import { makeOrganisation, makeProposal, makeRound, makeUser } from './db';
 import type { DB } from '../../src/lib/server/db';
-import { recordAgreement, todayIn } from '../../src/lib/server/grants';
+import { recordAgreement } from '../../src/lib/server/grants';
+import { todayIn } from '../../src/lib/server/grant-views';
 
 export const AWARD = 5_000_000;
 

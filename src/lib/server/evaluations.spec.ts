@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb, makeOrganisation, makeProposal, makeRound, makeUser } from '../../../tests/helpers/db';
 import type { DB } from './db';
-import { projectLedger, publicImplementation, recordAgreement, recordPayment, todayIn } from './grants';
+import { recordAgreement, recordPayment } from './grants';
+import { projectLedger, publicImplementation, todayIn } from './grant-views';
 import { projectReport, reviewReport, saveReport } from './project-reports';
 import {
 	assignEvaluator,

@@ -13,7 +13,7 @@ import { audit } from './audit';
 import { isConflicted } from './conflicts';
 import { notify } from './notify';
 import { notFound, ok, refuse, refuseField, type Outcome } from './outcome';
-import { fundedProject } from './grants';
+import { fundedProject } from './grant-views';
 import { projectReport } from './project-reports';
 import { getProposalContent } from './proposals';
 import { evaluationFactsFor } from './evaluation-facts';

@@ -5,7 +5,8 @@ import { BACKFILL_FUND_NAME } from '../../../migrations/2026_11_29_0500_funds';
 import { TEST_ENGINE, freshDb, makeOrganisation, makeProposal, makeRound, makeUser } from '../../../tests/helpers/db';
 import { migrate, openDatabase, type DB } from './db';
 import { allocate, getFund, poolRefusal, recordIncome, reverseFundEntry, roundMoney, saveFund } from './funds';
-import { recordAgreement, todayIn } from './grants';
+import { recordAgreement } from './grants';
+import { todayIn } from './grant-views';
 import { reconciles } from '../domain/fund-ledger';
 
 const DAY = '2026-03-02';

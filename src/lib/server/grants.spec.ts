@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb, makeOrganisation, makeProposal, makeRound, makeUser } from '../../../tests/helpers/db';
 import type { DB } from './db';
-import { closeProject, exportPayments, projectLedger, publicImplementation, recordAgreement, recordConditionMet, recordPayment, recordReturn, reverseEntry, todayIn } from './grants';
+import { closeProject, recordAgreement, recordConditionMet, recordPayment, recordReturn, reverseEntry } from './grants';
+import { exportPayments, projectLedger, publicImplementation, todayIn } from './grant-views';
 import { runOnce } from './submissions';
 import { grantFactsFor } from './grant-facts';
 import { movePhase } from './round-guards';

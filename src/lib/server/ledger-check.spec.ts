@@ -9,7 +9,8 @@ import { seedDemo, DEMO_EARLIER_SLUG } from './seed/demo';
 import { getRoundBySlug } from './rounds';
 import { roundLedger } from './fund-disclosure';
 import { resultsJson } from './open-data';
-import { publicImplementation, recordAgreement, recordPayment, projectLedger, todayIn } from './grants';
+import { recordAgreement, recordPayment } from './grants';
+import { publicImplementation, projectLedger, todayIn } from './grant-views';
 import { reconciles } from '../domain/fund-ledger';
 
 const run = promisify(execFile);

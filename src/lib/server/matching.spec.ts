@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb, makeOrganisation, makeProposal, makeRound, makeUser } from '../../../tests/helpers/db';
 import type { DB } from './db';
-import { recordAgreement, recordPayment, projectLedger, todayIn } from './grants';
+import { recordAgreement, recordPayment } from './grants';
+import { projectLedger, todayIn } from './grant-views';
 import { projectReport, reviewReport, saveReport } from './project-reports';
 import { roundMoney } from './funds';
 import { roundMatching } from './matching';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb, makeOrganisation, makeProposal, makeRound, makeUser } from '../../../tests/helpers/db';
 import type { DB } from './db';
-import { exportPayments, projectLedger, recordAgreement, recordPayment, reverseEntry, todayIn } from './grants';
+import { recordAgreement, recordPayment, reverseEntry } from './grants';
+import { exportPayments, projectLedger, todayIn } from './grant-views';
 import { allocate, getFund, recordIncome, reverseFundEntry, roundMoney, saveFund } from './funds';
 import { DEFAULT_FOUR_EYES_FEN, formControl, fourEyesThreshold, setFourEyesThreshold } from './four-eyes';
 import { approveRequest, moneyRequests, refuseRequest, withdrawRequest } from './money-requests';

@@ -7,7 +7,7 @@ import type { RankingBasis } from '../domain/ranking';
 import { getNotice, publishedRecord } from './results';
 import { submittedTotals } from './reviews';
 import { decisionRecord2, type DecisionRecord2 } from './decision-record';
-import { publicImplementation } from './grants';
+import { publicImplementation } from './grant-views';
 import { memoUntilWrite } from './cache';
 import { decisionState, type Round } from './rounds';
 

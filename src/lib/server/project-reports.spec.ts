@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { freshDb, makeOrganisation } from '../../../tests/helpers/db';
 import { signedProject } from '../../../tests/helpers/signed-project';
 import type { DB } from './db';
-import { projectLedger, publicImplementation, recordPayment } from './grants';
+import { recordPayment } from './grants';
+import { projectLedger, publicImplementation } from './grant-views';
 import { projectReport, remindDueReports, reviewReport, saveReport } from './project-reports';
 import { reportOnPlan, type ReportContent } from '../domain/project-reports';
 

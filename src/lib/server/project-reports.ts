@@ -11,7 +11,7 @@ import { notFound, ok, refuse, refuseField, type Outcome } from './outcome';
 import { notify, recipients } from './notify';
 import { getProposalContent } from './proposals';
 import { currentBudgetLines } from './budget-changes';
-import { fundedProject, projectLedger, todayIn } from './grants';
+import { fundedProject, projectLedger, todayIn } from './grant-views';
 import { deliverMatching } from './matching';
 import { lineTotalFen } from '../domain/budget';
 import { reportDueDates } from '../domain/project-lifecycle';

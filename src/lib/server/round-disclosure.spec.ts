@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../../../tests/helpers/db';
 import { AWARD, signedProject } from '../../../tests/helpers/signed-project';
-import { projectLedger, recordPayment } from './grants';
+import { recordPayment } from './grants';
+import { projectLedger } from './grant-views';
 import { projectReport, reviewReport, saveReport } from './project-reports';
 import { disclosureDay, remindDueDisclosures, roundDisclosure, roundDisclosureCsv } from './round-disclosure';
 import { addMonths } from '../domain/disclosure';

@@ -11,7 +11,7 @@ import { writeTransaction } from './db';
 import { roundLedger } from './fund-disclosure';
 import { reportsOf } from './project-reports';
 import { notify, recipients } from './notify';
-import { todayIn } from './grants';
+import { todayIn } from './grant-views';
 import { grantStage, type GrantStage } from '../domain/status';
 import { reportDueDates } from '../domain/project-lifecycle';
 import { CONDITION_OF, REPORT_KINDS, type ReportKind } from '../domain/project-reports';

@@ -3,7 +3,7 @@ import { freshDb } from '../../../../tests/helpers/db';
 import { DEMO_EARLIER_SLUG, DEMO_FUND_ADMIN_EMAIL, DEMO_STREET_SLUG, PROPOSAL_TEMPLATES, seedDemo } from './demo';
 import { roundsRunBy } from '../fund-admins';
 import { listResults } from '../results';
-import { projectLedger, publicImplementation, todayIn } from '../grants';
+import { projectLedger, publicImplementation, todayIn } from '../grant-views';
 
 describe('the demo seed', () => {
 	it('has a street fund running its own 2026 round with its own fund admin, beside the city-wide rounds', { timeout: 90_000 }, async () => {

@@ -1,5 +1,6 @@
 import type { DB } from '../db';
-import { closeProject, projectLedger, recordAgreement, recordConditionMet, recordPayment, recordReturn, roundProjects, todayIn } from '../grants';
+import { closeProject, recordAgreement, recordConditionMet, recordPayment, recordReturn } from '../grants';
+import { projectLedger, roundProjects, todayIn } from '../grant-views';
 import { getRoundById } from '../rounds';
 import { projectReport, reviewReport, saveReport } from '../project-reports';
 import { assignEvaluator, submitEvaluation } from '../evaluations';

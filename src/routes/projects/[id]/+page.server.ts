@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { getPublicProject } from '$lib/server/results';
-import { publicImplementation } from '$lib/server/grants';
+import { publicImplementation } from '$lib/server/grant-views';
 import { publicPhotos } from '$lib/server/report-files';
 import type { PageServerLoad } from './$types';
 

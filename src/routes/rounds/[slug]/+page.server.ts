@@ -3,7 +3,7 @@ import { getDb } from '$lib/server/db';
 import { publicRoundBySlug, publicRoundView } from '$lib/server/rounds';
 import { roundSources } from '$lib/server/fund-disclosure';
 import { lotteryRecordOf } from '$lib/server/grey-zone-lottery';
-import { roundPaidOfAwarded } from '$lib/server/grants';
+import { roundPaidOfAwarded } from '$lib/server/grant-views';
 import { roundMatching } from '$lib/server/matching';
 import type { PageServerLoad } from './$types';
 

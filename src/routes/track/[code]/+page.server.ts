@@ -3,7 +3,7 @@ import { getDb } from '$lib/server/db';
 import { formatReceiptCode, normaliseReceiptCode, trackNeed } from '$lib/server/needs';
 import { LIMITS, consume, overLimit } from '$lib/server/rate-limit';
 import { addressKey } from '$lib/domain/throttle';
-import { publicImplementation } from '$lib/server/grants';
+import { publicImplementation } from '$lib/server/grant-views';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -22,7 +22,7 @@ import { versionSchema, type ProposalFormValues, type ProposalInput } from '$lib
 import { formError, formValues, type FieldErrors } from '$lib/schemas/form';
 import { editRows, idParam, readProposalForm, roundView, valuesFrom } from '../shared.server';
 import { newSubmissionKey, once } from '$lib/server/submissions';
-import { stationGrant } from '$lib/server/grants';
+import { stationGrant } from '$lib/server/grant-views';
 import { reportSummaries } from '$lib/server/project-reports';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,6 +1,6 @@
 import { getDb } from '$lib/server/db';
 import { requireRoundAccess } from '$lib/server/auth/guard';
-import { roundProjects } from '$lib/server/grants';
+import { roundProjects } from '$lib/server/grant-views';
 import { isFinal } from '$lib/server/results';
 import { FUNDED_STAGES } from '$lib/domain/status';
 import type { PageServerLoad } from './$types';

@@ -1,7 +1,7 @@
 import { getDb } from '$lib/server/db';
 import type { SessionUser } from '$lib/server/auth/session';
 import type { Round } from '$lib/server/rounds';
-import { exportPayments } from '$lib/server/grants';
+import { exportPayments } from '$lib/server/grant-views';
 import { translate, type Locale, type MessageKey } from '$lib/i18n';
 import { fenToYuanInput } from '$lib/domain/money';
 import type { Cell } from '$lib/domain/csv';

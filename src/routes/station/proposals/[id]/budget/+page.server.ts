@@ -3,7 +3,7 @@ import { getDb } from '$lib/server/db';
 import { requireStation } from '$lib/server/auth/guard';
 import { getOwnProposal } from '$lib/server/proposals';
 import { budgetChanges, requestBudgetChange } from '$lib/server/budget-changes';
-import { stationGrant } from '$lib/server/grants';
+import { stationGrant } from '$lib/server/grant-views';
 import { httpStatus } from '$lib/server/outcome';
 import { fieldErrors, formValues } from '$lib/schemas/form';
 import { budgetChangeSchema } from '$lib/schemas/budget-changes';

@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireRoundAccess } from '$lib/server/auth/guard';
 import { budgetChanges, decideBudgetChange } from '$lib/server/budget-changes';
-import { fundedProject } from '$lib/server/grants';
+import { fundedProject } from '$lib/server/grant-views';
 import { httpStatus } from '$lib/server/outcome';
 import { fieldErrors, formValues } from '$lib/schemas/form';
 import { budgetDecisionSchema } from '$lib/schemas/budget-changes';

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { requireRoundAccess } from '$lib/server/auth/guard';
 import { isReportKind, projectReport } from '$lib/server/project-reports';
-import { fundedProject } from '$lib/server/grants';
+import { fundedProject } from '$lib/server/grant-views';
 import { assignEvaluator, evaluationForAdmin, evaluatorCandidates, overrideWithheld, unassignEvaluator } from '$lib/server/evaluations';
 import { httpStatus, type Outcome } from '$lib/server/outcome';
 import { fieldErrors, formValues } from '$lib/schemas/form';

@@ -3,7 +3,7 @@ import { getDb } from '$lib/server/db';
 import { requireRoundAccess } from '$lib/server/auth/guard';
 import { budgetChanges } from '$lib/server/budget-changes';
 import { isReportKind, projectReport, reviewReport } from '$lib/server/project-reports';
-import { fundedProject } from '$lib/server/grants';
+import { fundedProject } from '$lib/server/grant-views';
 import { httpStatus } from '$lib/server/outcome';
 import { fieldErrors, formValues } from '$lib/schemas/form';
 import { reviewSchema } from '$lib/schemas/reports';

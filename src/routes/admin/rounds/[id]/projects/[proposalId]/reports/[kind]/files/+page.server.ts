@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireRoundAccess } from '$lib/server/auth/guard';
 import { isReportKind } from '$lib/server/project-reports';
-import { fundedProject } from '$lib/server/grants';
+import { fundedProject } from '$lib/server/grant-views';
 import { decideReportPhoto, reportFiles } from '$lib/server/report-files';
 import { httpStatus } from '$lib/server/outcome';
 import { fieldErrors, formValues } from '$lib/schemas/form';
