@@ -64,6 +64,9 @@ export async function GET(event) { return save(event, true); }`;
 	});
 });
 
+/** What a round's admin handler must call: the round's gate, or a gate that calls it (tested below). */
+const ROUND_GATES = ['requireRoundAccess', 'requireRoundProject', 'requireRoundReport'] as const;
+
 describe('the route tree', () => {
 	const tree = routeTree();
 
@@ -78,6 +81,19 @@ describe('the route tree', () => {
 
 	test('has every route classified by audience in tests/route-access.ts, and nothing more', () => {
 		expect(unclassified(tree)).toEqual([]);
+	});
+
+	test('has the gates of a funded project and its reports go through requireRoundAccess themselves', () => {
+		const guard = readFileSync('src/lib/server/auth/guard.ts', 'utf8');
+		const gates = guardedHandlers(
+			`${guard}\nexport const load = requireRoundProject;\nexport const actions = { report: requireRoundReport };`,
+			'guard.ts',
+			'requireRoundAccess'
+		);
+		expect(gates).toEqual([
+			{ name: 'load', guarded: true },
+			{ name: 'report', guarded: true }
+		]);
 	});
 
 	test('has every load, action and endpoint of a round’s admin pages go through requireRoundAccess', () => {
@@ -95,7 +111,7 @@ describe('the route tree', () => {
 					} catch {
 						return [];
 					}
-					return guardedHandlers(text, path, 'requireRoundAccess').map((h) => ({ route: `${id} ${h.name}`, guarded: h.guarded }));
+					return guardedHandlers(text, path, ROUND_GATES).map((h) => ({ route: `${id} ${h.name}`, guarded: h.guarded }));
 				})
 			);
 		expect(handlers.filter((h) => !h.guarded)).toEqual([]);

@@ -179,7 +179,8 @@ export interface Handler {
  * reaches a call of `guard`: in its own body, or in a function of the same file that it calls or
  * hands on (`once(save)`, `(event) => save(event, true)`, a shared `context(event)`).
  */
-export function guardedHandlers(text: string, fileName: string, guard: string): Handler[] {
+export function guardedHandlers(text: string, fileName: string, guard: string | readonly string[]): Handler[] {
+	const guards: readonly string[] = typeof guard === 'string' ? [guard] : guard;
 	const file = sourceOf(text, fileName);
 	const locals = new Map<string, ts.Node>();
 	for (const statement of file.statements) {
@@ -194,7 +195,7 @@ export function guardedHandlers(text: string, fileName: string, guard: string): 
 		let found = false;
 		const visit = (n: ts.Node) => {
 			if (found) return;
-			if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === guard) {
+			if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && guards.includes(n.expression.text)) {
 				found = true;
 				return;
 			}

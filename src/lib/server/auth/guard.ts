@@ -2,6 +2,8 @@ import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '../db';
 import type { Role } from '../schema';
 import { getRoundById, type Round } from '../rounds';
+import { fundedProject, type FundedProject } from '../grant-views';
+import { REPORT_KINDS, type ReportKind } from '../../domain/project-reports';
 import type { SessionUser } from './session';
 import { runsRound } from '../fund-admins';
 
@@ -48,6 +50,31 @@ export async function requireRoundAccess(
 	const round = /^\d{1,12}$/.test(raw) ? await getRoundById(getDb(), Number(raw)) : undefined;
 	if (!round || !runsRound(user, round)) error(404, 'not found');
 	return { user, round };
+}
+
+/**
+ * The funded project named by the URL (`[proposalId]`) in the round it names (`[id]`), for those
+ * who may manage that round (requireRoundAccess); 404 for a project of another round or none.
+ * The gate of every page of a project's after-award work (reports, files, budget, evaluation).
+ */
+export async function requireRoundProject(
+	event: Pick<RequestEvent, 'locals' | 'url'> & { params: { id: string; proposalId: string } }
+): Promise<{ user: SessionUser; round: Round; proposalId: number; project: FundedProject }> {
+	const { user, round } = await requireRoundAccess(event, event.params.id);
+	const proposalId = /^\d{1,12}$/.test(event.params.proposalId) ? Number(event.params.proposalId) : 0;
+	const project = await fundedProject(getDb(), proposalId);
+	if (!project || project.round.id !== round.id) error(404, 'not found');
+	return { user, round, proposalId, project };
+}
+
+/** requireRoundProject, and the report the URL names (`[kind]`: midterm or final); 404 for another word. */
+export async function requireRoundReport(
+	event: Pick<RequestEvent, 'locals' | 'url'> & { params: { id: string; proposalId: string; kind: string } }
+): Promise<{ user: SessionUser; round: Round; proposalId: number; project: FundedProject; kind: ReportKind }> {
+	const found = await requireRoundProject(event);
+	const kind = event.params.kind;
+	if (!(REPORT_KINDS as readonly string[]).includes(kind)) error(404, 'not found');
+	return { ...found, kind: kind as ReportKind };
 }
 
 /** A station user's organisation; station accounts always have one. */

@@ -1,25 +1,15 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { requireRoundAccess } from '$lib/server/auth/guard';
+import { requireRoundProject } from '$lib/server/auth/guard';
 import { budgetChanges, decideBudgetChange } from '$lib/server/budget-changes';
-import { fundedProject } from '$lib/server/grant-views';
 import { httpStatus } from '$lib/server/outcome';
 import { fieldErrors, formValues } from '$lib/schemas/form';
 import { budgetDecisionSchema } from '$lib/schemas/budget-changes';
 import { newSubmissionKey, once } from '$lib/server/submissions';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
-
-/** The round's funded project, for the round's admins; 404 for anything else. */
-async function projectOfRound(event: RequestEvent | Parameters<PageServerLoad>[0]) {
-	const { user, round } = await requireRoundAccess(event, event.params.id);
-	const proposalId = /^\d{1,12}$/.test(event.params.proposalId) ? Number(event.params.proposalId) : 0;
-	const project = await fundedProject(getDb(), proposalId);
-	if (!project || project.round.id !== round.id) error(404, 'not found');
-	return { user, round, proposalId, project };
-}
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { round, proposalId, project } = await projectOfRound(event);
+	const { round, proposalId, project } = await requireRoundProject(event);
 	const { lines, changes } = await budgetChanges(getDb(), proposalId);
 	return {
 		round: { id: round.id, title: round.title, timeZone: round.time_zone },
@@ -33,7 +23,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	decide: once(async (event) => {
-		const { user, round, proposalId } = await projectOfRound(event);
+		const { user, round, proposalId } = await requireRoundProject(event);
 		const values = formValues(await event.request.formData());
 		const parsed = budgetDecisionSchema.safeParse(values);
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });

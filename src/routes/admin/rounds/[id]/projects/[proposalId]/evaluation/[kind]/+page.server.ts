@@ -1,9 +1,8 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { getDb } from '$lib/server/db';
-import { requireRoundAccess } from '$lib/server/auth/guard';
-import { isReportKind, projectReport } from '$lib/server/project-reports';
-import { fundedProject } from '$lib/server/grant-views';
+import { requireRoundReport } from '$lib/server/auth/guard';
+import { projectReport } from '$lib/server/project-reports';
 import { assignEvaluator, evaluationForAdmin, evaluatorCandidates, overrideWithheld, unassignEvaluator } from '$lib/server/evaluations';
 import { httpStatus, type Outcome } from '$lib/server/outcome';
 import { fieldErrors, formValues } from '$lib/schemas/form';
@@ -12,19 +11,8 @@ import { EVALUATION_RUBRIC } from '$lib/domain/evaluation';
 import { newSubmissionKey, once } from '$lib/server/submissions';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-/** The round's funded project and the evaluated report's kind, for the round's admins; 404 for anything else. */
-async function projectOfRound(event: RequestEvent | Parameters<PageServerLoad>[0]) {
-	const { user, round } = await requireRoundAccess(event, event.params.id);
-	const kind = event.params.kind;
-	const proposalId = /^\d{1,12}$/.test(event.params.proposalId) ? Number(event.params.proposalId) : 0;
-	if (!isReportKind(kind)) error(404, 'not found');
-	const project = await fundedProject(getDb(), proposalId);
-	if (!project || project.round.id !== round.id) error(404, 'not found');
-	return { user, round, kind, proposalId, project };
-}
-
 export const load: PageServerLoad = async (event) => {
-	const { round, kind, proposalId, project } = await projectOfRound(event);
+	const { round, kind, proposalId, project } = await requireRoundReport(event);
 	const db = getDb();
 	const report = (await projectReport(db, proposalId, kind))?.report ?? null;
 	const evaluation = await evaluationForAdmin(db, proposalId, kind);
@@ -48,7 +36,7 @@ type Base = { proposalId: number; roundId: number; kind: 'midterm' | 'final'; ac
 /** One action: the round's admin → the form's schema → the evaluation's rule → back to the page. */
 function evaluationAction<K extends Action>(action: K, run: (data: Input<K>, base: Base) => Promise<Outcome<unknown>>) {
 	return once(async (event: RequestEvent) => {
-		const { user, round, kind, proposalId } = await projectOfRound(event);
+		const { user, round, kind, proposalId } = await requireRoundReport(event);
 		const values = formValues(await event.request.formData());
 		const parsed = evaluationAdminSchemas[action].safeParse(values);
 		if (!parsed.success) return fail(400, { action, values, errors: fieldErrors(parsed.error) });
