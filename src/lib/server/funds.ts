@@ -18,6 +18,10 @@ import { utcToZonedInput } from '../domain/time';
  * round's, for an allocation) first and keeps the fund's balance beside it, so a fund never goes
  * below zero even when two admins allocate at once; a round's pool (rounds.pool_fen) is kept equal
  * to what was allocated to it, so the funding line draws within money that is there.
+ *
+ * Over 500 lines on purpose: incomes, allocations and their reversals share the fund's lock, its
+ * balance rule and the four-eyes filing; split apart, each would carry a copy of those. What the
+ * public reads of the money is fund-disclosure.ts's.
  */
 
 export interface FundRow {
