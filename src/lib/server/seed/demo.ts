@@ -384,15 +384,16 @@ export async function seedDemo(db: DB, now = new Date()): Promise<DemoAccounts> 
 	// line, public notice with two objections answered, confirmed final list; now it is closed.
 	const earlierNeeds = await seedNeeds(earlierId, 24);
 	await seedProposals(earlierId, 10, earlierNeeds, new Date(now.getTime() - 400 * DAY), true);
+	// Each proposal's plan (budget, activities, indicators, matching) before the decision: the
+	// published record freezes what the public reads of each project, and the reports and the
+	// matching pledged at signing answer that plan.
+	await seedProposalDetails(db, (await db.selectFrom('proposals').select('id').where('round_id', '=', earlierId).orderBy('id').execute()).map((p) => p.id));
 	await decideEarlierRound(db, earlierId, adminId);
 	// …and its year of work: agreements signed, tranches paid, most projects closed, one still
 	// waiting for its first payment, one terminated with its unspent money returned.
 	// The reports behind the later tranches are accepted in the portal, and graded by the demo
 	// evaluator (a reviewer of no organisation, so without a conflict).
 	const evaluator = reviewerIds.find((r) => r.org === null)!;
-	// The reports answer each project's plan: its budget, activities, indicators and matching first
-	// (signing records the matching each pledged).
-	await seedProposalDetails(db, (await db.selectFrom('proposals').select('id').where('round_id', '=', earlierId).orderBy('id').execute()).map((p) => p.id));
 	await seedGrants(db, { roundId: earlierId, actorId: adminId, plan: demoGrantPlan, evaluatorId: evaluator.id }, now);
 
 	// The current round: in expert review, with band guidance, expertise, a panel and a declared
