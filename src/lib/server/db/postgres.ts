@@ -55,9 +55,22 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Kysely
 	pool.on('error', (error) => {
 		if (!ending) console.error(`database connection lost: ${error.message}`);
 	});
+	// A connection that breaks while checked out (between two statements of a transaction, say)
+	// emits its error on the client, where the pool's listener does not hear it: unheard, it would
+	// end the process. The statement in flight fails on its own; the client is then not reused.
+	const heard = new WeakSet<pg.PoolClient>();
 	const dialect = new PostgresDialect({
 		pool: {
-			connect: () => pool.connect(),
+			connect: async () => {
+				const client = await pool.connect();
+				if (!heard.has(client)) {
+					heard.add(client);
+					client.on('error', (error) => {
+						if (!ending) console.error(`database connection lost: ${error.message}`);
+					});
+				}
+				return client;
+			},
 			end: async () => {
 				ending = true;
 				await pool.end();
